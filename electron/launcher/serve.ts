@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { startBridge } from '../bridge/server.js';
+import { createDesk } from '../app/desk.js';
+import { parseDeskArgs, type DeskArgs } from './args.js';
+import { appVersion, buildApp, isBuilt, rendererOutDir } from './project.js';
+import { defaultUserDataDir } from './user-data-dir.js';
+
+/**
+ * `npm run serve [-- --data-dir DIR --port N --demo --no-build]`: the desk in a browser, for machines
+ * where Electron cannot be installed, and what the browser tests drive.
+ */
+export async function runBridge(args: DeskArgs, options: { build: boolean }): Promise<void> {
+  if (options.build || !isBuilt()) buildApp();
+  const dataDir = args.dataDir ?? defaultUserDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  const desk = await createDesk({ dataDir, demo: args.demo, appVersion: appVersion() });
+  const bridge = await startBridge({ dispatcher: desk.dispatcher, rendererDir: rendererOutDir, port: args.port });
+  console.log(`Реєстр / Register: ${dataDir}`);
+  console.log(`Відкрийте у браузері / Open in a browser: ${bridge.url}`);
+  const stop = () => {
+    void bridge.close().finally(() => {
+      desk.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const isEntryPoint = process.argv[1]?.endsWith('serve.ts') ?? false;
+if (isEntryPoint) {
+  const argv = process.argv.slice(2);
+  runBridge(parseDeskArgs(argv), { build: !argv.includes('--no-build') }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+import { councilRequisitesSchema } from '../../domain/requisites.js';
+
+export const passwordSchema = z.string().min(10, 'validation.password.tooShort').max(200);
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'validation.login.format');
+
+export const setupChannels = {
+  'setup.status': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ needsSetup: z.boolean(), trainingMode: z.boolean() }),
+    access: 'public',
+    mutates: false,
+    summary: 'Whether the register still needs the first-run setup.',
+  }),
+  'setup.run': defineChannel({
+    input: z
+      .object({
+        requisites: councilRequisitesSchema,
+        centralOffice: z.object({ name: z.string().trim().min(2).max(200), code: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/) }),
+        journal: z.object({
+          index: z.string().trim().regex(/^[0-9А-ЯІЇЄҐA-Z.\-/]{1,20}$/),
+          title: z.string().trim().min(3).max(300),
+        }),
+        head: z.object({
+          login: loginNameSchema,
+          fullName: z.string().trim().min(3).max(200),
+          password: passwordSchema,
+        }),
+      })
+      .strict(),
+    output: z.object({ officeId: z.string(), journalId: z.string(), userId: z.string() }),
+    access: 'public',
+    mutates: true,
+    summary: 'First run: council requisites, the central office and journal, the first head account. Refused once done.',
+  }),
+} as const;

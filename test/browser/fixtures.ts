@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface DeskFixture {
+  /** The bridge URL with its token: open it to get the desk. */
+  readonly url: string;
+  /** A fresh register folder for this test. */
+  readonly dataDir: string;
+  /** Everything the bridge printed, for failure reports. */
+  readonly log: () => string;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Starts `npm run serve`'s code on a fresh data folder and a free port; stops it after the test. */
+async function startBridgeProcess(dataDir: string, extraArgs: string[]): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/launcher/serve.ts', '--data-dir', dataDir, '--port', '0', '--no-build', ...extraArgs],
+    { cwd: projectRoot, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bridge did not start:\n${output.join('')}`)), 45_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString('utf8'));
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bridge exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return { child, url, output };
+}
+
+export const test = base.extend<{ desk: DeskFixture; deskArgs: string[] }>({
+  deskArgs: [[], { option: true }],
+  desk: async ({ deskArgs }, use, testInfo) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+    const { child, url, output } = await startBridgeProcess(dataDir, deskArgs);
+    await use({ url, dataDir, log: () => output.join('') });
+    child.kill('SIGTERM');
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('bridge.log', { body: output.join(''), contentType: 'text/plain' });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Saves a full-page screenshot as a test artifact (test-results/screens/<name>.png) to look at. */
+export async function saveScreen(page: Page, name: string): Promise<string> {
+  const file = path.join(projectRoot, 'test-results', 'screens', `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
