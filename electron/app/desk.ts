@@ -1,28 +1,84 @@
+import { mkdirSync } from 'node:fs';
 import { contract } from '../../shared/contract/index.js';
-import { createDispatcher, type Dispatcher } from '../ipc/dispatch.js';
-import type { HandlerMap, SessionResolver } from '../ipc/handler-types.js';
+import { defaultTemplates } from '../../shared/rules/default-templates.js';
+import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
+import { createDecliner } from '../declension/decliner.js';
+import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
+import type { HandlerMap } from '../ipc/handler-types.js';
+import { createRegisterServices, openRegister, registerPath, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
+import { writeAudit } from '../register/services/audit.js';
+import { createDirectoriesService, type AuditFn } from '../register/services/directories.js';
+import { createTemplatesService, type TemplateValidator } from '../register/services/templates.js';
 import { appHandlers } from './handlers/app.js';
+import { auditHandlers } from './handlers/audit.js';
+import { authHandlers } from './handlers/auth.js';
+import { backupHandlers } from './handlers/backup.js';
+import { declensionHandlers } from './handlers/declension.js';
+import { directoriesHandlers } from './handlers/directories.js';
+import { entriesHandlers } from './handlers/entries.js';
+import { issuingHandlers } from './handlers/issuing.js';
+import { journalHandlers } from './handlers/journal.js';
+import { journalsHandlers } from './handlers/journals.js';
+import { officesHandlers } from './handlers/offices.js';
+import { settingsHandlers } from './handlers/settings.js';
+import { setupHandlers } from './handlers/setup.js';
+import { templatesHandlers } from './handlers/templates.js';
+import { usersHandlers } from './handlers/users.js';
+import { createIssuingService } from './issuing.js';
 
 export interface DeskOptions {
   readonly dataDir: string;
+  /** Training register: marked on every screen and printed page. */
   readonly demo: boolean;
   readonly appVersion: string;
-  /** Path of better-sqlite3's native module built for Electron's ABI, when running inside Electron. */
-  readonly sqliteNativeBinding?: string | undefined;
   readonly now?: () => Date;
+  readonly logger?: DispatchLogger;
 }
 
 export interface Desk {
   readonly dispatcher: Dispatcher;
+  readonly register: RegisterServices;
   close(): void;
 }
 
-/** Composes the services and the handler map; the Electron shell, the bridge and tests all start here. */
+/** Template text is checked against the placeholders its own kind allows (issue 5 §6). */
+const validateTemplate: TemplateValidator = (text, kindId, customKinds) => {
+  const parsed = parseTemplate(text, placeholdersFor(kindId, customKinds));
+  return parsed.ok ? { ok: true } : { ok: false, errors: parsed.errors };
+};
+
+/** Composes the services and the handler map; the Electron shell, the bridge, the CLI and tests all start here. */
 export async function createDesk(options: DeskOptions): Promise<Desk> {
-  const sessions: SessionResolver = { userFor: () => null };
+  mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const db = openRegister(registerPath(options.dataDir));
+  const register = createRegisterServices({ db, dataDir: options.dataDir, now });
+  const audit: AuditFn = (action, entity, entityId, summary, actor) =>
+    writeAudit(register.ctx, { userId: actor?.userId ?? null, action, entity, entityId, summary });
+  const directories = createDirectoriesService({ db, now, audit });
+  const templates = createTemplatesService({ db, now, audit, validateTemplate });
+  await templates.ensureDefaultTemplates(defaultTemplates);
+  const decliner = createDecliner();
+  const issuing = createIssuingService({ register, directories, templates, decliner, now, afterEntryWritten: async () => undefined });
+
   const handlers: HandlerMap<typeof contract> = {
-    ...appHandlers({ version: options.appVersion, schemaVersion: 0, trainingMode: options.demo }),
-  } as HandlerMap<typeof contract>;
-  const dispatcher = createDispatcher(contract, handlers, sessions);
-  return { dispatcher, close: () => undefined };
+    ...appHandlers({ version: options.appVersion, schemaVersion: SCHEMA_VERSION, trainingMode: options.demo }),
+    ...setupHandlers(register),
+    ...authHandlers(register),
+    ...usersHandlers(register),
+    ...officesHandlers(register),
+    ...journalsHandlers(register),
+    ...settingsHandlers(register),
+    ...entriesHandlers(register),
+    ...journalHandlers(register),
+    ...auditHandlers(register),
+    ...backupHandlers(register),
+    ...directoriesHandlers(directories),
+    ...templatesHandlers(templates),
+    ...declensionHandlers(decliner),
+    ...issuingHandlers(issuing),
+  };
+  const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);
+  await register.onStart();
+  return { dispatcher, register, close: () => db.close() };
 }

@@ -46,7 +46,6 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: args.dataDir ?? app.getPath('userData'),
       demo: args.demo,
       appVersion: app.getVersion(),
-      sqliteNativeBinding: process.env.DESK_SQLITE_BINDING,
     });
     const rendererFile = path.join(here, '../renderer/index.html');
     registerIpcHandlers(ipcMain, desk.dispatcher, {

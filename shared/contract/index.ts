@@ -1,13 +1,37 @@
 import type { ChannelMap } from './define.js';
 import { appChannels } from './channels/app.js';
+import { auditChannels } from './channels/audit.js';
 import { authChannels } from './channels/auth.js';
+import { backupChannels } from './channels/backup.js';
+import { declensionChannels } from './channels/declension.js';
+import { directoriesChannels } from './channels/directories.js';
+import { entriesChannels } from './channels/entries.js';
+import { issuingChannels } from './channels/issuing.js';
+import { journalChannels } from './channels/journal.js';
+import { journalsChannels } from './channels/journals.js';
+import { officesChannels } from './channels/offices.js';
+import { settingsChannels } from './channels/settings.js';
 import { setupChannels } from './channels/setup.js';
+import { templatesChannels } from './channels/templates.js';
+import { usersChannels } from './channels/users.js';
 
 /** Every IPC channel of the desk, defined once; preload, main, bridge and renderer all use this map. */
 export const contract = {
   ...appChannels,
   ...setupChannels,
   ...authChannels,
+  ...usersChannels,
+  ...officesChannels,
+  ...journalsChannels,
+  ...settingsChannels,
+  ...entriesChannels,
+  ...issuingChannels,
+  ...journalChannels,
+  ...auditChannels,
+  ...backupChannels,
+  ...directoriesChannels,
+  ...templatesChannels,
+  ...declensionChannels,
 } as const satisfies ChannelMap;
 
 export type Contract = typeof contract;

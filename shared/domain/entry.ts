@@ -48,6 +48,8 @@ export const caseFactsSchema = z.object({
   guardianshipInvolved: z.boolean(),
   /** R7.1.3: a deceased family member is listed (needs the death certificate). */
   deceasedMember: z.boolean(),
+  /** R7.1.1: the house's technical passport is needed («за необхідності»); absent means no. */
+  technicalPassportNeeded: z.boolean().optional(),
 });
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 
@@ -127,6 +129,8 @@ export const certificationContentSchema = z.object({
   applicant: applicantSchema,
   /** R7.6.6: the administrator confirmed the certificate's data match the documents. */
   dataMatch: z.boolean(),
+  /** R7.6.3: how many children the certificate mentions (each needs a birth certificate); absent means none. */
+  childrenMentioned: z.number().int().min(0).max(30).optional(),
   facts: caseFactsSchema,
   documents: z.array(presentedDocumentSchema).max(100),
   signatory: signatorySnapshotSchema,

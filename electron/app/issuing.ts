@@ -1,0 +1,214 @@
+import type { z } from 'zod';
+import type {
+  certificateDraftSchema,
+  certificationDraftSchema,
+  refuseInputSchema,
+} from '../../shared/contract/channels/issuing.js';
+import { DeskError } from '../../shared/contract/errors.js';
+import type { Signatory } from '../../shared/domain/directories.js';
+import {
+  certificateContentSchema,
+  certificationContentSchema,
+  refusalContentSchema,
+  type CertificateContent,
+  type CertificationContent,
+  type EntryRecord,
+  type SignatorySnapshot,
+  type Subject,
+} from '../../shared/domain/entry.js';
+import type { IsoDate } from '../../shared/domain/person.js';
+import { birthDateSchema } from '../../shared/domain/validation/dates.js';
+import type { CustomKind } from '../../shared/rules/catalogue.js';
+import { assertCertifiable, evaluateCertification } from '../../shared/rules/certification.js';
+import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklist.js';
+import { refusalGrounds } from '../../shared/rules/refusal.js';
+import type { Decliner } from '../declension/decliner.js';
+import type { SessionUser } from '../ipc/handler-types.js';
+import type { RegisterServices } from '../register/index.js';
+import { kyivLocalDate } from '../register/kyiv-time.js';
+import type { DirectoriesService } from '../register/services/directories.js';
+import type { TemplatesService } from '../register/services/templates.js';
+
+export interface IssuingDeps {
+  readonly register: RegisterServices;
+  readonly directories: DirectoriesService;
+  readonly templates: TemplatesService;
+  readonly decliner: Decliner;
+  readonly now: () => Date;
+  /** Runs after an entry is committed (e.g. registering its verification code). */
+  readonly afterEntryWritten: (entry: EntryRecord) => Promise<void>;
+}
+
+type ParsedCertificateDraft = z.output<typeof certificateDraftSchema>;
+type ParsedCertificationDraft = z.output<typeof certificationDraftSchema>;
+type RefuseInput = z.output<typeof refuseInputSchema>;
+
+/**
+ * Issuing, certifying and refusing: the rules of the regulation enforced in the main process,
+ * whatever the renderer showed. Every decision is re-derived here from the submitted facts and
+ * documents (R7.4, R7.6), the signatory and seal come from the directory (R7.10, R7.13), and the
+ * declined names are recomputed unless the administrator corrected them by hand.
+ */
+export function createIssuingService(deps: IssuingDeps) {
+  const today = (): IsoDate => kyivLocalDate(deps.now());
+
+  async function customKinds(): Promise<CustomKind[]> {
+    return (await deps.templates.listCustomKinds()).map(({ createdAt: _at, createdBy: _by, ...kind }) => kind);
+  }
+
+  /** R7.10 / R7.13: the signatory and the seal are chosen per document, among those valid today. */
+  async function signatorySnapshot(signatoryId: string, officeId: string): Promise<SignatorySnapshot> {
+    const valid = await deps.directories.listSignatories({ onDate: today() });
+    const chosen = valid.find((s: Signatory) => s.id === signatoryId && (!s.officeId || s.officeId === officeId));
+    if (!chosen) throw new DeskError('not_found', 'errors.issuing.signatoryUnavailable');
+    return { signatoryId: chosen.id, position: chosen.position, fullName: chosen.fullName, seal: chosen.seal, sealName: chosen.sealName };
+  }
+
+  async function templateVersionOf(kindId: string): Promise<number> {
+    return (await deps.templates.currentTemplate(kindId)).version;
+  }
+
+  /** Forms the administrator did not correct are recomputed here, so a page cannot print anything it likes. */
+  async function checkedDeclension(subject: Subject): Promise<Subject> {
+    if (subject.declined.corrected) return subject;
+    const forms = await deps.decliner.decline(subject.name);
+    if (forms.gender === null) throw new DeskError('invalid_input', 'errors.issuing.declensionNeedsReview');
+    return { ...subject, declined: { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false } };
+  }
+
+  function checkBirthDates(dates: readonly (string | undefined)[]): void {
+    const schema = birthDateSchema(today());
+    dates.forEach((date, index) => {
+      if (date === undefined) return;
+      const result = schema.safeParse(date);
+      if (!result.success) {
+        const messageKey = result.error.issues[0]?.message ?? 'validation.birthDate.invalid';
+        throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: `birthDate.${index}`, messageKey }]);
+      }
+    });
+  }
+
+  async function buildCertificate(draft: ParsedCertificateDraft, signatory: SignatorySnapshot): Promise<CertificateContent> {
+    checkBirthDates([draft.subject.birthDate, ...draft.household.map((member) => member.birthDate)]);
+    const versions = await Promise.all(draft.kinds.map(async (kind) => [kind, await templateVersionOf(kind)] as const));
+    return certificateContentSchema.parse({
+      ...draft,
+      sort: 'certificate',
+      subject: await checkedDeclension(draft.subject),
+      signatory,
+      templateVersions: Object.fromEntries(versions),
+    });
+  }
+
+  async function buildCertification(draft: ParsedCertificationDraft, signatory: SignatorySnapshot): Promise<CertificationContent> {
+    const { bodyId, ...rest } = draft;
+    const { body } = await deps.directories.getBody(bodyId);
+    return certificationContentSchema.parse({
+      ...rest,
+      sort: 'certification',
+      subject: await checkedDeclension(draft.subject),
+      body: { type: body.type, bodyId: body.id, name: body.name, hasSeal: body.hasSeal },
+      signatory,
+      templateVersion: await templateVersionOf('certification_inscription'),
+    });
+  }
+
+  async function officeOfJournal(user: SessionUser, journalId: string): Promise<string> {
+    const journals = await deps.register.journals.list(user);
+    const journal = journals.find((j) => j.id === journalId);
+    if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
+    return journal.officeId;
+  }
+
+  async function written(entry: EntryRecord): Promise<EntryRecord> {
+    await deps.afterEntryWritten(entry);
+    return entry;
+  }
+
+  return {
+    /** The content a draft would be registered with, for the live preview; nothing is written. */
+    async previewCertificate(user: SessionUser, input: { journalId: string; signatoryId: string; certificate: ParsedCertificateDraft }): Promise<CertificateContent> {
+      const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
+      return buildCertificate(input.certificate, signatory);
+    },
+
+    async issueCertificate(
+      user: SessionUser,
+      input: { journalId: string; signatoryId: string; certificate: ParsedCertificateDraft; replacesEntryId?: string | undefined },
+    ): Promise<EntryRecord> {
+      if (input.replacesEntryId) {
+        const replaced = await deps.register.entries.getEntry(user, input.replacesEntryId);
+        if (!replaced.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
+      }
+      const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
+      const content = await buildCertificate(input.certificate, signatory);
+      const kinds = await customKinds();
+      const entry = await deps.register.entries.appendEntry({
+        journalId: input.journalId,
+        content,
+        user,
+        // R7.4: nothing is issued while a required document is missing, whatever the page showed.
+        gate: (written) => void assertIssuable(written as CertificateContent, { today: today(), customKinds: kinds }),
+      });
+      if (input.replacesEntryId) await deps.register.entries.linkReissue(user, input.replacesEntryId, entry.id);
+      return written(entry);
+    },
+
+    async certify(user: SessionUser, input: { journalId: string; signatoryId: string; certification: ParsedCertificationDraft }): Promise<EntryRecord> {
+      const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
+      const content = await buildCertification(input.certification, signatory);
+      const history = await deps.directories.bodyHistory(input.certification.bodyId);
+      const kinds = await customKinds();
+      const entry = await deps.register.entries.appendEntry({
+        journalId: input.journalId,
+        content,
+        user,
+        // R7.5, R7.6: signer on the certificate's date, its date, seal and data match, re-checked here.
+        gate: (written) => void assertCertifiable(written as CertificationContent, history, { today: today(), customKinds: kinds }),
+      });
+      return written(entry);
+    },
+
+    async refuse(user: SessionUser, input: RefuseInput): Promise<EntryRecord> {
+      const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
+      const kinds = await customKinds();
+      const options = { today: today(), customKinds: kinds };
+      const requisites = await deps.register.settings.getRequisites();
+      const asked = await requestedCase(input, signatory, options);
+      const { grounds, referral } = refusalGrounds(asked.verdict, {
+        factNotConfirmable: input.factNotConfirmable,
+        registerDepartment: requisites.registerDepartment,
+      });
+      // A refusal needs a ground: when everything is in order the answer is to issue, not to refuse.
+      if (grounds.length === 0) throw new DeskError('rule_violation', 'errors.issuing.nothingToRefuse');
+      const content = refusalContentSchema.parse({
+        sort: 'refusal',
+        requested: { sort: input.request.sort, kinds: asked.kinds },
+        subject: asked.content.subject,
+        address: asked.content.address,
+        applicant: asked.content.applicant,
+        grounds,
+        ...(referral ? { referral } : {}),
+        facts: asked.content.facts,
+        documents: asked.content.documents,
+        signatory,
+        templateVersion: await templateVersionOf('refusal'),
+      });
+      const entry = await deps.register.entries.appendEntry({ journalId: input.journalId, content, user, gate: () => undefined });
+      return written(entry);
+    },
+  };
+
+  async function requestedCase(input: RefuseInput, signatory: SignatorySnapshot, options: { today: IsoDate; customKinds: CustomKind[] }) {
+    if (input.request.sort === 'certificate') {
+      const content = await buildCertificate(input.request.certificate, signatory);
+      return { content, kinds: content.kinds, verdict: evaluateCertificate(content, options) };
+    }
+    const draft = input.request.certification;
+    const content = await buildCertification(draft, signatory);
+    const history = await deps.directories.bodyHistory(draft.bodyId);
+    return { content, kinds: [content.kind], verdict: evaluateCertification(content, history, options) };
+  }
+}
+
+export type IssuingService = ReturnType<typeof createIssuingService>;

@@ -1,0 +1,86 @@
+import os from 'node:os';
+
+export interface Figure {
+  readonly name: string;
+  /** What the measured value is: a latency distribution, a total duration, a ratio or memory. */
+  readonly unit: 'ms' | 'x' | 'MB';
+  readonly median?: number;
+  readonly p95?: number;
+  readonly total?: number;
+  readonly target: string;
+  readonly pass: boolean;
+  readonly note?: string;
+}
+
+export interface Sample {
+  readonly median: number;
+  readonly p95: number;
+  readonly runs: number;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns the median and p95 in ms. */
+export async function measure(fn: () => unknown, options: { warmup: number; runs: number }): Promise<Sample> {
+  for (let i = 0; i < options.warmup; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < options.runs; i += 1) {
+    const started = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { median: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly platform: string;
+}
+
+export function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${os.release()}`,
+  };
+}
+
+function show(value: number | undefined, unit: Figure['unit']): string {
+  if (value === undefined || Number.isNaN(value)) return '—';
+  const digits = unit === 'ms' && value < 10 ? 2 : 1;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+/** One plain-text table: figure, median, p95 or total, target, pass/fail. */
+export function renderTable(figures: readonly Figure[], about: Machine, entries: number): string {
+  const header = ['figure', 'median', 'p95 / total', 'target', 'result'];
+  const rows = figures.map((f) => [
+    f.name,
+    show(f.median, f.unit),
+    show(f.p95 ?? f.total, f.unit),
+    f.target,
+    f.pass ? 'pass' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  const notes = figures.filter((f) => f.note).map((f) => `  * ${f.name}: ${f.note}`);
+  return [
+    `Machine: ${about.cpu}, ${about.cores} cores, ${about.memoryGb} GB, Node ${about.node}, ${about.platform}`,
+    `Register size: ${entries.toLocaleString('en-US')} entries`,
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    ...(notes.length > 0 ? ['', ...notes] : []),
+  ].join('\n');
+}

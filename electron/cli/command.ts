@@ -1,0 +1,50 @@
+import type { ParseArgsConfig } from 'node:util';
+import uk from '../../shared/i18n/register.uk.js';
+import en from '../../shared/i18n/register.en.js';
+
+/** Where a command writes: the real streams in `main.ts`, arrays in tests. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+export type CliValues = Record<string, string | boolean | undefined>;
+
+/**
+ * One subcommand of `npm run cli -- <name>`. To add a command, write a module exporting one of
+ * these and append it to `commands/index.ts`; `--help` and argument parsing come for free.
+ */
+export interface CliCommand {
+  readonly name: string;
+  /** One line for the command list (already translated). */
+  readonly summary: string;
+  /** Usage lines shown by `--help`, e.g. `verify --data-dir DIR`. */
+  readonly usage: readonly string[];
+  readonly options: CliOptions;
+  run(values: CliValues, io: CliIo): Promise<number>;
+}
+
+/** Exit codes: 0 sound / done, 1 the register is damaged or the action failed, 2 wrong usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+type Strings = typeof uk;
+const language: 'uk' | 'en' = /^en/i.test(process.env.CNAP_LANG ?? process.env.LANG ?? '') ? 'en' : 'uk';
+const strings = (language === 'en' ? en : uk) as unknown as Strings;
+
+/** Looks up `cli.*` or `errors.*` in the register's strings and fills `{{params}}`. */
+export function t(key: string, params: Record<string, string | number> = {}): string {
+  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
+  const template = typeof found === 'string' ? found : key;
+  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(params[name] ?? ''));
+}
+
+export const dataDirOption: CliOptions = { 'data-dir': { type: 'string' } };
+
+export function requireString(values: CliValues, option: string): string {
+  const value = values[option];
+  if (typeof value !== 'string' || value.length === 0) throw new UsageError(t('cli.missingOption', { option }));
+  return value;
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,7 @@
+import type { CliCommand } from '../command.js';
+import { backupCommand } from './backup.js';
+import { restoreCommand } from './restore.js';
+import { verifyCommand } from './verify.js';
+
+/** Every `npm run cli` subcommand; append new ones here. */
+export const cliCommands: CliCommand[] = [verifyCommand, backupCommand, restoreCommand];

@@ -1,0 +1,111 @@
+import type { Gender } from '../../shared/domain/person.js';
+
+/**
+ * Our own layer over the `shevchenko` library: the rules of Ukrainian grammar it does not apply
+ * (or applies to the wrong words), checked before a word ever reaches the library. Every rule here
+ * is pinned by a row in test/unit/declension/decliner.test.ts.
+ *
+ * Found while checking shevchenko 3.1.1 against those tests and its issue tracker
+ * (github.com/tooleks/shevchenko-js): it declines foreign surnames with a stressed final vowel
+ * (Дюма → «Дюмі», Гюго → «Гюгу», Пікассо → «Пікассу») and foreign given names in -о
+ * («Пабло» → «Паблу»); it leaves a name with the U+02BC apostrophe undeclined («Дарʼя» stays
+ * «Дарʼя» in every case) — see `toLibraryApostrophe`; and its fixed reports (#202 «Ніколь»,
+ * #220 «Кожухар») are held by the same tests so an update that regresses them fails here.
+ */
+
+export type NameField = 'familyName' | 'givenName' | 'patronymic';
+
+/**
+ * Endings no Ukrainian name has: a name in -е, -є, -и, -і, -ї, -у, -ю is a borrowed one and keeps
+ * its form in every case (Правопис 2019, § 140: Гарібальді, Шоу, Ротару, Вільде, Джузеппе).
+ */
+const FOREIGN_VOWEL_ENDING = /[еєиіїую]$/u;
+
+/** -их/-іх surnames (Чорних, Довгих, Сивих) are old genitive plurals: indeclinable for both genders. */
+const GENITIVE_PLURAL_SURNAME = /[иі]х$/u;
+
+/**
+ * Borrowed surnames ending in a stressed -а/-я/-о: indeclinable, but grammar cannot tell them from
+ * Ukrainian ones (Сковорода, Франко) by spelling alone, so they are listed.
+ */
+const FOREIGN_INDECLINABLE_SURNAMES = new Set([
+  'дюма',
+  'золя',
+  'гюго',
+  'руссо',
+  'пікассо',
+  'карузо',
+  'тома',
+  'дега',
+  'петіпа',
+]);
+
+/** Borrowed given names in -о (Ukrainian Петро, Павло, Марко decline; these do not). */
+const FOREIGN_INDECLINABLE_GIVEN_NAMES = new Set([
+  'пабло',
+  'маріо',
+  'бруно',
+  'педро',
+  'хуліо',
+  'фернандо',
+  'рікардо',
+  'лоренцо',
+  'антоніо',
+  'франческо',
+  'паоло',
+  'густаво',
+]);
+
+function lastLetter(word: string): string {
+  return word.slice(-1).toLocaleLowerCase('uk');
+}
+
+function isFeminineIndeclinableSurname(word: string): boolean {
+  // A woman's surname declines only when it ends in -а/-я (Українка, Кобилянська, Петрова).
+  // Consonant endings (Петрович, Білик, Коваль, Ужвій) and -о (Костенко, Стецько) stay as they are.
+  const last = lastLetter(word);
+  return last !== 'а' && last !== 'я';
+}
+
+/**
+ * True when one word of a name keeps its nominative form in every case. `word` is a single part:
+ * double surnames are split on the hyphen by the caller, each part judged on its own
+ * (Косач-Квітка: for a woman «Косач-Квітці», for a man «Косачу-Квітці»).
+ */
+export function isIndeclinable(word: string, field: NameField, gender: Gender): boolean {
+  const lower = word.toLocaleLowerCase('uk');
+  if (FOREIGN_VOWEL_ENDING.test(lower)) return true;
+  switch (field) {
+    case 'familyName':
+      if (GENITIVE_PLURAL_SURNAME.test(lower)) return true;
+      if (FOREIGN_INDECLINABLE_SURNAMES.has(lower)) return true;
+      return gender === 'female' && isFeminineIndeclinableSurname(lower);
+    case 'givenName':
+      return FOREIGN_INDECLINABLE_GIVEN_NAMES.has(lower);
+    case 'patronymic':
+      return false;
+  }
+}
+
+const MALE_PATRONYMIC = /[иі]ч$/u;
+const FEMALE_PATRONYMIC = /(івна|ївна|ична)$/u;
+
+/**
+ * Gender from the patronymic, which is unambiguous in Ukrainian: -ович/-йович/-ич/-іч (Савич, Ілліч)
+ * for men, -івна/-ївна/-ична (Кузьминична) for women. Null when there is none or it is unusual.
+ */
+export function genderFromPatronymic(patronymic: string | undefined): Gender | null {
+  if (!patronymic) return null;
+  const lower = patronymic.trim().toLocaleLowerCase('uk');
+  if (FEMALE_PATRONYMIC.test(lower)) return 'female';
+  if (MALE_PATRONYMIC.test(lower)) return 'male';
+  return null;
+}
+
+/**
+ * shevchenko's rules are written with the ASCII apostrophe: given «Дарʼя» (U+02BC) or «Дар’я» it
+ * returns the word undeclined. We pass it ASCII and turn the answer back into U+02BC.
+ */
+export function toLibraryApostrophe(word: string): string {
+  return word.replace(/[\u2019\u02BC]/gu, "'");
+}

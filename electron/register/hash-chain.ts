@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
+
+/** The link before a journal's first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an entry its hash covers (R7.7: an issued entry can never change unnoticed). */
+export interface HashedEntryFields {
+  readonly id: string;
+  readonly journalId: string;
+  readonly year: number;
+  readonly number: number;
+  readonly printedNumber: string;
+  readonly sort: string;
+  readonly kinds: readonly string[];
+  readonly createdAt: string;
+  readonly localDate: string;
+  readonly createdBy: string;
+  readonly content: unknown;
+}
+
+/** sha256hex(prevHash + canonicalJson(fields)). */
+export function entryHash(prevHash: string, fields: HashedEntryFields): string {
+  const body = canonicalJson({
+    id: fields.id,
+    journalId: fields.journalId,
+    year: fields.year,
+    number: fields.number,
+    printedNumber: fields.printedNumber,
+    sort: fields.sort,
+    kinds: fields.kinds,
+    createdAt: fields.createdAt,
+    localDate: fields.localDate,
+    createdBy: fields.createdBy,
+    content: fields.content,
+  });
+  return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+}

@@ -1,0 +1,64 @@
+import type { SessionResolver } from '../ipc/handler-types.js';
+import type { RegisterDb } from './database.js';
+import { createAuditService } from './services/audit.js';
+import { createAuthService } from './services/auth.js';
+import { createBackupService } from './services/backup.js';
+import type { ServiceContext } from './services/context.js';
+import { createEntriesService } from './services/entries.js';
+import { createJournalsService } from './services/journals.js';
+import { createOfficesService } from './services/offices.js';
+import { createSettingsService } from './services/settings.js';
+import { createSetupService } from './services/setup.js';
+import { createUsersService } from './services/users.js';
+import { createVerificationService } from './services/verification.js';
+
+export { openRegister, registerPath, inspectRegisterFile, REGISTER_FILE_NAME, type RegisterDb } from './database.js';
+export { putDocumentCode, entryIdByShortCode } from './repositories/document-codes.js';
+export { SCHEMA_VERSION } from './migrations/index.js';
+
+export interface RegisterServicesOptions {
+  readonly db: RegisterDb;
+  readonly dataDir: string;
+  /** Defaults to the system clock; tests move it. */
+  readonly now?: () => Date;
+}
+
+/** Every register service on one database connection. */
+export function createRegisterServices(options: RegisterServicesOptions) {
+  const ctx: ServiceContext = { db: options.db, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
+  const auth = createAuthService(ctx);
+  const verification = createVerificationService(ctx);
+  const services = {
+    ctx,
+    setup: createSetupService(ctx),
+    auth,
+    /** The dispatcher's SessionResolver. */
+    sessions: auth as SessionResolver,
+    users: createUsersService(ctx, auth),
+    offices: createOfficesService(ctx),
+    journals: createJournalsService(ctx),
+    settings: createSettingsService(ctx),
+    entries: createEntriesService(ctx),
+    audit: createAuditService(ctx),
+    verification,
+    backup: createBackupService(ctx, {
+      onRestored: () => {
+        auth.endAllSessions();
+        void verification.verifyAllJournals();
+      },
+    }),
+    /**
+     * What to run once the app has opened the register (issue 4 §9): quick_check, the day's first
+     * automatic backup, then every journal's chain verified in the background.
+     */
+    async onStart() {
+      const integrity = await verification.quickCheck();
+      const autoBackup = integrity.ok ? await services.backup.autoBackupIfDue() : null;
+      const verifying = verification.verifyAllJournals();
+      return { integrity, autoBackup, verifying };
+    },
+  };
+  return services;
+}
+
+export type RegisterServices = ReturnType<typeof createRegisterServices>;

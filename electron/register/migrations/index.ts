@@ -1,0 +1,18 @@
+import { migration0001Core } from './0001-core.js';
+import { migration0002 } from './0002-directories.js';
+
+export interface Migration {
+  /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Forward-only, in order. Add a migration as a new `NNNN-name.ts` file and append it here. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', sql: migration0001Core },
+  migration0002,
+];
+
+/** The schema version this build of the app writes and understands. */
+export const SCHEMA_VERSION = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);

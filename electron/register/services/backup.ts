@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DeskError } from '../../../shared/contract/errors.js';
+import type { SessionUser } from '../../ipc/handler-types.js';
+import { inspectRegisterFile, migrate, openRegister, quickCheck, sqliteOptions } from '../database.js';
+import { kyivLocalDate } from '../kyiv-time.js';
+import { SCHEMA_VERSION } from '../migrations/index.js';
+import { getSetting, putSetting } from '../repositories/settings.js';
+import { getUser } from '../repositories/users.js';
+import { writeAudit } from './audit.js';
+import { requireRole, type ServiceContext } from './context.js';
+import { isSetupDone } from './setup.js';
+import { readDeskSettings, SETTING_KEYS } from './settings.js';
+
+export const backupReasons = ['manual', 'auto', 'before-restore'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  bytes: number;
+  /** UTC instant of the copy, from its name. */
+  createdAt: string;
+  reason: BackupReason;
+}
+
+export interface BackupProgress {
+  totalPages: number;
+  remainingPages: number;
+}
+
+export interface CreateBackupOptions {
+  /** Another folder than the configured one (command line `--to`). */
+  folder?: string;
+  reason?: BackupReason;
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+const BACKUP_NAME = /^register-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(manual|auto|before-restore)\.sqlite$/;
+const PAGES_PER_STEP = 256;
+
+function backupName(instant: Date, reason: BackupReason): string {
+  return `register-${instant.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+}
+
+function describeBackup(file: string): BackupInfo | undefined {
+  const name = path.basename(file);
+  const match = BACKUP_NAME.exec(name);
+  if (!match) return undefined;
+  const [, date, hours, minutes, seconds, millis, reason] = match;
+  return {
+    file,
+    name,
+    bytes: fs.statSync(file).size,
+    createdAt: `${date}T${hours}:${minutes}:${seconds}.${millis}Z`,
+    reason: reason as BackupReason,
+  };
+}
+
+/** A backup is one self-contained file: no WAL beside it to lose when it is copied elsewhere. */
+function makeStandalone(file: string): void {
+  const copy = new Database(file, sqliteOptions({ fileMustExist: true }));
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** A copy is kept only if it opens as our register at our schema and passes quick_check. */
+function checkCopy(file: string): void {
+  let copy: Database.Database | undefined;
+  try {
+    copy = openRegister(file, { readonly: true });
+    if (!quickCheck(copy).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
+  } finally {
+    copy?.close();
+  }
+}
+
+export function createBackupService(ctx: ServiceContext, hooks: { onRestored: () => void }) {
+  function folderFor(options: CreateBackupOptions): string {
+    return options.folder ?? readDeskSettings(ctx).backupFolder ?? path.join(ctx.dataDir, 'backups');
+  }
+
+  function actorId(actor: SessionUser | null): string | null {
+    return actor && getUser(ctx.db, actor.userId) ? actor.userId : null;
+  }
+
+  async function copyRegister(actor: SessionUser | null, options: CreateBackupOptions): Promise<BackupInfo> {
+    const folder = folderFor(options);
+    const reason = options.reason ?? 'manual';
+    fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, backupName(ctx.now(), reason));
+    // Written under a temporary name: a copy cut short never looks like a backup.
+    const partial = `${file}.partial`;
+    await ctx.db.backup(partial, {
+      progress: (progress) => {
+        options.onProgress?.(progress);
+        return PAGES_PER_STEP;
+      },
+    });
+    try {
+      makeStandalone(partial);
+      checkCopy(partial);
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      throw error;
+    }
+    fs.renameSync(partial, file);
+    writeAudit(ctx, { userId: actorId(actor), action: 'backup.create', entity: 'register', summary: `${reason} ${path.basename(file)}` });
+    const info = describeBackup(file);
+    if (!info) throw new DeskError('internal', 'errors.backup.badName');
+    return info;
+  }
+
+  return {
+    /** The folder backups go to when none is named: the settings' folder or `<data>/backups`. */
+    folder(): string {
+      return folderFor({});
+    },
+
+    /** Online backup (issue 4 §9); `actor` null for the command line and the automatic backup. */
+    async create(actor: SessionUser | null, options: CreateBackupOptions = {}): Promise<BackupInfo> {
+      if (actor) requireRole(actor, ['head']);
+      return copyRegister(actor, options);
+    },
+
+    /** Backups in the configured folder, newest first. */
+    async list(actor: SessionUser): Promise<BackupInfo[]> {
+      requireRole(actor, ['head']);
+      const folder = folderFor({});
+      if (!fs.existsSync(folder)) return [];
+      return fs
+        .readdirSync(folder)
+        .map((name) => describeBackup(path.join(folder, name)))
+        .filter((info): info is BackupInfo => info !== undefined)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
+
+    /** The first start of each Kyiv day copies the register to the configured folder. */
+    async autoBackupIfDue(): Promise<BackupInfo | null> {
+      const today = kyivLocalDate(ctx.now());
+      if (!isSetupDone(ctx) || getSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate) === today) return null;
+      const info = await copyRegister(null, { reason: 'auto' });
+      putSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate, today);
+      return info;
+    },
+
+    /**
+     * Replaces the register's content with a backup's. The backup must be our register, not newer
+     * than the app, and sound; the current content is saved first. Everyone is logged out after.
+     */
+    async restore(actor: SessionUser | null, file: string): Promise<{ restoredFrom: string; savedCurrentAs: BackupInfo }> {
+      if (actor) requireRole(actor, ['head']);
+      const source = path.resolve(file);
+      if (!fs.existsSync(source)) throw new DeskError('not_found', 'errors.backup.notFound');
+      if (source === path.resolve(ctx.db.name)) throw new DeskError('conflict', 'errors.backup.sameFile');
+      const version = inspectRegisterFile(source);
+      if (version > SCHEMA_VERSION) {
+        throw new DeskError('storage', 'errors.register.newerSchema', { found: version, supported: SCHEMA_VERSION });
+      }
+      const copy = new Database(source, sqliteOptions({ readonly: true, fileMustExist: true }));
+      try {
+        if (!quickCheck(copy).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
+        const saved = await copyRegister(actor, { reason: 'before-restore' });
+        // The backup API writes into the open register page by page inside one write transaction:
+        // the live connection sees either the old or the restored content, never a mix.
+        await copy.backup(ctx.db.name);
+        migrate(ctx.db);
+        hooks.onRestored();
+        writeAudit(ctx, { userId: actorId(actor), action: 'backup.restore', entity: 'register', summary: path.basename(source) });
+        return { restoredFrom: source, savedCurrentAs: saved };
+      } finally {
+        copy.close();
+      }
+    },
+  };
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;

@@ -1,0 +1,259 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DeskError } from '../../../shared/contract/errors.js';
+import { canonicalJson } from '../../../shared/domain/canonical-json.js';
+import type { Journal } from '../../../shared/domain/directories-core.js';
+import {
+  entryContentSchema,
+  type EntryContent,
+  type EntryRecord,
+  type EntrySort,
+  type EntryStatus,
+} from '../../../shared/domain/entry.js';
+import type { SessionUser } from '../../ipc/handler-types.js';
+import { entryHash, GENESIS_HASH } from '../hash-chain.js';
+import { kyivLocalDate } from '../kyiv-time.js';
+import { formatPrintedNumber } from '../printed-number.js';
+import {
+  dayTotalsByJournal,
+  getEntryRecord,
+  insertAnnulment,
+  insertEntry,
+  insertHandover,
+  insertReissue,
+  isReplacementTaken,
+  latestEntryOfJournal,
+  searchEntryRecords,
+  takeNextNumber,
+  type DayTotalsRow,
+} from '../repositories/entries.js';
+import { runImmediate } from '../repositories/transaction.js';
+import { searchTextOf, toFtsQuery } from '../search-text.js';
+import { writeAudit } from './audit.js';
+import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
+import { accessibleJournal } from './journals.js';
+import { readDeskSettings } from './settings.js';
+
+export interface AppendEntryInput {
+  journalId: string;
+  content: EntryContent;
+  user: SessionUser;
+  /** Called before the transaction; throws DeskError('rule_violation') when the checklist is incomplete (R7.4). */
+  gate: (content: EntryContent) => void;
+}
+
+export interface HandoverInput {
+  entryId: string;
+  receivedBy: 'subject' | 'representative';
+  recipientName: string;
+}
+
+export interface EntrySearchInput {
+  text?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  journalId?: string;
+  officeId?: string;
+  kind?: string;
+  sort?: EntrySort;
+  status?: EntryStatus;
+  createdBy?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface EntrySearchResult {
+  items: EntryRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const BUSY_RETRIES = 3;
+
+export function kindsOf(content: EntryContent): string[] {
+  if (content.sort === 'certificate') return [...content.kinds];
+  if (content.sort === 'certification') return [content.kind];
+  return [...content.requested.kinds];
+}
+
+export function printedNumberOf(ctx: ServiceContext, journal: Journal, year: number, number: number): string {
+  const format = journal.numberFormat ?? readDeskSettings(ctx).numberFormat;
+  return formatPrintedNumber(format, { index: journal.index, number, year, office: journal.officeCode });
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
+}
+
+async function withBusyRetry<T>(work: () => T): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (attempt >= BUSY_RETRIES) throw new DeskError('busy', 'errors.busy');
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+export function createEntriesService(ctx: ServiceContext) {
+  function existing(actor: SessionUser, entryId: string): EntryRecord {
+    const record = getEntryRecord(ctx.db, entryId);
+    if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
+    requireOfficeAccess(actor, record.officeId);
+    return record;
+  }
+
+  function reread(entryId: string): EntryRecord {
+    const record = getEntryRecord(ctx.db, entryId);
+    if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
+    return record;
+  }
+
+  /** Number, chain link, row, search text and audit row, all under one write lock (section E). */
+  function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): string {
+    return runImmediate(ctx.db, () => {
+      const instant = ctx.now();
+      const localDate = kyivLocalDate(instant);
+      const year = Number(localDate.slice(0, 4));
+      const latest = latestEntryOfJournal(ctx.db, journal.id);
+      // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
+      if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
+      const number = takeNextNumber(ctx.db, journal.id, year);
+      const printedNumber = printedNumberOf(ctx, journal, year, number);
+      const fields = {
+        id: uuidv7(),
+        journalId: journal.id,
+        year,
+        number,
+        printedNumber,
+        sort: content.sort,
+        kinds: kindsOf(content),
+        createdAt: instant.toISOString(),
+        localDate,
+        createdBy: user.userId,
+        content,
+      };
+      const prevHash = latest?.hash ?? GENESIS_HASH;
+      insertEntry(
+        ctx.db,
+        { ...fields, contentJson: canonicalJson(content), prevHash, hash: entryHash(prevHash, fields) },
+        searchTextOf(content, printedNumber),
+      );
+      writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: fields.id, summary: `${printedNumber} ${content.sort}` });
+      return fields.id;
+    });
+  }
+
+  return {
+    /**
+     * Registers an issued certificate, certification or refusal (R7.7). The gate (the rules'
+     * checklist, R7.4/R7.6) runs first; the number is taken inside the insert's transaction.
+     */
+    async appendEntry(input: AppendEntryInput): Promise<EntryRecord> {
+      const parsed = entryContentSchema.safeParse(input.content);
+      if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
+      const content = parsed.data;
+      const journal = accessibleJournal(ctx, input.user, input.journalId);
+      if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
+      if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
+      input.gate(content);
+      const id = await withBusyRetry(() => writeEntry(journal, content, input.user));
+      return reread(id);
+    },
+
+    /** Records who received the document and when (section E: handed over against signature). */
+    async handover(actor: SessionUser, input: HandoverInput): Promise<EntryRecord> {
+      await withBusyRetry(() =>
+        runImmediate(ctx.db, () => {
+          const record = existing(actor, input.entryId);
+          if (record.annulment) throw new DeskError('conflict', 'errors.entries.annulled');
+          if (record.handover) throw new DeskError('conflict', 'errors.entries.alreadyHandedOver');
+          insertHandover(ctx.db, {
+            entryId: record.id,
+            at: ctx.now().toISOString(),
+            receivedBy: input.receivedBy,
+            recipientName: input.recipientName,
+            byUser: actor.userId,
+          });
+          writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
+        }),
+      );
+      return reread(input.entryId);
+    },
+
+    /** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
+    async annul(actor: SessionUser, input: { entryId: string; reason: string }): Promise<EntryRecord> {
+      await withBusyRetry(() =>
+        runImmediate(ctx.db, () => {
+          const record = existing(actor, input.entryId);
+          if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
+          insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason: input.reason, byUser: actor.userId });
+          // The reason is free text and may name people: the audit row carries the number only.
+          writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+        }),
+      );
+      return reread(input.entryId);
+    },
+
+    /** Points an annulled entry at the entry issued in its place; set once. Returns the annulled entry. */
+    async linkReissue(actor: SessionUser, annulledId: string, newEntryId: string): Promise<EntryRecord> {
+      await withBusyRetry(() =>
+        runImmediate(ctx.db, () => {
+          const annulled = existing(actor, annulledId);
+          const replacement = existing(actor, newEntryId);
+          if (!annulled.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
+          if (annulled.annulment.replacedByEntryId) throw new DeskError('conflict', 'errors.entries.alreadyReissued');
+          if (replacement.id === annulled.id || replacement.annulment || isReplacementTaken(ctx.db, replacement.id)) {
+            throw new DeskError('conflict', 'errors.entries.badReplacement');
+          }
+          insertReissue(ctx.db, { annulledId: annulled.id, newEntryId: replacement.id, at: ctx.now().toISOString(), byUser: actor.userId });
+          writeAudit(ctx, { userId: actor.userId, action: 'entry.reissue_link', entity: 'entry', entityId: annulled.id, summary: `${annulled.printedNumber} -> ${replacement.printedNumber}` });
+        }),
+      );
+      return reread(annulledId);
+    },
+
+    /** Reading an entry is logged: the head can see who looked at a person's data. */
+    async getEntry(actor: SessionUser, entryId: string): Promise<EntryRecord> {
+      const record = existing(actor, entryId);
+      writeAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+      return record;
+    },
+
+    /** Newest first. A remote administrator searches only their own office (R3.5). */
+    async searchEntries(actor: SessionUser, input: EntrySearchInput): Promise<EntrySearchResult> {
+      const scope = officeScope(actor);
+      if (scope && input.officeId && input.officeId !== scope) throw new DeskError('forbidden', 'errors.register.otherOffice');
+      if (input.journalId) accessibleJournal(ctx, actor, input.journalId);
+      const { text, page, pageSize, ...filters } = input;
+      const match = text === undefined ? undefined : toFtsQuery(text);
+      const { records, total } = searchEntryRecords(ctx.db, {
+        ...filters,
+        ...(scope ? { officeId: scope } : {}),
+        ...(match !== undefined ? { match } : {}),
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      // The searched text is not logged (it is personal data); which filters were used is.
+      const used = Object.keys(filters).filter((key) => filters[key as keyof typeof filters] !== undefined);
+      writeAudit(ctx, {
+        userId: actor.userId,
+        action: 'journal.search',
+        entity: 'journal',
+        entityId: input.journalId ?? null,
+        summary: `${match !== undefined ? 'text, ' : ''}${used.sort().join(', ')}; ${total} found`,
+      });
+      return { items: records, total, page, pageSize };
+    },
+
+    /** The day's counts per journal, for closing the day (R3.5 working hours). */
+    async dayTotals(actor: SessionUser, localDate: string): Promise<{ localDate: string; journals: DayTotalsRow[] }> {
+      return { localDate, journals: dayTotalsByJournal(ctx.db, localDate, officeScope(actor)) };
+    },
+  };
+}
+
+export type EntriesService = ReturnType<typeof createEntriesService>;

@@ -1,0 +1,111 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DeskError } from '../../../shared/contract/errors.js';
+import type { Journal } from '../../../shared/domain/directories-core.js';
+import type { EntrySort } from '../../../shared/domain/entry.js';
+import type { SessionUser } from '../../ipc/handler-types.js';
+import {
+  getJournal,
+  insertJournal,
+  journalHasEntries,
+  journalIndexTaken,
+  listJournals,
+  updateJournal,
+} from '../repositories/journals.js';
+import { getOffice } from '../repositories/offices.js';
+import { runImmediate } from '../repositories/transaction.js';
+import { writeAudit } from './audit.js';
+import { officeScope, requireOfficeAccess, requireRole, type ServiceContext } from './context.js';
+
+export interface CreateJournalInput {
+  officeId: string;
+  index: string;
+  title: string;
+  sorts: EntrySort[];
+  numberFormat?: string;
+}
+
+export interface UpdateJournalInput {
+  id: string;
+  officeId?: string;
+  index?: string;
+  title?: string;
+  sorts?: EntrySort[];
+  numberFormat?: string | null;
+  active?: boolean;
+}
+
+/** Reads a journal the actor may work in, or throws not_found / forbidden. */
+export function accessibleJournal(ctx: ServiceContext, actor: SessionUser, journalId: string): Journal {
+  const journal = getJournal(ctx.db, journalId);
+  if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
+  requireOfficeAccess(actor, journal.officeId);
+  return journal;
+}
+
+export function createJournalsService(ctx: ServiceContext) {
+  return {
+    /** A remote administrator sees only the journals of their own office. */
+    async list(actor: SessionUser, filter: { officeId?: string } = {}): Promise<Journal[]> {
+      const scope = officeScope(actor);
+      if (scope && filter.officeId && filter.officeId !== scope) throw new DeskError('forbidden', 'errors.register.otherOffice');
+      return listJournals(ctx.db, scope ?? filter.officeId);
+    },
+
+    async get(actor: SessionUser, journalId: string): Promise<Journal> {
+      return accessibleJournal(ctx, actor, journalId);
+    },
+
+    async create(actor: SessionUser, input: CreateJournalInput): Promise<Journal> {
+      requireRole(actor, ['head']);
+      const id = uuidv7();
+      runImmediate(ctx.db, () => {
+        if (!getOffice(ctx.db, input.officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
+        if (journalIndexTaken(ctx.db, input.officeId, input.index)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        insertJournal(ctx.db, {
+          id,
+          officeId: input.officeId,
+          index: input.index,
+          title: input.title,
+          sorts: [...new Set(input.sorts)],
+          ...(input.numberFormat ? { numberFormat: input.numberFormat } : {}),
+          active: true,
+        });
+        writeAudit(ctx, { userId: actor.userId, action: 'journal.create', entity: 'journal', entityId: id, summary: input.index });
+      });
+      return accessibleJournal(ctx, actor, id);
+    },
+
+    /**
+     * The office and index of a journal are fixed once it holds entries (its numbers are printed
+     * on issued documents, R7.11); title, sorts, format and the active flag stay editable. A new
+     * format applies to new entries only: printed numbers are stored with each entry.
+     */
+    async update(actor: SessionUser, input: UpdateJournalInput): Promise<Journal> {
+      requireRole(actor, ['head']);
+      runImmediate(ctx.db, () => {
+        const current = getJournal(ctx.db, input.id);
+        if (!current) throw new DeskError('not_found', 'errors.journals.notFound');
+        const moves = (input.officeId !== undefined && input.officeId !== current.officeId) || (input.index !== undefined && input.index !== current.index);
+        if (moves && journalHasEntries(ctx.db, current.id)) throw new DeskError('conflict', 'errors.journals.hasEntries');
+        const officeId = input.officeId ?? current.officeId;
+        const index = input.index ?? current.index;
+        if (!getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
+        if (journalIndexTaken(ctx.db, officeId, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        const numberFormat = input.numberFormat === undefined ? current.numberFormat : input.numberFormat ?? undefined;
+        updateJournal(ctx.db, {
+          id: current.id,
+          officeId,
+          index,
+          title: input.title ?? current.title,
+          sorts: input.sorts ? [...new Set(input.sorts)] : current.sorts,
+          ...(numberFormat ? { numberFormat } : {}),
+          active: input.active ?? current.active,
+        });
+        writeAudit(ctx, { userId: actor.userId, action: 'journal.update', entity: 'journal', entityId: current.id, summary: index });
+      });
+      return accessibleJournal(ctx, actor, input.id);
+    },
+  };
+}
+
+export type JournalsService = ReturnType<typeof createJournalsService>;

@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DeskError } from '../../../shared/contract/errors.js';
+import type { Office, OfficeKind } from '../../../shared/domain/directories-core.js';
+import type { SessionUser } from '../../ipc/handler-types.js';
+import { getOffice, insertOffice, listOffices, officeCodeTaken, updateOffice } from '../repositories/offices.js';
+import { runImmediate } from '../repositories/transaction.js';
+import { writeAudit } from './audit.js';
+import { requireRole, type ServiceContext } from './context.js';
+
+export interface CreateOfficeInput {
+  code: string;
+  name: string;
+  kind: OfficeKind;
+  starostaDistrict?: string;
+}
+
+export interface UpdateOfficeInput {
+  id: string;
+  code?: string;
+  name?: string;
+  kind?: OfficeKind;
+  starostaDistrict?: string | null;
+  active?: boolean;
+}
+
+export function createOfficesService(ctx: ServiceContext) {
+  return {
+    /** Every logged-in user sees the office list (names for journals and reports). */
+    async list(): Promise<Office[]> {
+      return listOffices(ctx.db);
+    },
+
+    async create(actor: SessionUser, input: CreateOfficeInput): Promise<Office> {
+      requireRole(actor, ['head']);
+      const office: Office = {
+        id: uuidv7(),
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        ...(input.starostaDistrict ? { starostaDistrict: input.starostaDistrict } : {}),
+        active: true,
+      };
+      runImmediate(ctx.db, () => {
+        if (officeCodeTaken(ctx.db, office.code)) throw new DeskError('conflict', 'errors.offices.codeTaken');
+        insertOffice(ctx.db, office);
+        writeAudit(ctx, { userId: actor.userId, action: 'office.create', entity: 'office', entityId: office.id, summary: office.code });
+      });
+      return office;
+    },
+
+    async update(actor: SessionUser, input: UpdateOfficeInput): Promise<Office> {
+      requireRole(actor, ['head']);
+      return runImmediate(ctx.db, () => {
+        const current = getOffice(ctx.db, input.id);
+        if (!current) throw new DeskError('not_found', 'errors.offices.notFound');
+        const { starostaDistrict: _dropped, ...base } = current;
+        const district = input.starostaDistrict === undefined ? current.starostaDistrict : input.starostaDistrict;
+        const next: Office = {
+          ...base,
+          code: input.code ?? current.code,
+          name: input.name ?? current.name,
+          kind: input.kind ?? current.kind,
+          active: input.active ?? current.active,
+          ...(district ? { starostaDistrict: district } : {}),
+        };
+        if (officeCodeTaken(ctx.db, next.code, next.id)) throw new DeskError('conflict', 'errors.offices.codeTaken');
+        updateOffice(ctx.db, next);
+        writeAudit(ctx, { userId: actor.userId, action: 'office.update', entity: 'office', entityId: next.id, summary: next.code });
+        return next;
+      });
+    },
+  };
+}
+
+export type OfficesService = ReturnType<typeof createOfficesService>;

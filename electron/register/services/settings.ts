@@ -1,0 +1,72 @@
+import { DeskError } from '../../../shared/contract/errors.js';
+import { DEFAULT_SETTINGS, deskSettingsSchema, type DeskSettings } from '../../../shared/domain/directories-core.js';
+import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
+import type { SessionUser } from '../../ipc/handler-types.js';
+import { getSetting, putSetting } from '../repositories/settings.js';
+import { runInTransaction } from '../repositories/transaction.js';
+import { writeAudit } from './audit.js';
+import { requireRole, type ServiceContext } from './context.js';
+
+export const SETTING_KEYS = {
+  desk: 'desk',
+  requisites: 'requisites',
+  setupDone: 'setup_done',
+  lastAutoBackupDate: 'last_auto_backup_date',
+} as const;
+
+/** The desk settings with defaults for anything not stored (or stored by an older version). */
+export function readDeskSettings(ctx: ServiceContext): DeskSettings {
+  const stored = getSetting(ctx.db, SETTING_KEYS.desk);
+  const parsed = deskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(stored) ? stored : {}) });
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function readRequisites(ctx: ServiceContext): CouncilRequisites | null {
+  const parsed = councilRequisitesSchema.safeParse(getSetting(ctx.db, SETTING_KEYS.requisites));
+  return parsed.success ? parsed.data : null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function createSettingsService(ctx: ServiceContext) {
+  return {
+    async get(): Promise<DeskSettings> {
+      return readDeskSettings(ctx);
+    },
+
+    /** Head only. `backupFolder: null` returns to the default folder. */
+    async update(actor: SessionUser, patch: Partial<Omit<DeskSettings, 'backupFolder'>> & { backupFolder?: string | null }): Promise<DeskSettings> {
+      requireRole(actor, ['head']);
+      const { backupFolder, ...rest } = patch;
+      const merged: Record<string, unknown> = { ...readDeskSettings(ctx), ...rest };
+      if (backupFolder === null) delete merged.backupFolder;
+      else if (backupFolder !== undefined) merged.backupFolder = backupFolder;
+      const next = deskSettingsSchema.parse(merged);
+      runInTransaction(ctx.db, () => {
+        putSetting(ctx.db, SETTING_KEYS.desk, next);
+        writeAudit(ctx, { userId: actor.userId, action: 'settings.update', entity: 'settings', summary: Object.keys(patch).sort().join(', ') });
+      });
+      return next;
+    },
+
+    async getRequisites(): Promise<CouncilRequisites> {
+      const requisites = readRequisites(ctx);
+      if (!requisites) throw new DeskError('not_found', 'errors.setup.notDone');
+      return requisites;
+    },
+
+    async updateRequisites(actor: SessionUser, requisites: CouncilRequisites): Promise<CouncilRequisites> {
+      requireRole(actor, ['head']);
+      const next = councilRequisitesSchema.parse(requisites);
+      runInTransaction(ctx.db, () => {
+        putSetting(ctx.db, SETTING_KEYS.requisites, next);
+        writeAudit(ctx, { userId: actor.userId, action: 'requisites.update', entity: 'settings', summary: 'requisites' });
+      });
+      return next;
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,165 @@
+import { DeskError } from '../../../shared/contract/errors.js';
+import type { CustomKind } from '../../../shared/rules/catalogue.js';
+import type { RegisterDb } from '../database.js';
+import {
+  customKindExists,
+  insertCustomKind,
+  insertNextTemplateVersion,
+  selectCurrentTemplate,
+  selectCustomKinds,
+  selectKindsWithTemplates,
+  selectLatestTemplates,
+  selectTemplateVersion,
+  type CustomKindRecord,
+  type TemplateVersionRow,
+} from '../repositories/templates.js';
+import { runImmediate } from '../repositories/transaction.js';
+import { requireRole } from './context.js';
+import type { Actor, AuditFn } from './directories.js';
+
+/** The template engine's verdict on a text (shared/rules/templates.ts `parseTemplate`/`renderTemplate`). */
+export type TemplateValidation =
+  | { ok: true }
+  | { ok: false; errors: { messageKey: string; params?: Record<string, string | number> }[] };
+/** Checks a template's text for the kind it belongs to (each kind allows its own placeholders). */
+export type TemplateValidator = (text: string, kindId: string, customKinds: readonly CustomKind[]) => TemplateValidation;
+
+export interface TemplatesDeps {
+  readonly db: RegisterDb;
+  readonly now: () => Date;
+  readonly audit: AuditFn;
+  readonly validateTemplate: TemplateValidator;
+}
+
+export interface TemplateSummary {
+  kindId: string;
+  version: number;
+  versions: number;
+  updatedAt: string;
+  updatedByName: string;
+}
+
+/** Who wrote the shipped default templates. */
+const SYSTEM_AUTHOR = { id: 'system', name: 'system' } as const;
+
+function rejectInvalid(validateTemplate: TemplateValidator, text: string, kindId: string, customKinds: readonly CustomKind[]): void {
+  const verdict = validateTemplate(text, kindId, customKinds);
+  if (verdict.ok) return;
+  throw new DeskError(
+    'invalid_input',
+    'errors.templates.invalid',
+    { count: verdict.errors.length },
+    verdict.errors.map((error) => ({
+      path: 'text',
+      messageKey: error.messageKey,
+      ...(error.params ? { params: error.params } : {}),
+    })),
+  );
+}
+
+/**
+ * Template storage (R7.3): every kind's printed text is a versioned template. Versions are
+ * append-only — a certificate records the version that printed it and must reprint identically.
+ */
+export function createTemplatesService(deps: TemplatesDeps) {
+  const { db, now, audit, validateTemplate } = deps;
+
+  function isKnownKind(kindId: string): boolean {
+    return selectKindsWithTemplates(db).has(kindId) || customKindExists(db, kindId);
+  }
+
+  return {
+    async currentTemplate(kindId: string): Promise<TemplateVersionRow> {
+      const template = selectCurrentTemplate(db, kindId);
+      if (!template) throw new DeskError('not_found', 'errors.templates.notFound', { kindId });
+      return template;
+    },
+
+    async templateVersion(kindId: string, version: number): Promise<TemplateVersionRow> {
+      const template = selectTemplateVersion(db, kindId, version);
+      if (!template) throw new DeskError('not_found', 'errors.templates.notFound', { kindId, version });
+      return template;
+    },
+
+    async listTemplates(): Promise<TemplateSummary[]> {
+      return selectLatestTemplates(db).map((row) => ({
+        kindId: row.kindId,
+        version: row.version,
+        versions: row.versions,
+        updatedAt: row.createdAt,
+        updatedByName: row.createdByName,
+      }));
+    },
+
+    /** Saves the text as the kind's next version; unknown placeholders or unrenderable text are refused. */
+    async saveTemplate(kindId: string, text: string, actor: Actor): Promise<TemplateVersionRow> {
+      requireRole(actor, ['head']);
+      if (!isKnownKind(kindId)) throw new DeskError('not_found', 'errors.templates.unknownKind', { kindId });
+      rejectInvalid(validateTemplate, text, kindId, selectCustomKinds(db));
+      const createdAt = now().toISOString();
+      const version = runImmediate(db, () => {
+        const saved = insertNextTemplateVersion(db, {
+          kindId,
+          text,
+          createdAt,
+          createdBy: actor.userId,
+          createdByName: actor.fullName,
+        });
+        audit('template.save', 'template', kindId, `version=${saved}`, actor);
+        return saved;
+      });
+      return { kindId, version, text, createdAt, createdBy: actor.userId, createdByName: actor.fullName };
+    },
+
+    /**
+     * Seeds the shipped defaults: version 1 for every kind that has no template yet. Kinds the head
+     * already edited are left alone, so an update of the defaults never overwrites the council's text.
+     */
+    async ensureDefaultTemplates(defaults: Record<string, { version: number; text: string }>): Promise<string[]> {
+      const createdAt = now().toISOString();
+      return runImmediate(db, () => {
+        const existing = selectKindsWithTemplates(db);
+        const seeded = Object.entries(defaults).filter(([kindId]) => !existing.has(kindId));
+        for (const [kindId, template] of seeded) {
+          insertNextTemplateVersion(db, {
+            kindId,
+            text: template.text,
+            createdAt,
+            createdBy: SYSTEM_AUTHOR.id,
+            createdByName: SYSTEM_AUTHOR.name,
+          });
+          audit('template.seed', 'template', kindId, `default=${template.version}`);
+        }
+        return seeded.map(([kindId]) => kindId);
+      });
+    },
+
+    async listCustomKinds(): Promise<CustomKindRecord[]> {
+      return selectCustomKinds(db);
+    },
+
+    /** R7.15: a kind added by an executive committee decision, with its template as version 1. */
+    async addCustomKind(kind: CustomKind, templateText: string, actor: Actor): Promise<CustomKindRecord> {
+      requireRole(actor, ['head']);
+      rejectInvalid(validateTemplate, templateText, kind.id, [...selectCustomKinds(db), kind]);
+      const record: CustomKindRecord = { ...kind, createdAt: now().toISOString(), createdBy: actor.userId };
+      runImmediate(db, () => {
+        if (customKindExists(db, kind.id) || selectKindsWithTemplates(db).has(kind.id)) {
+          throw new DeskError('conflict', 'errors.templates.kindExists', { kindId: kind.id });
+        }
+        insertCustomKind(db, record);
+        insertNextTemplateVersion(db, {
+          kindId: kind.id,
+          text: templateText,
+          createdAt: record.createdAt,
+          createdBy: actor.userId,
+          createdByName: actor.fullName,
+        });
+        audit('custom_kind.add', 'custom_kind', kind.id, `decision=${kind.decision.number} of ${kind.decision.date}`, actor);
+      });
+      return record;
+    },
+  };
+}
+
+export type TemplatesService = ReturnType<typeof createTemplatesService>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+import { verifyResultSchema } from './journal.js';
+
+export const backupInfoSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  bytes: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  reason: z.enum(['manual', 'auto', 'before-restore']),
+});
+
+export const registerHealthSchema = z.object({
+  quickCheck: z.object({ ok: z.boolean(), messages: z.array(z.string()), at: z.string() }).nullable(),
+  journals: z.array(
+    z.object({
+      journalId: z.string(),
+      journalIndex: z.string(),
+      officeCode: z.string(),
+      state: z.enum(['pending', 'running', 'ok', 'bad']),
+      result: verifyResultSchema.optional(),
+    }),
+  ),
+  verifiedAt: z.string().nullable(),
+});
+
+/** Backup, restore and the register's health (the start-up checks, issue 4 §9). */
+export const backupChannels = {
+  'backup.create': defineChannel({
+    input: z.object({}).strict(),
+    output: backupInfoSchema,
+    access: ['head'],
+    mutates: true,
+    summary: 'Online backup to the configured folder with a timestamped name, checked after copying (head only).',
+  }),
+  'backup.list': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string(), items: z.array(backupInfoSchema) }),
+    access: ['head'],
+    mutates: false,
+    summary: 'Backups in the configured folder, newest first (head only).',
+  }),
+  'backup.restore': defineChannel({
+    input: z.object({ name: z.string().regex(/^register-[0-9TZ-]+-(manual|auto|before-restore)\.sqlite$/) }).strict(),
+    output: z.object({ restoredFrom: z.string(), savedCurrentAs: backupInfoSchema }),
+    access: ['head'],
+    mutates: true,
+    summary: 'Restore a backup from the list; the current register is saved first and everyone is logged out (head only).',
+  }),
+  'register.health': defineChannel({
+    input: z.object({}).strict(),
+    output: registerHealthSchema,
+    access: 'session',
+    mutates: false,
+    summary: "The start-up quick_check and each journal's chain verification (running in the background).",
+  }),
+} as const;

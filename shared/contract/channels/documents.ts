@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+import { entrySortSchema, kindIdSchema } from '../../domain/entry.js';
+
+/** What a verified paper is, without personal data beyond initials (anyone may ask). */
+export const verifiedEntrySummarySchema = z.object({
+  id: z.string(),
+  printedNumber: z.string(),
+  /** The document's date, yyyy-mm-dd. */
+  date: z.string(),
+  initials: z.string(),
+  officeCode: z.string(),
+  journalIndex: z.string(),
+  sort: entrySortSchema,
+  kinds: z.array(kindIdSchema),
+});
+
+export const forgeryReasons = ['malformed', 'unknown_office', 'bad_signature', 'fields_mismatch', 'code_mismatch'] as const;
+
+export const verificationResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('valid'), entry: verifiedEntrySummarySchema }),
+  z.object({
+    status: z.literal('annulled'),
+    entry: verifiedEntrySummarySchema,
+    annulledAt: z.string(),
+    replacedBy: z.string().optional(),
+  }),
+  z.object({ status: z.literal('forged'), reason: z.enum(forgeryReasons) }),
+  z.object({ status: z.literal('unknown') }),
+]);
+
+export const officePublicKeySchema = z.object({
+  officeCode: z.string(),
+  publicKeyPem: z.string(),
+  fingerprint: z.string(),
+});
+
+export const documentsChannels = {
+  'documents.verify': defineChannel({
+    input: z.object({ text: z.string().trim().min(1).max(2000) }).strict(),
+    output: verificationResultSchema,
+    access: 'session',
+    mutates: false,
+    summary: 'Check a paper by its QR text or short code: valid, annulled (with the replacing entry), forged or unknown.',
+  }),
+  'documents.publicKeys': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({ keys: z.array(officePublicKeySchema), pdfBase64: z.string() }),
+    access: 'session',
+    mutates: false,
+    summary: "The offices' public verification keys, and a printable PDF of them for the council's website.",
+  }),
+} as const;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+import {
+  certificateContentSchema,
+  certificationContentSchema,
+  entryRecordSchema,
+  subjectSchema,
+} from '../../domain/entry.js';
+import { householdMemberSchema } from '../../domain/person.js';
+import { addressInputSchema } from '../../domain/validation/address.js';
+import { presentedDocumentInputSchema } from '../../domain/validation/documents.js';
+import { personNameInputSchema } from '../../domain/validation/names.js';
+
+const ISSUING_ROLES = ['head', 'admin', 'remote_admin'] as const;
+
+/**
+ * What the form sends: the content of the entry without what main fills in itself (the signatory
+ * snapshot, template versions, the body snapshot). Names, documents and addresses pass the strict
+ * shared validators here, before any rule is evaluated.
+ */
+const strictPeople = {
+  subject: subjectSchema.extend({ name: personNameInputSchema }),
+  address: addressInputSchema,
+  applicant: z.discriminatedUnion('actsAs', [
+    z.object({ actsAs: z.literal('self') }),
+    z.object({ actsAs: z.literal('representative'), name: personNameInputSchema }),
+  ]),
+  documents: z.array(presentedDocumentInputSchema).max(100),
+};
+
+export const certificateDraftSchema = certificateContentSchema
+  .omit({ sort: true, signatory: true, templateVersions: true })
+  .extend({
+    ...strictPeople,
+    household: z.array(householdMemberSchema.extend({ name: personNameInputSchema })).max(60),
+  })
+  .strict();
+export type CertificateDraft = z.input<typeof certificateDraftSchema>;
+
+export const certificationDraftSchema = certificationContentSchema
+  .omit({ sort: true, signatory: true, templateVersion: true, body: true })
+  .extend({
+    ...strictPeople,
+    bodyId: z.string().min(1).max(40),
+    signer: certificationContentSchema.shape.signer.extend({ name: personNameInputSchema }),
+  })
+  .strict();
+export type CertificationDraft = z.input<typeof certificationDraftSchema>;
+
+const signatoryIdSchema = z.string().min(1).max(40);
+const journalIdSchema = z.string().min(1).max(40);
+
+export const issueCertificateInputSchema = z
+  .object({
+    journalId: journalIdSchema,
+    signatoryId: signatoryIdSchema,
+    certificate: certificateDraftSchema,
+    /** Reissue after an annulment (section E): the annulled entry this one replaces. */
+    replacesEntryId: z.string().uuid().optional(),
+  })
+  .strict();
+
+export const certifyInputSchema = z
+  .object({ journalId: journalIdSchema, signatoryId: signatoryIdSchema, certification: certificationDraftSchema })
+  .strict();
+
+export const refuseInputSchema = z
+  .object({
+    journalId: journalIdSchema,
+    signatoryId: signatoryIdSchema,
+    request: z.discriminatedUnion('sort', [
+      z.object({ sort: z.literal('certificate'), certificate: certificateDraftSchema }).strict(),
+      z.object({ sort: z.literal('certification'), certification: certificationDraftSchema }).strict(),
+    ]),
+    /** R7.16: the fact asked for cannot be confirmed by a certificate. */
+    factNotConfirmable: z.boolean(),
+  })
+  .strict();
+
+const entryOutput = z.object({ entry: entryRecordSchema });
+
+export const issuingChannels = {
+  'entries.issueCertificate': defineChannel({
+    input: issueCertificateInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      'Issue a certificate (R7.1, combined R7.2): main re-checks the required documents (R7.4), declension and signatory, then numbers and registers it.',
+  }),
+  'entries.certify': defineChannel({
+    input: certifyInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      "Certify a committee's or ОСББ's certificate (R7.5–R7.9): signer held the post on the certificate's date, seal, data match (R7.6).",
+  }),
+  'entries.refuse': defineChannel({
+    input: refuseInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      'Register a refusal: grounds are the failed checklist items as main evaluates them (R7.4, R7.6), plus R7.16 when a fact cannot be confirmed.',
+  }),
+} as const;
+

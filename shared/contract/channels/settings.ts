@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+import { deskSettingsSchema, numberFormatSchema } from '../../domain/directories-core.js';
+import { councilRequisitesSchema } from '../../domain/requisites.js';
+
+export const settingsChannels = {
+  'settings.get': defineChannel({
+    input: z.object({}).strict(),
+    output: deskSettingsSchema,
+    access: 'session',
+    mutates: false,
+    summary: 'Idle lock minutes, backup folder, number format, training mode.',
+  }),
+  'settings.update': defineChannel({
+    input: z
+      .object({
+        idleLockMinutes: z.number().int().min(1).max(240).optional(),
+        backupFolder: z.string().trim().min(1).max(1000).nullable().optional(),
+        numberFormat: numberFormatSchema.optional(),
+        trainingMode: z.boolean().optional(),
+      })
+      .strict(),
+    output: deskSettingsSchema,
+    access: ['head'],
+    mutates: true,
+    summary: 'Change desk settings (head only); `backupFolder: null` returns to the default folder.',
+  }),
+  'requisites.get': defineChannel({
+    input: z.object({}).strict(),
+    output: councilRequisitesSchema,
+    access: 'session',
+    mutates: false,
+    summary: "The council's requisites printed in document headers.",
+  }),
+  'requisites.update': defineChannel({
+    input: councilRequisitesSchema.strict(),
+    output: councilRequisitesSchema,
+    access: ['head'],
+    mutates: true,
+    summary: "Change the council's requisites (head only); entries already issued keep their snapshot.",
+  }),
+} as const;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { entrySortSchema } from './entry.js';
+import { roleSchema } from './roles.js';
+
+/** The central ЦНАП and the remote workplaces at starosta offices (R3.5). */
+export const officeKinds = ['central', 'remote'] as const;
+export const officeKindSchema = z.enum(officeKinds);
+export type OfficeKind = z.infer<typeof officeKindSchema>;
+
+export const officeCodeSchema = z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.office.code');
+
+export const officeSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: officeKindSchema,
+  /** The starosta district a remote workplace serves; absent for the central office. */
+  starostaDistrict: z.string().optional(),
+  active: z.boolean(),
+});
+export type Office = z.infer<typeof officeSchema>;
+
+/** Nomenclature index of cases, e.g. `01-21` (R7.11, R7.12). */
+export const nomenclatureIndexSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9А-ЯІЇЄҐA-Z.\-/]{1,20}$/, 'validation.journal.index');
+
+/**
+ * Printed number pattern. `{number}` is required; `{index}`, `{year}` and `{office}` are optional.
+ * The printed number is fixed when the entry is written, so changing a format never renumbers
+ * entries already issued.
+ */
+export const numberFormatSchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(60)
+  .regex(/\{number\}/, 'validation.journal.numberFormat')
+  .refine((format) => format.replace(/\{(index|number|year|office)\}/g, '').indexOf('{') < 0, 'validation.journal.numberFormat');
+
+export const DEFAULT_NUMBER_FORMAT = '{index}/{number}';
+
+export const journalSchema = z.object({
+  id: z.string(),
+  officeId: z.string(),
+  officeCode: z.string(),
+  index: z.string(),
+  title: z.string(),
+  /** Which sorts of entries the journal holds (R7.11: other departments keep their own). */
+  sorts: z.array(entrySortSchema).min(1),
+  /** Absent: the desk-wide format from the settings. */
+  numberFormat: z.string().optional(),
+  active: z.boolean(),
+});
+export type Journal = z.infer<typeof journalSchema>;
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  fullName: z.string(),
+  role: roleSchema,
+  officeId: z.string(),
+  active: z.boolean(),
+  /** UTC instant until which the account is locked after five failed logins, when it is. */
+  lockedUntil: z.string().optional(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const deskSettingsSchema = z.object({
+  /** Minutes without a call after which a session locks. */
+  idleLockMinutes: z.number().int().min(1).max(240),
+  /** Folder for automatic daily and manual backups; absent: `<data folder>/backups`. */
+  backupFolder: z.string().trim().min(1).max(1000).optional(),
+  numberFormat: numberFormatSchema,
+  /** Training mode: the interface marks every document as a specimen. */
+  trainingMode: z.boolean(),
+});
+export type DeskSettings = z.infer<typeof deskSettingsSchema>;
+
+export const DEFAULT_SETTINGS: DeskSettings = {
+  idleLockMinutes: 15,
+  numberFormat: DEFAULT_NUMBER_FORMAT,
+  trainingMode: false,
+};

@@ -1,0 +1,4 @@
+export * from './address.js';
+export * from './dates.js';
+export * from './documents.js';
+export * from './names.js';

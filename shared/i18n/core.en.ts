@@ -1,0 +1,43 @@
+/** Messages of the contract itself: transport, validation and authorisation errors (English). */
+export default {
+  errors: {
+    invalid_input: 'Some data is not filled in correctly. Check the marked fields.',
+    invalid_output: 'The program received an unexpected answer. Nothing was changed; tell your system administrator.',
+    unknown_channel: 'Unknown action.',
+    forbidden_sender: 'The request did not come from the program window and was refused.',
+    unauthenticated: 'Log in to continue.',
+    forbidden: 'Your role may not do this.',
+    not_found: 'Record not found.',
+    conflict: 'Another user has changed this data. Reload and try again.',
+    rule_violation: 'The certificate rules do not allow this.',
+    account_locked: 'The account is temporarily locked.',
+    read_only: 'The journal is read-only.',
+    busy: 'The register is busy with another operation. Try again in a moment.',
+    internal: 'An internal error occurred. Nothing was changed; try again.',
+    storage: {
+      full: 'The disk is full. Nothing was changed; free some space and retry.',
+      readOnly: 'The disk or file is read-only. Nothing was changed.',
+    },
+    bridge: {
+      token: 'No access: open the address with the key the program printed at start.',
+      tooLarge: 'The request is too large (over 1 MB).',
+      badJson: 'The request is damaged.',
+    },
+  },
+  validation: {
+    invalid_type: 'Wrong type of value.',
+    too_small: 'Too short: fill in the field.',
+    too_big: 'Too many characters or items.',
+    invalid_format: 'Wrong format.',
+    invalid_value: 'Value not allowed.',
+    unrecognized_keys: 'Unexpected fields in the request.',
+    invalid_union: 'Wrong value.',
+    invalid_key: 'Wrong key.',
+    invalid_element: 'Wrong element.',
+    not_multiple_of: 'Wrong number.',
+    custom: 'Wrong value.',
+    date: { format: 'The date must be YYYY-MM-DD.' },
+    password: { tooShort: 'The password must have at least 10 characters.' },
+    login: { format: 'Login: 3–40 lowercase Latin letters, digits, dots, hyphens.' },
+  },
+} as const;

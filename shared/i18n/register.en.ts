@@ -1,0 +1,89 @@
+/** Register strings: errors of the journal, user and backup services and the command line. */
+export default {
+  errors: {
+    register: {
+      notARegister: 'This file is not a ЦНАП register (another program\'s file, damaged or empty). The file was not changed.',
+      truncated: 'The register file is cut short (an incomplete copy). The file was not changed; restore the register from a backup.',
+      newerSchema: 'The register was written by a newer version of the app (schema {{found}}, this version knows up to {{supported}}). Update the app.',
+      olderSchema: 'This register copy has an older schema ({{found}} instead of {{supported}}); restore it rather than open it for viewing.',
+      notFound: 'The register file was not found.',
+      otherOffice: 'This is only available for the journals of your own workplace.',
+    },
+    setup: {
+      alreadyDone: 'The first-run setup has already been done.',
+      notDone: "The council's requisites are not set yet: run the first-run setup.",
+    },
+    auth: {
+      badCredentials: 'Wrong login or password.',
+      locked: 'The account is locked after five failed logins. Try again in {{minutes}} min.',
+    },
+    users: {
+      notFound: 'User not found.',
+      loginTaken: 'This login is already taken.',
+      lastHead: 'At least one active department head must remain.',
+      notYourself: 'You cannot deactivate your own account or remove your own head role.',
+    },
+    offices: {
+      notFound: 'Workplace not found.',
+      codeTaken: 'A workplace with this code already exists.',
+    },
+    journals: {
+      notFound: 'Journal not found.',
+      indexTaken: 'This workplace already has a journal with this index.',
+      hasEntries: 'The journal already has entries: its workplace and index cannot change.',
+      inactive: 'The journal is closed for new entries.',
+      sortNotHeld: 'This journal does not hold entries of this sort ({{sort}}).',
+    },
+    entries: {
+      notFound: 'Journal entry not found.',
+      invalidContent: 'The entry data are incomplete or wrong.',
+      clockBehind: "The computer's clock shows a year before the journal's latest entry ({{year}}). Check the date and time.",
+      annulled: 'The entry is annulled.',
+      alreadyHandedOver: 'The handover of this document is already recorded.',
+      alreadyAnnulled: 'The entry is already annulled.',
+      notAnnulled: 'The entry is not annulled, so it cannot be replaced.',
+      alreadyReissued: 'This entry already names the entry issued in its place.',
+      badReplacement: 'This entry cannot replace the annulled one.',
+    },
+    audit: {
+      badAction: 'Unknown audit action.',
+    },
+    backup: {
+      notFound: 'Backup not found.',
+      sameFile: 'The register cannot be restored from itself.',
+      copyDamaged: 'The backup is damaged (it failed the integrity check).',
+      badName: 'Wrong backup file name.',
+    },
+  },
+  validation: {
+    journal: {
+      index: 'Nomenclature index: digits, capital letters, dot, hyphen, slash (up to 20 characters).',
+      numberFormat: 'The number format must contain {number} and may contain {index}, {year}, {office}.',
+    },
+    office: {
+      code: 'Code: capital Latin letters, digits, hyphen (up to 12 characters).',
+    },
+  },
+  cli: {
+    usage: 'Usage: npm run cli -- <command> [options]. Commands:',
+    unknownCommand: 'Unknown command "{{command}}".',
+    missingOption: 'The --{{option}} option is required.',
+    verify: {
+      summary: 'check the file integrity and the chain of every journal',
+      integrityFailed: 'The integrity check (quick_check) failed:',
+      journalOk: 'Journal {{index}} ({{office}}): {{entries}} entries, all sound.',
+      journalBad: 'Journal {{index}} ({{office}}): first bad entry — year {{year}}, No. {{number}} ({{printedNumber}}), reason: {{reason}}.',
+      allOk: 'The register is sound.',
+    },
+    backup: {
+      summary: 'back the register up into a folder',
+      progress: 'Copying: {{percent}}%',
+      done: 'Backup saved: {{file}}',
+    },
+    restore: {
+      summary: 'restore the register from a backup (the current file is saved first)',
+      done: 'Register restored from {{from}}. The previous state was saved: {{saved}}',
+    },
+    failed: 'Error: {{message}}',
+  },
+} as const;

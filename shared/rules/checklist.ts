@@ -1,0 +1,77 @@
+import type { CertificateContent } from '../domain/entry.js';
+import type { IsoDate } from '../domain/person.js';
+import type { CustomKind, KindDefinition } from './catalogue.js';
+import {
+  checklistError,
+  childItems,
+  commonItems,
+  documentVerdictItems,
+  kindGroundItems,
+  mergeItems,
+  resolveKind,
+  verdictOf,
+  withPresence,
+  type ChecklistItem,
+  type PendingItem,
+  type Verdict,
+} from './requirements.js';
+
+/**
+ * Can this certificate be issued? The renderer shows the live verdict while the administrator
+ * ticks documents; the main process calls `assertIssuable` before anything is written, so a
+ * bypassed renderer changes nothing (shared/domain.md B).
+ */
+
+export type CertificateCase = Pick<
+  CertificateContent,
+  'kinds' | 'facts' | 'household' | 'applicant' | 'deceased' | 'bodyCertificate' | 'documents'
+>;
+
+export interface RuleOptions {
+  today: IsoDate;
+  customKinds?: readonly CustomKind[];
+}
+
+/** Kinds accept the housing organisation's certificate only if every combined kind does (R7.2). */
+function sharedHousingAlternatives(kinds: readonly KindDefinition[]) {
+  const [first, ...rest] = kinds;
+  return (first?.housingAlternatives ?? []).filter((type) => rest.every((kind) => kind.housingAlternatives.includes(type)));
+}
+
+function check(id: string, ruleId: string, present: boolean): ChecklistItem {
+  const pending: PendingItem = { id, ruleId, kind: 'check', labelKey: `rules.checks.${id}`, params: {}, documentTypes: [] };
+  return withPresence(pending, present);
+}
+
+/**
+ * Data the printed certificate cannot do without, by the kind's own rule: the household table
+ * (R7.1.2, R7.1.3), the self-organisation body's certificate it cites (R7.1.3), the deceased and
+ * the kinship (R7.1.4).
+ */
+function dataChecks(kinds: readonly KindDefinition[], c: CertificateCase): ChecklistItem[] {
+  const ids = new Set(kinds.map((kind) => kind.id));
+  const checks: ChecklistItem[] = [];
+  const householdKind = kinds.find((kind) => kind.needsHousehold);
+  if (householdKind) checks.push(check('household_listed', householdKind.rule, c.household.length > 0));
+  if (ids.has('actual_residence_family')) checks.push(check('body_certificate_details', 'R7.1.3', c.bodyCertificate !== undefined));
+  if (ids.has('breadwinner_cohabitation')) checks.push(check('deceased_details', 'R7.1.4', c.deceased !== undefined));
+  return checks;
+}
+
+/** The checklist of a certificate (R7.1, R7.2, R7.4) and whether it may be issued. */
+export function evaluateCertificate(c: CertificateCase, opts: RuleOptions): Verdict {
+  const kinds = c.kinds.map((id) => resolveKind(id, 'issued', opts.customKinds ?? []));
+  const pending = mergeItems([
+    ...commonItems('R7.4', { facts: c.facts, applicant: c.applicant, housingAlternatives: sharedHousingAlternatives(kinds) }),
+    ...childItems(c.household, opts.today),
+    ...kinds.flatMap((kind) => kindGroundItems(kind, c.facts, c.household)),
+  ]);
+  return verdictOf([...documentVerdictItems(pending, c.documents), ...dataChecks(kinds, c)]);
+}
+
+/** The main process's gate before issuing: throws `rule_violation` naming every missing item. */
+export function assertIssuable(content: CertificateContent, opts: RuleOptions): Verdict {
+  const verdict = evaluateCertificate(content, opts);
+  if (!verdict.issuable) throw checklistError(verdict);
+  return verdict;
+}

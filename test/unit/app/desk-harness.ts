@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DeskError } from '../../../shared/contract/errors.js';
+import type { ChannelName, Contract } from '../../../shared/contract/index.js';
+import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
+import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
+import { createDesk, type Desk } from '../../../electron/app/desk.js';
+
+export const HEAD_PASSWORD = 'надійний-пароль-1';
+
+export interface TestDesk {
+  readonly desk: Desk;
+  readonly dataDir: string;
+  readonly journalId: string;
+  readonly officeId: string;
+  readonly signatoryId: string;
+  /** Calls a channel through the real dispatcher (validation, roles) as the logged-in head. */
+  call<N extends ChannelName>(channel: N, input: InputOf<Contract[N]>, sessionKey?: string): Promise<OutputOf<Contract[N]>>;
+  /** The raw envelope, for asserting on refusals. */
+  raw(channel: string, input: unknown, sessionKey?: string): ReturnType<Desk['dispatcher']['dispatch']>;
+  close(): void;
+}
+
+/** A fresh register in a temporary folder, set up and logged in as the department head. */
+export async function openTestDesk(options: { now?: () => Date } = {}): Promise<TestDesk> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-app-'));
+  const desk = await createDesk({ dataDir, demo: false, appVersion: 'test', ...(options.now ? { now: options.now } : {}) });
+  const raw = (channel: string, input: unknown, sessionKey = 'head-session') =>
+    desk.dispatcher.dispatch(channel, input, { sessionKey, transport: 'cli' });
+  const call = async <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>, sessionKey?: string) => {
+    const result = await raw(channel, input, sessionKey);
+    if (!result.ok) throw DeskError.fromShape(result.error);
+    return result.value as OutputOf<Contract[N]>;
+  };
+  const setup = await call('setup.run', {
+    requisites: {
+      councilName: 'Глухівська міська рада',
+      executiveCommitteeName: 'Виконавчий комітет Глухівської міської ради',
+      cnapDepartmentName: 'Відділ «Центр надання адміністративних послуг»',
+      region: 'Сумська область',
+      address: 'вул. Шевченка, 6, м. Глухів, 41400',
+      phone: '(05444) 2-33-44',
+      email: 'cnap@example.gov.ua',
+      registerDepartment: 'Відділ ведення реєстру територіальної громади',
+    },
+    centralOffice: { name: 'ЦНАП (центральний офіс)', code: 'CNAP' },
+    journal: { index: '01-21', title: 'Журнал реєстрації довідок' },
+    head: { login: 'head', fullName: 'Олена Петренко', password: HEAD_PASSWORD },
+  });
+  await call('auth.login', { login: 'head', password: HEAD_PASSWORD });
+  const signatory = await call('directories.signatories.save', {
+    position: 'Начальник відділу «Центр надання адміністративних послуг»',
+    fullName: 'Олена ПЕТРЕНКО',
+    seal: 'for_certificates',
+    sealName: 'Для довідок',
+    validFrom: '2020-01-01',
+  });
+  return {
+    desk,
+    dataDir,
+    journalId: setup.journalId,
+    officeId: setup.officeId,
+    signatoryId: signatory.id,
+    call,
+    raw,
+    close: () => {
+      desk.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A family certificate draft (R7.1.2) for a household with a child; documents as given. */
+export function familyDraft(documents: CertificateDraft['documents']): CertificateDraft {
+  return {
+    kinds: ['family'],
+    purpose: 'для пред’явлення за місцем вимоги',
+    subject: {
+      name: { familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' },
+      birthDate: '1980-03-09',
+      declined: { nominative: 'Шевченко Тарас Григорович', dative: 'x', genitive: 'x', corrected: false },
+    },
+    address: { settlement: 'м. Глухів', street: 'вул. Київська', house: '12' },
+    applicant: { actsAs: 'self' },
+    household: [
+      { name: { familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' }, relation: 'applicant', birthDate: '1980-03-09' },
+      { name: { familyName: 'Шевченко', givenName: 'Марʼяна', patronymic: 'Іванівна' }, relation: 'wife', birthDate: '1982-05-01' },
+      { name: { familyName: 'Шевченко', givenName: 'Ґаля', patronymic: 'Тарасівна' }, relation: 'daughter', birthDate: '2015-07-20' },
+    ],
+    facts: { dwelling: 'apartment_building', actingForOther: false, titleRequested: false, guardianshipInvolved: false, deceasedMember: false },
+    documents,
+  };
+}

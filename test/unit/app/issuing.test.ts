@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+
+let t: TestDesk;
+beforeEach(async () => {
+  t = await openTestDesk();
+});
+afterEach(() => t.close());
+
+const identity = { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' } as const;
+const apartmentCards = { requirementId: 'housing_records', type: 'apartment_card' } as const;
+const childBirth = { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' } as const;
+
+describe('issuing through the main process', () => {
+  it('refuses a family certificate without the child’s birth certificate, naming R7.4.3, and writes nothing', async () => {
+    const result = await t.raw('entries.issueCertificate', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      certificate: familyDraft([identity, apartmentCards]),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rule_violation' } });
+    expect(JSON.stringify(result)).toContain('R7.4.3');
+    const journal = await t.call('journal.search', { page: 1, pageSize: 10 });
+    expect(journal.total).toBe(0);
+  });
+
+  it('issues it once every required document is presented, with names declined by main', async () => {
+    const { entry } = await t.call('entries.issueCertificate', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      certificate: familyDraft([identity, apartmentCards, childBirth]),
+    });
+    expect(entry.printedNumber).toBe('01-21/1');
+    expect(entry.content.sort).toBe('certificate');
+    if (entry.content.sort !== 'certificate') return;
+    // The page sent 'x' as uncorrected forms: main recomputed them.
+    expect(entry.content.subject.declined.dative).toBe('Шевченку Тарасу Григоровичу');
+    expect(entry.content.subject.declined.genitive).toBe('Шевченка Тараса Григоровича');
+    expect(entry.content.signatory.sealName).toBe('Для довідок');
+    expect(entry.content.templateVersions).toEqual({ family: 1 });
+  });
+
+  it('keeps the administrator’s corrected forms', async () => {
+    const draft = familyDraft([identity, apartmentCards, childBirth]);
+    draft.subject.declined = { nominative: 'Шевченко Тарас Григорович', dative: 'Шевченкові Тарасові Григоровичу', genitive: 'Шевченка Тараса Григоровича', corrected: true };
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(entry.content.sort === 'certificate' && entry.content.subject.declined.dative).toBe('Шевченкові Тарасові Григоровичу');
+  });
+
+  it('refuses a name with a Latin look-alike letter before any rule runs', async () => {
+    const draft = familyDraft([identity, apartmentCards, childBirth]);
+    draft.subject.name.familyName = 'Шевчeнко';
+    const result = await t.raw('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('registers a refusal with the grounds main derives, and the referral for a missing house book', async () => {
+    const { entry } = await t.call('entries.refuse', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      request: { sort: 'certificate', certificate: familyDraft([identity, childBirth]) },
+      factNotConfirmable: false,
+    });
+    expect(entry.status).toBe('refused');
+    if (entry.content.sort !== 'refusal') throw new Error('not a refusal');
+    expect(entry.content.grounds.map((g) => g.ruleId)).toContain('R7.4.2');
+    expect(entry.content.referral).toContain('Відділ ведення реєстру територіальної громади');
+  });
+
+  it('will not register a refusal when nothing is missing', async () => {
+    const result = await t.raw('entries.refuse', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      request: { sort: 'certificate', certificate: familyDraft([identity, apartmentCards, childBirth]) },
+      factNotConfirmable: false,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rule_violation', messageKey: 'errors.issuing.nothingToRefuse' } });
+  });
+});
+
+describe('certifying a committee certificate through the main process', () => {
+  async function committee() {
+    const body = await t.call('directories.bodies.save', {
+      type: 'committee',
+      committeeKind: 'quarter',
+      number: '3',
+      name: 'Квартальний комітет № 3',
+      territory: 'вулиці Київська, Шевченка',
+      legalEntity: true,
+      hasSeal: true,
+      sealName: 'Квартальний комітет № 3',
+    });
+    await t.call('directories.bodies.addPost', { bodyId: body.id, role: 'head', name: { familyName: 'Бондар', givenName: 'Василь', patronymic: 'Петрович' }, from: '2015-01-01' });
+    await t.call('directories.bodies.addPost', { bodyId: body.id, role: 'deputy', name: { familyName: 'Коваль', givenName: 'Микола', patronymic: 'Степанович' }, from: '2020-01-01' });
+    return body.id;
+  }
+
+  function certification(bodyId: string, signer: { role: 'head' | 'deputy'; familyName: string; givenName: string; patronymic: string; headAbsence: 'not_applicable' | 'post_vacant' | 'confirmed_by_administrator' }, dataMatch = true) {
+    return {
+      kind: 'committee_family',
+      bodyId,
+      certificateDate: '2025-03-01',
+      signer: { role: signer.role, name: { familyName: signer.familyName, givenName: signer.givenName, patronymic: signer.patronymic }, headAbsence: signer.headAbsence },
+      sealPresent: true,
+      submittedBy: 'subject' as const,
+      subject: familyDraft([]).subject,
+      address: familyDraft([]).address,
+      applicant: { actsAs: 'self' as const },
+      dataMatch,
+      facts: familyDraft([]).facts,
+      documents: [identity, apartmentCards],
+    };
+  }
+
+  it('accepts the deputy only with the head’s absence recorded (R7.5)', async () => {
+    const bodyId = await committee();
+    const deputy = { role: 'deputy' as const, familyName: 'Коваль', givenName: 'Микола', patronymic: 'Степанович' };
+    const withoutAbsence = await t.raw('entries.certify', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      certification: certification(bodyId, { ...deputy, headAbsence: 'not_applicable' }),
+    });
+    expect(withoutAbsence).toMatchObject({ ok: false, error: { code: 'rule_violation' } });
+    const { entry } = await t.call('entries.certify', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      certification: certification(bodyId, { ...deputy, headAbsence: 'confirmed_by_administrator' }),
+    });
+    expect(entry.sort).toBe('certification');
+    expect(entry.number).toBe(1);
+  });
+
+  it('refuses a signer who held no post on the certificate’s date, and data that do not match (R7.6.6)', async () => {
+    const bodyId = await committee();
+    const stranger = await t.raw('entries.certify', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      certification: certification(bodyId, { role: 'head', familyName: 'Мельник', givenName: 'Ігор', patronymic: 'Іванович', headAbsence: 'not_applicable' }),
+    });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'rule_violation' } });
+    const { entry } = await t.call('entries.refuse', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      request: { sort: 'certification', certification: certification(bodyId, { role: 'head', familyName: 'Бондар', givenName: 'Василь', patronymic: 'Петрович', headAbsence: 'not_applicable' }, false) },
+      factNotConfirmable: false,
+    });
+    if (entry.content.sort !== 'refusal') throw new Error('not a refusal');
+    expect(entry.content.grounds.map((g) => g.ruleId)).toContain('R7.6.6');
+  });
+});

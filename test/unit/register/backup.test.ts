@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RegisterDb } from '../../../electron/register/database.js';
+import { allowAll, certificate, person, setUpRegister, tempDir, type TestRegister } from './fixtures.js';
+
+let register: TestRegister | undefined;
+const extraDirs: string[] = [];
+afterEach(() => {
+  register?.close();
+  for (const dir of extraDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function dumpEntries(db: RegisterDb): unknown[] {
+  return db.prepare('SELECT * FROM entries ORDER BY journal_id, year, number').all();
+}
+
+async function addEntries(r: TestRegister, count: number, family: string): Promise<void> {
+  for (let i = 0; i < count; i += 1) {
+    await r.services.entries.appendEntry({ journalId: r.journalId, content: certificate(person(family, 'Іван')), user: r.head, gate: allowAll });
+    r.clock.advanceMinutes(1);
+  }
+}
+
+describe('backup and restore (issue 4 §9)', () => {
+  it('backs up with progress, restores identical content with a verifying chain, saving the current file first', async () => {
+    register = await setUpRegister();
+    const { services, head, db } = register;
+    await addEntries(register, 6, 'Мельник');
+    const progress: number[] = [];
+    const backup = await services.backup.create(head, { onProgress: (p) => progress.push(p.remainingPages) });
+    expect(fs.existsSync(backup.file)).toBe(true);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(backup.reason).toBe('manual');
+    const atBackup = dumpEntries(db);
+
+    register.clock.advanceMinutes(5);
+    await addEntries(register, 3, 'Савченко');
+    expect(dumpEntries(db)).toHaveLength(9);
+
+    register.clock.advanceMinutes(5);
+    const restored = await services.backup.restore(head, backup.file);
+    expect(dumpEntries(db)).toEqual(atBackup);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    await expect(services.verification.verifyJournal(null, register.journalId)).resolves.toEqual({ ok: true, entries: 6 });
+    expect(restored.savedCurrentAs.reason).toBe('before-restore');
+    // The saved copy holds the content that was replaced.
+    const names = (await services.backup.list(head)).map((b) => b.reason);
+    expect(names).toEqual(expect.arrayContaining(['manual', 'before-restore']));
+    expect(services.auth.userFor('head-window')).toBeNull();
+    // Numbering continues from the restored state.
+    const { user } = await services.auth.login('w', 'head', 'head-password-1');
+    const next = await services.entries.appendEntry({ journalId: register.journalId, content: certificate(), user, gate: allowAll });
+    expect(next.number).toBe(7);
+  });
+
+  it('backs up to a named folder and the copy opens as a register', async () => {
+    register = await setUpRegister();
+    await addEntries(register, 2, 'Гончар');
+    const folder = tempDir();
+    extraDirs.push(folder);
+    const backup = await register.services.backup.create(null, { folder });
+    expect(path.dirname(backup.file)).toBe(folder);
+    expect(fs.readdirSync(folder)).toEqual([backup.name]);
+  });
+
+  it('makes the automatic backup once per Kyiv day', async () => {
+    register = await setUpRegister('2025-06-02T20:00:00.000Z');
+    const { services, clock } = register;
+    expect(await services.backup.autoBackupIfDue()).toMatchObject({ reason: 'auto' });
+    clock.advanceMinutes(30);
+    expect(await services.backup.autoBackupIfDue()).toBeNull();
+    clock.set('2025-06-02T21:30:00.000Z'); // 00:30 on 3 June in Kyiv
+    expect(await services.backup.autoBackupIfDue()).toMatchObject({ reason: 'auto' });
+  });
+
+  it('refuses to restore a file that is not a register and changes nothing', async () => {
+    register = await setUpRegister();
+    await addEntries(register, 2, 'Лисенко');
+    const before = dumpEntries(register.db);
+    const garbage = path.join(register.dir, 'garbage.sqlite');
+    fs.writeFileSync(garbage, 'not a database at all, not even close'.repeat(200));
+    await expect(register.services.backup.restore(register.head, garbage)).rejects.toMatchObject({ code: 'storage', messageKey: 'errors.register.notARegister' });
+    expect(dumpEntries(register.db)).toEqual(before);
+    expect(await register.services.backup.list(register.head)).toEqual([]);
+  });
+
+  it('runs the start-up checks: quick_check, the daily backup and background verification', async () => {
+    register = await setUpRegister();
+    await addEntries(register, 2, 'Кравець');
+    const start = await register.services.onStart();
+    expect(start.integrity.ok).toBe(true);
+    expect(start.autoBackup?.reason).toBe('auto');
+    const health = await start.verifying;
+    expect(health.journals.map((j) => j.state)).toEqual(['ok']);
+  });
+});
