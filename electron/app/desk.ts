@@ -3,9 +3,19 @@ import { contract } from '../../shared/contract/index.js';
 import { defaultTemplates } from '../../shared/rules/default-templates.js';
 import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
 import { createDecliner } from '../declension/decliner.js';
+import { councilHeaderFrom } from '../documents/header.js';
+import { openKeyStore } from '../documents/verification.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
-import { createRegisterServices, openRegister, registerPath, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
+import {
+  createRegisterServices,
+  entryIdByShortCode,
+  openRegister,
+  registerPath,
+  SCHEMA_VERSION,
+  type RegisterServices,
+} from '../register/index.js';
+import { getEntryRecord } from '../register/repositories/entries.js';
 import { writeAudit } from '../register/services/audit.js';
 import { createDirectoriesService, type AuditFn } from '../register/services/directories.js';
 import { createTemplatesService, type TemplateValidator } from '../register/services/templates.js';
@@ -14,17 +24,20 @@ import { auditHandlers } from './handlers/audit.js';
 import { authHandlers } from './handlers/auth.js';
 import { backupHandlers } from './handlers/backup.js';
 import { declensionHandlers } from './handlers/declension.js';
+import { documentsHandlers } from './handlers/documents.js';
 import { directoriesHandlers } from './handlers/directories.js';
 import { entriesHandlers } from './handlers/entries.js';
 import { issuingHandlers } from './handlers/issuing.js';
 import { journalHandlers } from './handlers/journal.js';
 import { journalsHandlers } from './handlers/journals.js';
 import { officesHandlers } from './handlers/offices.js';
+import { printingHandlers } from './handlers/printing.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
 import { templatesHandlers } from './handlers/templates.js';
 import { usersHandlers } from './handlers/users.js';
 import { createIssuingService } from './issuing.js';
+import { createPrintingService } from './printing.js';
 
 export interface DeskOptions {
   readonly dataDir: string;
@@ -59,7 +72,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const templates = createTemplatesService({ db, now, audit, validateTemplate });
   await templates.ensureDefaultTemplates(defaultTemplates);
   const decliner = createDecliner();
-  const issuing = createIssuingService({ register, directories, templates, decliner, now, afterEntryWritten: async () => undefined });
+  // Signing keys live beside the register, never inside it: a copied register file signs nothing.
+  const keyStore = openKeyStore(options.dataDir);
+  const printing = createPrintingService({ register, templates, keyStore, trainingMode: options.demo, now });
+  const issuing = createIssuingService({
+    register,
+    directories,
+    templates,
+    decliner,
+    now,
+    afterEntryWritten: (entry) => printing.registerVerificationCode(entry),
+  });
 
   const handlers: HandlerMap<typeof contract> = {
     ...appHandlers({ version: options.appVersion, schemaVersion: SCHEMA_VERSION, trainingMode: options.demo }),
@@ -77,6 +100,17 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...templatesHandlers(templates),
     ...declensionHandlers(decliner),
     ...issuingHandlers(issuing),
+    ...printingHandlers(printing, issuing),
+    ...documentsHandlers({
+      keyStore,
+      now,
+      councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
+      lookup: {
+        byId: async (id) => getEntryRecord(db, id) ?? null,
+        idByShortCode: async (code) => entryIdByShortCode(db, code) ?? null,
+        publicKeys: async () => keyStore.publicKeys(),
+      },
+    }),
   };
   const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);
   await register.onStart();

@@ -5,11 +5,13 @@ import { authChannels } from './channels/auth.js';
 import { backupChannels } from './channels/backup.js';
 import { declensionChannels } from './channels/declension.js';
 import { directoriesChannels } from './channels/directories.js';
+import { documentsChannels } from './channels/documents.js';
 import { entriesChannels } from './channels/entries.js';
 import { issuingChannels } from './channels/issuing.js';
 import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
 import { officesChannels } from './channels/offices.js';
+import { printingChannels } from './channels/printing.js';
 import { settingsChannels } from './channels/settings.js';
 import { setupChannels } from './channels/setup.js';
 import { templatesChannels } from './channels/templates.js';
@@ -32,6 +34,8 @@ export const contract = {
   ...directoriesChannels,
   ...templatesChannels,
   ...declensionChannels,
+  ...printingChannels,
+  ...documentsChannels,
 } as const satisfies ChannelMap;
 
 export type Contract = typeof contract;

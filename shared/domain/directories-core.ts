@@ -67,6 +67,11 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
+export const inscriptionOffsetSchema = z.object({
+  xMm: z.number().min(0).max(200),
+  yMm: z.number().min(0).max(290),
+});
+
 export const deskSettingsSchema = z.object({
   /** Minutes without a call after which a session locks. */
   idleLockMinutes: z.number().int().min(1).max(240),
@@ -75,6 +80,8 @@ export const deskSettingsSchema = z.object({
   numberFormat: numberFormatSchema,
   /** Training mode: the interface marks every document as a specimen. */
   trainingMode: z.boolean(),
+  /** Where the certification inscription goes on a submitted paper (R7.5), from its top-left corner. */
+  inscriptionOffset: inscriptionOffsetSchema,
 });
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;
 
@@ -82,4 +89,5 @@ export const DEFAULT_SETTINGS: DeskSettings = {
   idleLockMinutes: 15,
   numberFormat: DEFAULT_NUMBER_FORMAT,
   trainingMode: false,
+  inscriptionOffset: { xMm: 105, yMm: 225 },
 };

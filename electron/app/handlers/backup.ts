@@ -14,5 +14,6 @@ export function backupHandlers(services: RegisterServices): HandlerMap<typeof ba
       return { restoredFrom: path.basename(result.restoredFrom), savedCurrentAs: result.savedCurrentAs };
     },
     'register.health': async (_input, ctx) => services.verification.health(signedIn(ctx)),
+    'register.acknowledgeTamper': async (input, ctx) => services.verification.acknowledgeTamper(signedIn(ctx), input),
   };
 }

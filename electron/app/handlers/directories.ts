@@ -1,13 +1,7 @@
-import { DeskError } from '../../../shared/contract/errors.js';
 import type { directoriesChannels } from '../../../shared/contract/channels/directories.js';
-import type { HandlerContext, HandlerMap, SessionUser } from '../../ipc/handler-types.js';
+import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { DirectoriesService } from '../../register/services/directories.js';
-
-/** The dispatcher refuses role-restricted channels without a session; this narrows the type. */
-export function sessionUser(ctx: HandlerContext): SessionUser {
-  if (!ctx.user) throw new DeskError('unauthenticated', 'errors.unauthenticated');
-  return ctx.user;
-}
+import { signedIn as sessionUser } from './auth.js';
 
 export function directoriesHandlers(service: DirectoriesService): HandlerMap<typeof directoriesChannels> {
   return {

@@ -1,7 +1,7 @@
 import type { templatesChannels } from '../../../shared/contract/channels/templates.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { TemplatesService } from '../../register/services/templates.js';
-import { sessionUser } from './directories.js';
+import { signedIn as sessionUser } from './auth.js';
 
 export function templatesHandlers(service: TemplatesService): HandlerMap<typeof templatesChannels> {
   return {

@@ -375,3 +375,15 @@ export function journalCounters(db: RegisterDb, journalId: string): { year: numb
     .prepare('SELECT year, last_number AS lastNumber FROM journal_counters WHERE journal_id = ? ORDER BY year')
     .all(journalId) as { year: number; lastNumber: number }[];
 }
+
+/** A journal's entries for printed pages (section E), in journal order, between two Kyiv dates. */
+export function journalEntriesBetween(db: RegisterDb, journalId: string, dateFrom: string, dateTo: string): EntryRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS}
+       WHERE e.journal_id = ? AND e.local_date BETWEEN ? AND ?
+       ORDER BY e.year, e.number`,
+    )
+    .all(journalId, dateFrom, dateTo) as RecordRow[];
+  return rows.map(toRecord);
+}

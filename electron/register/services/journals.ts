@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
-import type { EntrySort } from '../../../shared/domain/entry.js';
+import type { EntryRecord, EntrySort } from '../../../shared/domain/entry.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import {
   getJournal,
@@ -11,6 +11,7 @@ import {
   listJournals,
   updateJournal,
 } from '../repositories/journals.js';
+import { journalEntriesBetween } from '../repositories/entries.js';
 import { getOffice } from '../repositories/offices.js';
 import { runImmediate } from '../repositories/transaction.js';
 import { writeAudit } from './audit.js';
@@ -53,6 +54,20 @@ export function createJournalsService(ctx: ServiceContext) {
 
     async get(actor: SessionUser, journalId: string): Promise<Journal> {
       return accessibleJournal(ctx, actor, journalId);
+    },
+
+    /** Entries for printed journal pages (section E); printing a page of personal data is audited. */
+    async pageEntries(actor: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }): Promise<EntryRecord[]> {
+      const journal = accessibleJournal(ctx, actor, input.journalId);
+      const entries = journalEntriesBetween(ctx.db, journal.id, input.dateFrom, input.dateTo);
+      writeAudit(ctx, {
+        userId: actor.userId,
+        action: 'journal.print',
+        entity: 'journal',
+        entityId: journal.id,
+        summary: `${input.dateFrom}..${input.dateTo}; ${entries.length} entries`,
+      });
+      return entries;
     },
 
     async create(actor: SessionUser, input: CreateJournalInput): Promise<Journal> {

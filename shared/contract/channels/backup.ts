@@ -10,6 +10,16 @@ export const backupInfoSchema = z.object({
   reason: z.enum(['manual', 'auto', 'before-restore']),
 });
 
+export const tamperDecisionSchema = z.enum(['keep_read_only', 'resume_writing']);
+
+export const tamperAcknowledgementSchema = z.object({
+  fault: z.string(),
+  decision: tamperDecisionSchema,
+  note: z.string(),
+  at: z.string(),
+  byUserId: z.string(),
+});
+
 export const registerHealthSchema = z.object({
   quickCheck: z.object({ ok: z.boolean(), messages: z.array(z.string()), at: z.string() }).nullable(),
   journals: z.array(
@@ -19,6 +29,9 @@ export const registerHealthSchema = z.object({
       officeCode: z.string(),
       state: z.enum(['pending', 'running', 'ok', 'bad']),
       result: verifyResultSchema.optional(),
+      /** The chain failed and the head has not decided yet: the journal takes no new writes. */
+      readOnly: z.boolean().optional(),
+      acknowledgement: tamperAcknowledgementSchema.optional(),
     }),
   ),
   verifiedAt: z.string().nullable(),
@@ -53,5 +66,18 @@ export const backupChannels = {
     access: 'session',
     mutates: false,
     summary: "The start-up quick_check and each journal's chain verification (running in the background).",
+  }),
+  'register.acknowledgeTamper': defineChannel({
+    input: z
+      .object({
+        journalId: z.string().min(1).max(100),
+        decision: tamperDecisionSchema,
+        note: z.string().trim().min(1).max(1000),
+      })
+      .strict(),
+    output: registerHealthSchema.shape.journals.element,
+    access: ['head'],
+    mutates: true,
+    summary: "The head's decision on a journal whose chain failed: keep it read-only or resume writing; audited (head only).",
   }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
-import { deskSettingsSchema, numberFormatSchema } from '../../domain/directories-core.js';
+import { deskSettingsSchema, inscriptionOffsetSchema, numberFormatSchema } from '../../domain/directories-core.js';
 import { councilRequisitesSchema } from '../../domain/requisites.js';
 
 export const settingsChannels = {
@@ -18,6 +18,7 @@ export const settingsChannels = {
         backupFolder: z.string().trim().min(1).max(1000).nullable().optional(),
         numberFormat: numberFormatSchema.optional(),
         trainingMode: z.boolean().optional(),
+        inscriptionOffset: inscriptionOffsetSchema.optional(),
       })
       .strict(),
     output: deskSettingsSchema,

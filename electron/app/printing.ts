@@ -1,0 +1,150 @@
+import { DeskError } from '../../shared/contract/errors.js';
+import type { CertificateContent, EntryRecord } from '../../shared/domain/entry.js';
+import { findKind, type CustomKind } from '../../shared/rules/catalogue.js';
+import { templateValuesFor } from '../../shared/rules/template-values.js';
+import { parseTemplate, placeholdersFor, renderCombined, type RenderedBody } from '../../shared/rules/templates.js';
+import { buildCalibrationPdf, buildInscriptionOverlayPdf, buildInscriptionSheetPdf } from '../documents/inscription-pdf.js';
+import { buildCertificatePdf } from '../documents/certificate-pdf.js';
+import { composeCertificate, composeInscription, composeJournalPages, composeRefusal, type ComposeOptions } from '../documents/compose.js';
+import { councilHeaderFrom } from '../documents/header.js';
+import { buildJournalPdf } from '../documents/journal-pdf.js';
+import type { CouncilHeader } from '../documents/models.js';
+import { buildRefusalPdf } from '../documents/refusal-pdf.js';
+import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
+import type { SessionUser } from '../ipc/handler-types.js';
+import { kyivLocalDate } from '../register/kyiv-time.js';
+import { putDocumentCode, type RegisterServices } from '../register/index.js';
+import type { TemplatesService } from '../register/services/templates.js';
+
+export interface PrintingDeps {
+  readonly register: RegisterServices;
+  readonly templates: TemplatesService;
+  readonly keyStore: KeyStore;
+  readonly trainingMode: boolean;
+  readonly now: () => Date;
+}
+
+export interface PdfFile {
+  readonly fileName: string;
+  readonly pdf: Buffer;
+}
+
+/**
+ * Every printed document comes from the register entry and the template versions it recorded, so
+ * the same entry always prints the same document (issue 6). The PDF's creation date is the entry's
+ * own instant, not the time of printing, for the same reason.
+ */
+export function createPrintingService(deps: PrintingDeps) {
+  async function composeOptions(): Promise<ComposeOptions & { customKinds: CustomKind[] }> {
+    const customKinds = (await deps.templates.listCustomKinds()).map(({ createdAt: _at, createdBy: _by, ...kind }) => kind);
+    return { trainingMode: deps.trainingMode, customKinds, kindName: (kind) => findKind(kind, customKinds)?.title };
+  }
+
+  async function header(): Promise<CouncilHeader> {
+    return councilHeaderFrom(await deps.register.settings.getRequisites());
+  }
+
+  /** The body from each kind's recorded template version; combined kinds one after another (R7.2). */
+  async function certificateBody(content: CertificateContent, entry: { localDate: string; printedNumber: string }, customKinds: CustomKind[]): Promise<RenderedBody> {
+    const parts = await Promise.all(
+      content.kinds.map(async (kind) => {
+        const version = content.templateVersions[kind];
+        if (version === undefined) throw new DeskError('not_found', 'errors.printing.templateMissing', { kind });
+        const row = await deps.templates.templateVersion(kind, version);
+        const parsed = parseTemplate(row.text, placeholdersFor(kind, customKinds));
+        if (!parsed.ok) throw new DeskError('internal', 'errors.printing.templateBroken', { kind, version });
+        return { template: parsed.template, kindTitle: findKind(kind, customKinds)?.title ?? kind };
+      }),
+    );
+    const values = templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber, customKinds });
+    return renderCombined(parts, values);
+  }
+
+  async function certificatePdf(entry: EntryRecord, stamp: { qrText: string; shortCode: string }): Promise<Buffer> {
+    if (entry.content.sort !== 'certificate') throw new DeskError('internal', 'errors.printing.wrongSort');
+    const options = await composeOptions();
+    const body = await certificateBody(entry.content, entry, options.customKinds);
+    const model = composeCertificate(entry, await header(), body, { ...options, verification: stamp });
+    return buildCertificatePdf(model, new Date(entry.createdAt));
+  }
+
+  async function entryPdf(entry: EntryRecord, placement: 'sheet' | 'overlay'): Promise<Buffer> {
+    const createdAt = new Date(entry.createdAt);
+    switch (entry.content.sort) {
+      case 'certificate':
+        deps.keyStore.ensureOfficeKey(entry.officeCode);
+        return certificatePdf(entry, stampEntry(entry, deps.keyStore));
+      case 'certification': {
+        const model = composeInscription(entry, await header(), await composeOptions());
+        if (placement === 'sheet') return buildInscriptionSheetPdf(model, createdAt);
+        const settings = await deps.register.settings.get();
+        return buildInscriptionOverlayPdf(model, settings.inscriptionOffset, createdAt);
+      }
+      case 'refusal':
+        return buildRefusalPdf(composeRefusal(entry, await header(), await composeOptions()), createdAt);
+    }
+  }
+
+  function fileNameOf(entry: EntryRecord): string {
+    const kind = { certificate: 'dovidka', certification: 'posvidchennia', refusal: 'vidmova' }[entry.sort];
+    return `${kind}-${entry.printedNumber.replace(/[^0-9A-Za-z-]+/g, '_')}.pdf`;
+  }
+
+  return {
+    /** After an entry commits: its short verification code goes into the register, so it can be looked up. */
+    async registerVerificationCode(entry: EntryRecord): Promise<void> {
+      if (entry.sort !== 'certificate') return;
+      deps.keyStore.ensureOfficeKey(entry.officeCode);
+      putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+    },
+
+    async entryDocument(user: SessionUser, input: { entryId: string; placement?: 'sheet' | 'overlay' | undefined }): Promise<PdfFile> {
+      const entry = await deps.register.entries.getEntry(user, input.entryId);
+      const pdf = await entryPdf(entry, input.placement ?? 'sheet');
+      await deps.register.audit.record({ userId: user.userId, action: 'document.print', entity: 'entry', entityId: entry.id, summary: entry.printedNumber });
+      return { fileName: fileNameOf(entry), pdf };
+    },
+
+    /** A draft, never numbered: the preview says «ПРОЄКТ» where the number goes and carries no valid code. */
+    async previewCertificate(content: CertificateContent, user: SessionUser): Promise<Buffer> {
+      const at = deps.now();
+      const draft: EntryRecord = {
+        id: '00000000-0000-7000-8000-000000000000',
+        journalId: '',
+        journalIndex: '',
+        officeId: user.officeId,
+        officeCode: 'DRAFT',
+        year: at.getUTCFullYear(),
+        number: 1,
+        printedNumber: 'ПРОЄКТ',
+        sort: 'certificate',
+        kinds: content.kinds,
+        createdAt: at.toISOString(),
+        localDate: kyivLocalDate(at),
+        createdBy: { userId: user.userId, fullName: user.fullName },
+        content,
+        prevHash: '',
+        hash: '',
+        status: 'issued',
+      };
+      return certificatePdf(draft, { qrText: 'ПРОЄКТ — НЕ Є ДОКУМЕНТОМ', shortCode: 'ПРОЄКТ' });
+    },
+
+    async journalPages(user: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }): Promise<PdfFile> {
+      if (input.dateFrom > input.dateTo) throw new DeskError('invalid_input', 'errors.printing.badRange');
+      const journal = await deps.register.journals.get(user, input.journalId);
+      const entries = await deps.register.journals.pageEntries(user, input);
+      const requisites = await deps.register.settings.getRequisites();
+      const model = composeJournalPages(entries, journal, { from: input.dateFrom, to: input.dateTo }, requisites.councilName, await composeOptions());
+      const pdf = await buildJournalPdf(model, deps.now());
+      const safeIndex = journal.index.replace(/[^0-9A-Za-z-]+/g, '_');
+      return { fileName: `zhurnal-${safeIndex}-${input.dateFrom}-${input.dateTo}.pdf`, pdf };
+    },
+
+    async calibration(): Promise<PdfFile> {
+      return { fileName: 'kalibruvannia.pdf', pdf: await buildCalibrationPdf(deps.now()) };
+    },
+  };
+}
+
+export type PrintingService = ReturnType<typeof createPrintingService>;

@@ -1,0 +1,39 @@
+import type { DocumentType } from '../../shared/domain/documents.js';
+import type { KindId } from '../../shared/domain/entry.js';
+
+/** Printed (always Ukrainian) names used by the composers. */
+
+export const documentTypeLabelsUk: Readonly<Record<DocumentType, string>> = {
+  passport_book: 'паспорт (книжечка)',
+  id_card: 'паспорт (ID-картка)',
+  residence_permit_temporary: 'посвідка на тимчасове проживання',
+  residence_permit_permanent: 'посвідка на постійне проживання',
+  house_book: 'будинкова книга',
+  apartment_card: 'поквартирна картка',
+  housing_registration_certificate: 'довідка житлово-експлуатаційної організації',
+  technical_passport: 'технічний паспорт',
+  birth_certificate: 'свідоцтво про народження',
+  marriage_certificate: 'свідоцтво про шлюб',
+  death_certificate: 'свідоцтво про смерть',
+  power_of_attorney: 'довіреність',
+  title_document: 'правовстановлюючий документ на житло',
+  guardianship_document: 'документ органу опіки та піклування',
+  committee_certificate: 'довідка органу самоорганізації населення',
+  other: 'інший документ',
+};
+
+/**
+ * Names of the four kinds the ЦНАП issues itself (R7.1), as on the form. Kinds added by decision
+ * (R7.15) and the certified committee kinds (R7.5) come from the catalogue through a resolver.
+ */
+export const builtInKindNames: Readonly<Record<string, string>> = {
+  registration: 'Довідка з місця реєстрації',
+  family: 'Довідка про склад сім’ї',
+  actual_residence_family: 'Довідка про фактичне місце проживання та склад сім’ї',
+  breadwinner_cohabitation: 'Довідка про спільне проживання з годувальником на момент його смерті',
+};
+
+/** Returns the printed name of a kind («Довідка про …»), or undefined when the catalogue has none. */
+export type KindNameResolver = (kind: KindId) => string | undefined;
+
+export const builtInKindName: KindNameResolver = (kind) => builtInKindNames[kind];

@@ -1,0 +1,284 @@
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type {
+  forgeryReasons,
+  verificationResultSchema,
+  verifiedEntrySummarySchema,
+} from '../../shared/contract/channels/documents.js';
+import { DeskError } from '../../shared/contract/errors.js';
+import type { EntryRecord } from '../../shared/domain/entry.js';
+import type { PersonName } from '../../shared/domain/person.js';
+import type { VerificationStamp } from './models.js';
+
+/**
+ * Paper verification (issue 6). The QR code carries a compact signed statement
+ * `CNAP1|<entryId>|<printedNumber>|<yyyy-mm-dd>|<initials>|<officeCode>|<signature>`, signed with
+ * the office's Ed25519 key, so anyone holding the published public key can check a paper offline.
+ * The short code, for reading out over the phone, is a truncated HMAC of the entry id under a
+ * separate secret: it proves nothing offline but the desk can look it up. Keys live in
+ * `<dataDir>/keys/`, outside the register file, so a copied register cannot forge documents.
+ */
+
+export const QR_VERSION = 'CNAP1';
+const SHORT_CODE_LENGTH = 10;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const OFFICE_CODE = /^[A-Z0-9-]{1,12}$/;
+
+export interface OfficePublicKey {
+  officeCode: string;
+  publicKeyPem: string;
+}
+
+export interface KeyStore {
+  /** Creates the office's key pair when it has none; returns its public key. */
+  ensureOfficeKey(officeCode: string): OfficePublicKey;
+  signPayload(officeCode: string, payload: string): string;
+  publicKeys(): OfficePublicKey[];
+  shortCodeSecret(): Buffer;
+}
+
+function privateKeyPath(dir: string, officeCode: string): string {
+  return join(dir, `${officeCode}.ed25519.key.pem`);
+}
+
+function publicKeyPath(dir: string, officeCode: string): string {
+  return join(dir, `${officeCode}.ed25519.pub.pem`);
+}
+
+function writeSecretFile(path: string, data: string | Buffer): void {
+  writeFileSync(path, data, { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600);
+}
+
+/** The key store on disk: `<dataDir>/keys/<OFFICE>.ed25519.{key,pub}.pem` and `short-code.secret`. */
+export function openKeyStore(dataDir: string): KeyStore {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secretPath = join(dir, 'short-code.secret');
+  if (!existsSync(secretPath)) writeSecretFile(secretPath, randomBytes(32));
+  const privateKeys = new Map<string, KeyObject>();
+
+  function privateKeyFor(officeCode: string): KeyObject {
+    let key = privateKeys.get(officeCode);
+    if (!key) {
+      const path = privateKeyPath(dir, officeCode);
+      if (!existsSync(path)) throw new DeskError('not_found', 'errors.documents.noOfficeKey', { officeCode });
+      key = createPrivateKey(readFileSync(path, 'utf8'));
+      privateKeys.set(officeCode, key);
+    }
+    return key;
+  }
+
+  return {
+    ensureOfficeKey(officeCode) {
+      if (!OFFICE_CODE.test(officeCode)) throw new DeskError('invalid_input', 'errors.documents.badOfficeCode');
+      const pubPath = publicKeyPath(dir, officeCode);
+      if (!existsSync(privateKeyPath(dir, officeCode))) {
+        const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+        writeSecretFile(privateKeyPath(dir, officeCode), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+        writeFileSync(pubPath, publicKey.export({ type: 'spki', format: 'pem' }));
+      }
+      return { officeCode, publicKeyPem: readFileSync(pubPath, 'utf8') };
+    },
+    signPayload(officeCode, payload) {
+      return sign(null, Buffer.from(payload, 'utf8'), privateKeyFor(officeCode)).toString('base64url');
+    },
+    publicKeys() {
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.ed25519.pub.pem'))
+        .sort()
+        .map((name) => ({
+          officeCode: name.slice(0, -'.ed25519.pub.pem'.length),
+          publicKeyPem: readFileSync(join(dir, name), 'utf8'),
+        }));
+    },
+    shortCodeSecret() {
+      return readFileSync(secretPath);
+    },
+  };
+}
+
+/** «Ш.Т.Г.»: initials of family, given and patronymic names (apostrophes never start a name). */
+export function initialsOf(name: PersonName): string {
+  return [name.familyName, name.givenName, name.patronymic]
+    .filter((part): part is string => Boolean(part && part.trim()))
+    .map((part) => `${Array.from(part.trim())[0]?.toLocaleUpperCase('uk-UA') ?? ''}.`)
+    .join('');
+}
+
+export function subjectNameOf(entry: EntryRecord): PersonName {
+  return entry.content.subject.name;
+}
+
+function qrFields(entry: EntryRecord): string[] {
+  return [QR_VERSION, entry.id, entry.printedNumber, entry.localDate, initialsOf(subjectNameOf(entry)), entry.officeCode];
+}
+
+function assertNoSeparator(fields: string[]): void {
+  if (fields.some((field) => field.includes('|'))) {
+    throw new DeskError('rule_violation', 'errors.documents.separatorInField');
+  }
+}
+
+export function encodeCrockford(bytes: Uint8Array, length: number): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < length) {
+      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+    if (out.length >= length) break;
+  }
+  return out;
+}
+
+/** The bare short code (10 Crockford base32 characters, 50 bits) the register stores. */
+export function shortCodeFor(entryId: string, secret: Uint8Array): string {
+  const mac = createHmac('sha256', secret).update(entryId, 'utf8').digest();
+  return encodeCrockford(mac, SHORT_CODE_LENGTH);
+}
+
+/** `K7M2Q9QXDA` → `K7M2Q-9QXDA`, for print and for reading aloud. */
+export function groupShortCode(code: string): string {
+  return `${code.slice(0, 5)}-${code.slice(5)}`;
+}
+
+/** Accepts what a person types or reads: any case, spaces and dashes; O→0, I/L→1 (Crockford). */
+export function normaliseShortCode(input: string): string | null {
+  const code = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return new RegExp(`^[${CROCKFORD}]{${SHORT_CODE_LENGTH}}$`).test(code) ? code : null;
+}
+
+/** Signs an entry for print: the QR text and the short code. */
+export function stampEntry(entry: EntryRecord, keys: KeyStore): VerificationStamp {
+  const fields = qrFields(entry);
+  assertNoSeparator(fields);
+  const payload = fields.join('|');
+  const signature = keys.signPayload(entry.officeCode, payload);
+  return {
+    qrText: `${payload}|${signature}`,
+    shortCode: groupShortCode(shortCodeFor(entry.id, keys.shortCodeSecret())),
+  };
+}
+
+/** SHA-256 of the raw public key, grouped, to compare a published key by eye. */
+export function keyFingerprint(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
+  const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
+  return hex.slice(0, 32).match(/.{4}/g)?.join(' ') ?? hex;
+}
+
+export interface VerificationLookup {
+  byId(id: string): Promise<EntryRecord | null>;
+  idByShortCode(code: string): Promise<string | null>;
+  publicKeys(): Promise<OfficePublicKey[]>;
+}
+
+export type VerifiedEntrySummary = z.infer<typeof verifiedEntrySummarySchema>;
+export type VerificationResult = z.infer<typeof verificationResultSchema>;
+export type ForgeryReason = (typeof forgeryReasons)[number];
+
+function summaryOf(entry: EntryRecord): VerifiedEntrySummary {
+  return {
+    id: entry.id,
+    printedNumber: entry.printedNumber,
+    date: entry.localDate,
+    initials: initialsOf(subjectNameOf(entry)),
+    officeCode: entry.officeCode,
+    journalIndex: entry.journalIndex,
+    sort: entry.sort,
+    kinds: entry.kinds,
+  };
+}
+
+function statusOf(entry: EntryRecord): VerificationResult {
+  if (entry.status === 'annulled' || entry.annulment) {
+    return {
+      status: 'annulled',
+      entry: summaryOf(entry),
+      annulledAt: entry.annulment?.at ?? '',
+      ...(entry.annulment?.replacedByPrintedNumber ? { replacedBy: entry.annulment.replacedByPrintedNumber } : {}),
+    };
+  }
+  return { status: 'valid', entry: summaryOf(entry) };
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'utf8');
+  const right = Buffer.from(b, 'utf8');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function verifyQrText(text: string, lookup: VerificationLookup): Promise<VerificationResult> {
+  const fields = text.split('|');
+  if (fields.length !== 7 || fields[0] !== QR_VERSION) return { status: 'forged', reason: 'malformed' };
+  const signature = fields[6] ?? '';
+  const [, entryId = '', printedNumber, date, initials, officeCode] = fields;
+  const office = (await lookup.publicKeys()).find((key) => key.officeCode === officeCode);
+  if (!office) return { status: 'forged', reason: 'unknown_office' };
+  const payload = Buffer.from(fields.slice(0, 6).join('|'), 'utf8');
+  let signed = false;
+  try {
+    signed = verify(null, payload, createPublicKey(office.publicKeyPem), Buffer.from(signature, 'base64url'));
+  } catch {
+    signed = false;
+  }
+  // base64url decoding ignores stray characters, so the signature must also round-trip exactly.
+  if (!signed || Buffer.from(signature, 'base64url').toString('base64url') !== signature) {
+    return { status: 'forged', reason: 'bad_signature' };
+  }
+  const entry = await lookup.byId(entryId);
+  if (!entry) return { status: 'unknown' };
+  const stored = qrFields(entry);
+  if (stored[2] !== printedNumber || stored[3] !== date || stored[4] !== initials || stored[5] !== officeCode) {
+    return { status: 'forged', reason: 'fields_mismatch' };
+  }
+  return statusOf(entry);
+}
+
+async function verifyShortCode(input: string, lookup: VerificationLookup, secret: Uint8Array): Promise<VerificationResult> {
+  const code = normaliseShortCode(input);
+  if (!code) return { status: 'forged', reason: 'malformed' };
+  const entryId = await lookup.idByShortCode(code);
+  if (!entryId) return { status: 'unknown' };
+  const entry = await lookup.byId(entryId);
+  if (!entry) return { status: 'unknown' };
+  if (!sameText(shortCodeFor(entry.id, secret), code)) return { status: 'forged', reason: 'code_mismatch' };
+  return statusOf(entry);
+}
+
+/**
+ * Checks a QR text or a short code against the register: valid, annulled (with the replacing
+ * entry's number), forged (signature or stored code disagrees, or the input is malformed) or unknown.
+ */
+export async function verifyDocument(
+  textOrCode: string,
+  lookup: VerificationLookup,
+  shortCodeSecret: Uint8Array,
+): Promise<VerificationResult> {
+  const input = textOrCode.trim();
+  if (input.startsWith(`${QR_VERSION}|`) || input.includes('|')) return verifyQrText(input, lookup);
+  return verifyShortCode(input, lookup, shortCodeSecret);
+}

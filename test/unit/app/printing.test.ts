@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+
+let t: TestDesk;
+beforeEach(async () => {
+  t = await openTestDesk();
+});
+afterEach(() => t.close());
+
+const complete = familyDraft([
+  { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
+  { requirementId: 'housing_records', type: 'apartment_card' },
+  { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' },
+]);
+
+function textOf(pdfBase64: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'desk-pdf-')), 'doc.pdf');
+  writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('printing an entry', () => {
+  it('prints the certificate from the entry: number, date, dative name, household and a verifiable code', async () => {
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    const first = await t.call('documents.render', { entryId: entry.id });
+    const text = textOf(first.pdfBase64).replace(/\s+/g, ' ');
+    expect(text).toContain(entry.printedNumber);
+    expect(text).toContain(entry.localDate.split('-').reverse().join('.'));
+    expect(text).toContain('Шевченку Тарасу Григоровичу');
+    expect(text).toContain('Ґаля');
+    // The same entry always prints the same document.
+    const second = await t.call('documents.render', { entryId: entry.id });
+    expect(second.pdfBase64).toBe(first.pdfBase64);
+
+    // The code is printed letter-spaced for reading aloud; extraction may split its letters.
+    const code = /Код перевірки довідки:\s*([0-9A-Z\s-]{11,25})/.exec(text)?.[1]?.replace(/\s+/g, '').slice(0, 11);
+    expect(code).toBeDefined();
+    const verdict = await t.call('documents.verify', { text: code ?? '' });
+    expect(verdict).toMatchObject({ status: 'valid' });
+  });
+
+  it('prints a refusal notice with its grounds and the referral', async () => {
+    const { entry } = await t.call('entries.refuse', {
+      journalId: t.journalId,
+      signatoryId: t.signatoryId,
+      request: { sort: 'certificate', certificate: { ...complete, documents: complete.documents.filter((d) => d.requirementId !== 'housing_records') } },
+      factNotConfirmable: false,
+    });
+    const text = textOf((await t.call('documents.render', { entryId: entry.id })).pdfBase64).replace(/\s+/g, ' ');
+    expect(text).toContain('7.4');
+    expect(text).toContain('Відділ ведення реєстру територіальної громади');
+  });
+
+  it('prints journal pages for a date range with the entries in journal order', async () => {
+    const a = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    const b = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    const pages = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: a.entry.localDate, dateTo: b.entry.localDate });
+    const text = textOf(pages.pdfBase64);
+    expect(text.indexOf(a.entry.printedNumber)).toBeGreaterThanOrEqual(0);
+    expect(text).toContain(b.entry.hash.slice(0, 16));
+  });
+
+  it('previews a draft without registering it', async () => {
+    const preview = await t.call('documents.preview', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    expect(textOf(preview.pdfBase64)).toContain('ПРОЄКТ');
+    expect((await t.call('journal.search', { page: 1, pageSize: 5 })).total).toBe(0);
+  });
+});

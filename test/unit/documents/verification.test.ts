@@ -1,0 +1,173 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentsChannels } from '../../../shared/contract/channels/documents.js';
+import type { EntryRecord } from '../../../shared/domain/entry.js';
+import { documentsHandlers } from '../../../electron/app/handlers/documents.js';
+import { fixtureEntries, fixtureRequisites, type FixtureSet } from '../../../electron/documents/fixtures.js';
+import { councilHeaderFrom } from '../../../electron/documents/header.js';
+import {
+  groupShortCode,
+  initialsOf,
+  type KeyStore,
+  normaliseShortCode,
+  openKeyStore,
+  shortCodeFor,
+  stampEntry,
+  type VerificationLookup,
+  verifyDocument,
+} from '../../../electron/documents/verification.js';
+import type { HandlerContext } from '../../../electron/ipc/handler-types.js';
+
+let keys: KeyStore;
+let dataDir: string;
+let fixtures: FixtureSet;
+
+/** The register side as the lead wires it: entries by id, `document_codes` by short code. */
+function lookupOver(entries: EntryRecord[], store: KeyStore, codes?: Map<string, string>): VerificationLookup {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const byCode = codes ?? new Map(entries.map((entry) => [shortCodeFor(entry.id, store.shortCodeSecret()), entry.id]));
+  return {
+    byId: async (id) => byId.get(id) ?? null,
+    idByShortCode: async (code) => byCode.get(code) ?? null,
+    publicKeys: async () => store.publicKeys(),
+  };
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cnap-keys-'));
+  keys = openKeyStore(dataDir);
+  fixtures = fixtureEntries();
+  keys.ensureOfficeKey(fixtures.combined.officeCode);
+});
+
+describe('key store', () => {
+  it('keeps PEM keys and the short-code secret in <dataDir>/keys, private files 0600', () => {
+    const files = readdirSync(join(dataDir, 'keys')).sort();
+    expect(files).toEqual(['HLK.ed25519.key.pem', 'HLK.ed25519.pub.pem', 'short-code.secret']);
+    expect(statSync(join(dataDir, 'keys', 'HLK.ed25519.key.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'keys', 'short-code.secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'keys', 'short-code.secret')).size).toBe(32);
+  });
+
+  it('keeps an existing key when asked again (setup is idempotent)', () => {
+    const before = keys.publicKeys();
+    const again = openKeyStore(dataDir).ensureOfficeKey('HLK');
+    expect(again.publicKeyPem).toBe(before[0]?.publicKeyPem);
+  });
+});
+
+describe('QR text', () => {
+  it('has the compact versioned form with the person’s initials', () => {
+    const { qrText } = stampEntry(fixtures.combined, keys);
+    const fields = qrText.split('|');
+    expect(fields.slice(0, 6)).toEqual([
+      'CNAP1',
+      fixtures.combined.id,
+      fixtures.combined.printedNumber,
+      fixtures.combined.localDate,
+      'К.М.В.',
+      'HLK',
+    ]);
+    expect(initialsOf({ familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' })).toBe('Ш.Т.Г.');
+  });
+
+  it('verifies as valid for its own entry', async () => {
+    const result = await verifyDocument(stampEntry(fixtures.combined, keys).qrText, lookupOver(fixtures.journal, keys), keys.shortCodeSecret());
+    expect(result).toMatchObject({ status: 'valid', entry: { id: fixtures.combined.id, printedNumber: fixtures.combined.printedNumber } });
+    expect(documentsChannels['documents.verify'].output.parse(result)).toEqual(result);
+  });
+
+  it('reports forged when any single character is changed', async () => {
+    const { qrText } = stampEntry(fixtures.breadwinner, keys);
+    const lookup = lookupOver(fixtures.journal, keys);
+    for (let i = 0; i < qrText.length; i++) {
+      const original = qrText[i] ?? '';
+      const replacement = original === 'A' ? 'B' : original === '1' ? '2' : 'A';
+      const tampered = qrText.slice(0, i) + replacement + qrText.slice(i + 1);
+      const result = await verifyDocument(tampered, lookup, keys.shortCodeSecret());
+      expect(result.status, `position ${i}: ${tampered}`).toBe('forged');
+    }
+  });
+
+  it('reports forged for a text signed by another key under the same office code', async () => {
+    const stranger = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-stranger-')));
+    stranger.ensureOfficeKey('HLK');
+    const result = await verifyDocument(stampEntry(fixtures.combined, stranger).qrText, lookupOver(fixtures.journal, keys), keys.shortCodeSecret());
+    expect(result).toEqual({ status: 'forged', reason: 'bad_signature' });
+  });
+
+  it('reports annulled with the replacing number', async () => {
+    const result = await verifyDocument(stampEntry(fixtures.annulled, keys).qrText, lookupOver(fixtures.journal, keys), keys.shortCodeSecret());
+    expect(result).toMatchObject({ status: 'annulled', replacedBy: fixtures.annulled.annulment?.replacedByPrintedNumber });
+  });
+
+  it('reports unknown for a genuine signature of an entry this register does not hold', async () => {
+    const others = fixtures.journal.filter((entry) => entry.id !== fixtures.training.id);
+    const result = await verifyDocument(stampEntry(fixtures.training, keys).qrText, lookupOver(others, keys), keys.shortCodeSecret());
+    expect(result).toEqual({ status: 'unknown' });
+  });
+});
+
+describe('short code', () => {
+  it('is 10 Crockford characters grouped 5-5 and reads back however it is typed', () => {
+    const { shortCode } = stampEntry(fixtures.combined, keys);
+    expect(shortCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    const bare = shortCode.replace('-', '');
+    expect(normaliseShortCode(` ${shortCode.toLowerCase()} `)).toBe(bare);
+    expect(normaliseShortCode(bare.replace(/0/g, 'O').replace(/1/g, 'I'))).toBe(bare);
+    expect(groupShortCode(bare)).toBe(shortCode);
+  });
+
+  it('verifies its own entry, and another entry’s code names that entry, not this one', async () => {
+    const lookup = lookupOver(fixtures.journal, keys);
+    const own = await verifyDocument(stampEntry(fixtures.combined, keys).shortCode, lookup, keys.shortCodeSecret());
+    expect(own).toMatchObject({ status: 'valid', entry: { id: fixtures.combined.id } });
+    const other = await verifyDocument(stampEntry(fixtures.breadwinner, keys).shortCode, lookup, keys.shortCodeSecret());
+    expect(other.status === 'valid' && other.entry.id).not.toBe(fixtures.combined.id);
+  });
+
+  it('reports forged when the stored code points at an entry it was not made for', async () => {
+    const code = shortCodeFor(fixtures.combined.id, keys.shortCodeSecret());
+    const tamperedTable = new Map([[code, fixtures.breadwinner.id]]);
+    const result = await verifyDocument(code, lookupOver(fixtures.journal, keys, tamperedTable), keys.shortCodeSecret());
+    expect(result).toEqual({ status: 'forged', reason: 'code_mismatch' });
+  });
+
+  it('reports unknown for a well-formed code nobody was given, forged for a malformed one', async () => {
+    const lookup = lookupOver(fixtures.journal, keys);
+    const codes = new Set(fixtures.journal.map((entry) => shortCodeFor(entry.id, keys.shortCodeSecret())));
+    const unused = ['ZZZZZ-ZZZZZ', '00000-00000'].find((code) => !codes.has(code.replace('-', ''))) ?? '';
+    expect(await verifyDocument(unused, lookup, keys.shortCodeSecret())).toEqual({ status: 'unknown' });
+    expect(await verifyDocument('K7M2-U', lookup, keys.shortCodeSecret())).toEqual({ status: 'forged', reason: 'malformed' });
+  });
+});
+
+describe('documents handlers', () => {
+  const ctx: HandlerContext = {
+    user: { userId: 'u1', login: 'admin', fullName: 'Адміністратор', role: 'admin', officeId: 'office-central' },
+    sessionKey: 'test',
+    transport: 'cli',
+  };
+
+  it('verifies through the channel and prints the public keys', async () => {
+    const handlers = documentsHandlers({
+      lookup: lookupOver(fixtures.journal, keys),
+      keyStore: keys,
+      councilHeader: async () => councilHeaderFrom(fixtureRequisites),
+      now: () => new Date('2025-03-20T10:00:00Z'),
+    });
+    const input = documentsChannels['documents.verify'].input.parse({ text: stampEntry(fixtures.refusal, keys).shortCode });
+    const verified = await handlers['documents.verify'](input, ctx);
+    expect(verified).toMatchObject({ status: 'valid', entry: { id: fixtures.refusal.id, sort: 'refusal' } });
+    const published = await handlers['documents.publicKeys']({}, ctx);
+    expect(documentsChannels['documents.publicKeys'].output.parse(published)).toEqual(published);
+    expect(published.keys.map((key) => key.officeCode)).toEqual(['HLK']);
+    expect(Buffer.from(published.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses input longer than 2000 characters at the contract', () => {
+    expect(documentsChannels['documents.verify'].input.safeParse({ text: 'x'.repeat(2001) }).success).toBe(false);
+  });
+});
