@@ -8,6 +8,8 @@ export default {
       olderSchema: 'This register copy has an older schema ({{found}} instead of {{supported}}); restore it rather than open it for viewing.',
       notFound: 'The register file was not found.',
       otherOffice: 'This is only available for the journals of your own workplace.',
+      journalTampered: 'Journal {{journal}} failed its integrity check (an entry was changed, removed or moved outside the app). It is read-only until the department head decides.',
+      notTampered: "This journal's chain verifies: there is nothing to decide.",
     },
     setup: {
       alreadyDone: 'The first-run setup has already been done.',
@@ -74,6 +76,9 @@ export default {
       journalOk: 'Journal {{index}} ({{office}}): {{entries}} entries, all sound.',
       journalBad: 'Journal {{index}} ({{office}}): first bad entry — year {{year}}, No. {{number}} ({{printedNumber}}), reason: {{reason}}.',
       allOk: 'The register is sound.',
+      witnessMatches: 'Witness code {{code}} matches: journal {{index}} ({{office}}), entry {{printedNumber}} of {{date}}, the last on the printed page.',
+      witnessUnknown: 'Witness code {{code}} matches no entry of the register: the page is not from this register or the journal was changed.',
+      witnessFormat: 'A witness code is 16 hexadecimal characters (0–9, a–f), as in the footer of a journal page.',
     },
     backup: {
       summary: 'back the register up into a folder',

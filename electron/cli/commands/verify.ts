@@ -1,15 +1,19 @@
 import { openRegister, registerPath } from '../../register/database.js';
 import { createRegisterServices } from '../../register/index.js';
-import { dataDirOption, EXIT, requireString, t, type CliCommand } from '../command.js';
+import { entriesWithHashPrefix } from '../../register/repositories/witness.js';
+import { dataDirOption, EXIT, requireString, t, UsageError, type CliCommand, type CliIo } from '../command.js';
+import type { RegisterDb } from '../../register/database.js';
 
 /** Issue 4 §10: integrity check and every journal's chain; exit 0 only when all is sound. */
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: t('cli.verify.summary'),
-  usage: ['verify --data-dir DIR'],
-  options: dataDirOption,
+  usage: ['verify --data-dir DIR', 'verify --data-dir DIR --witness CODE'],
+  options: { ...dataDirOption, witness: { type: 'string' } },
   async run(values, io) {
     const dataDir = requireString(values, 'data-dir');
+    const witness = typeof values.witness === 'string' ? values.witness.trim().toLowerCase() : undefined;
+    if (witness !== undefined && !/^[0-9a-f]{16}$/.test(witness)) throw new UsageError(t('cli.verify.witnessFormat'));
     // Read-only: checking a register must never change it.
     const db = openRegister(registerPath(dataDir), { readonly: true });
     try {
@@ -43,9 +47,22 @@ export const verifyCommand: CliCommand = {
         );
       }
       if (sound) io.out(t('cli.verify.allOk'));
-      return sound ? EXIT.ok : EXIT.failed;
+      const witnessed = witness === undefined || checkWitness(db, witness, io);
+      return sound && witnessed ? EXIT.ok : EXIT.failed;
     } finally {
       db.close();
     }
   },
 };
+
+/** A printed journal page's footer code must be the start of a real entry's hash (issue 6 §5). */
+function checkWitness(db: RegisterDb, code: string, io: CliIo): boolean {
+  const [match] = entriesWithHashPrefix(db, code);
+  if (!match) {
+    io.err(t('cli.verify.witnessUnknown', { code }));
+    return false;
+  }
+  const date = match.localDate.split('-').reverse().join('.');
+  io.out(t('cli.verify.witnessMatches', { code, index: match.journalIndex, office: match.officeCode, printedNumber: match.printedNumber, date }));
+  return true;
+}

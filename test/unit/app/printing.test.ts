@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main.js';
 import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
 let t: TestDesk;
@@ -62,6 +63,17 @@ describe('printing an entry', () => {
     const text = textOf(pages.pdfBase64);
     expect(text.indexOf(a.entry.printedNumber)).toBeGreaterThanOrEqual(0);
     expect(text).toContain(b.entry.hash.slice(0, 16));
+  });
+
+  it('checks a printed page’s witness code against the register from the command line', async () => {
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    const pages = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: entry.localDate, dateTo: entry.localDate });
+    const printed = /Контрольний код сторінки:\s*([0-9a-f]{16})/.exec(textOf(pages.pdfBase64))?.[1] ?? '';
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
+    expect(await runCli(['verify', '--data-dir', t.dataDir, '--witness', printed], io)).toBe(0);
+    const forged = printed.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    expect(await runCli(['verify', '--data-dir', t.dataDir, '--witness', forged], io)).toBe(1);
   });
 
   it('previews a draft without registering it', async () => {
