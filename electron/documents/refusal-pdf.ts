@@ -37,7 +37,9 @@ function drawGrounds(doc: Doc, model: RefusalNoticeDocModel, y: number): number 
   const textAt = numberAt + 8 * MM;
   useFont(doc, 'regular', 13);
   model.grounds.forEach((ground, index) => {
-    const lines = wrapLines(doc, `${ground.text} (${ground.citation})`, frame.right - textAt);
+    // Grounds written by the rules already name their point; the citation is added only when missing.
+    const text = /пункт|п\.\s?\d/.test(ground.text) ? ground.text : `${ground.text} (${ground.citation})`;
+    const lines = wrapLines(doc, text, frame.right - textAt);
     lines.forEach((line, lineIndex) => {
       y = ensureRoom(doc, y, 17);
       useFont(doc, 'regular', 13);

@@ -85,6 +85,10 @@ export default {
       progress: 'Copying: {{percent}}%',
       done: 'Backup saved: {{file}}',
     },
+    samples: {
+      summary: 'write a sample PDF of every document, made through the register, into a folder',
+      done: 'Samples written: {{count}}.',
+    },
     restore: {
       summary: 'restore the register from a backup (the current file is saved first)',
       done: 'Register restored from {{from}}. The previous state was saved: {{saved}}',

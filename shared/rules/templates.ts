@@ -257,21 +257,33 @@ export function renderTemplate(template: ParsedTemplate, values: TemplateValues)
 }
 
 /**
- * R7.2: a combined certificate prints each kind's body in order under one header, with one
- * household table — where the first part that marks it puts it.
+ * R7.2: a combined certificate prints each kind's body in order under one header. What every part
+ * says alike (the grounds, the purpose) is printed once, at the end; the one household table goes
+ * where the last part that lists the household puts it (for registration + family: after «склад
+ * сімʼї становить:»).
  */
 export function renderCombined(
   parts: readonly { template: ParsedTemplate; kindTitle: string }[],
   values: TemplateValues,
 ): RenderedBody {
+  const bodies = parts.map((part) => renderTemplate(part.template, { ...values, 'kind.title': part.kindTitle }));
+  const shared = bodies.length > 1 ? sharedParagraphs(bodies) : new Set<string>();
   const paragraphs: string[] = [];
-  const missing = new Set<PlaceholderName>();
   let householdAt: number | undefined;
-  for (const part of parts) {
-    const body = renderTemplate(part.template, { ...values, 'kind.title': part.kindTitle });
-    if (householdAt === undefined && body.householdAt !== undefined) householdAt = paragraphs.length + body.householdAt;
-    paragraphs.push(...body.paragraphs);
-    body.missing.forEach((name) => missing.add(name));
+  for (const body of bodies) {
+    if (body.householdAt === -1) householdAt = paragraphs.length - 1;
+    body.paragraphs.forEach((paragraph, index) => {
+      if (!shared.has(paragraph)) paragraphs.push(paragraph);
+      if (index === body.householdAt) householdAt = paragraphs.length - 1;
+    });
   }
-  return { paragraphs, ...(householdAt !== undefined ? { householdAt } : {}), missing: [...missing] };
+  paragraphs.push(...[...shared]);
+  const missing = [...new Set(bodies.flatMap((body) => body.missing))];
+  return { paragraphs, ...(householdAt !== undefined ? { householdAt } : {}), missing };
+}
+
+/** Paragraphs every part prints word for word, in the order of the first part. */
+function sharedParagraphs(bodies: readonly RenderedBody[]): Set<string> {
+  const [first, ...rest] = bodies;
+  return new Set(first?.paragraphs.filter((paragraph) => rest.every((body) => body.paragraphs.includes(paragraph))) ?? []);
 }

@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { backupCommand } from './backup.js';
 import { restoreCommand } from './restore.js';
+import { samplesCommand } from './samples.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `npm run cli` subcommand; append new ones here. */
-export const cliCommands: CliCommand[] = [verifyCommand, backupCommand, restoreCommand];
+export const cliCommands: CliCommand[] = [verifyCommand, backupCommand, restoreCommand, samplesCommand];

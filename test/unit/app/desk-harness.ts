@@ -6,8 +6,8 @@ import type { ChannelName, Contract } from '../../../shared/contract/index.js';
 import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
 import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
+import { setUpSampleRegister } from '../../../electron/app/sample-register.js';
 
-export const HEAD_PASSWORD = 'надійний-пароль-1';
 
 export interface TestDesk {
   readonly desk: Desk;
@@ -33,35 +33,13 @@ export async function openTestDesk(options: { now?: () => Date } = {}): Promise<
     if (!result.ok) throw DeskError.fromShape(result.error);
     return result.value as OutputOf<Contract[N]>;
   };
-  const setup = await call('setup.run', {
-    requisites: {
-      councilName: 'Глухівська міська рада',
-      executiveCommitteeName: 'Виконавчий комітет Глухівської міської ради',
-      cnapDepartmentName: 'Відділ «Центр надання адміністративних послуг»',
-      region: 'Сумська область',
-      address: 'вул. Шевченка, 6, м. Глухів, 41400',
-      phone: '(05444) 2-33-44',
-      email: 'cnap@example.gov.ua',
-      registerDepartment: 'Відділ ведення реєстру територіальної громади',
-    },
-    centralOffice: { name: 'ЦНАП (центральний офіс)', code: 'CNAP' },
-    journal: { index: '01-21', title: 'Журнал реєстрації довідок' },
-    head: { login: 'head', fullName: 'Олена Петренко', password: HEAD_PASSWORD },
-  });
-  await call('auth.login', { login: 'head', password: HEAD_PASSWORD });
-  const signatory = await call('directories.signatories.save', {
-    position: 'Начальник відділу «Центр надання адміністративних послуг»',
-    fullName: 'Олена ПЕТРЕНКО',
-    seal: 'for_certificates',
-    sealName: 'Для довідок',
-    validFrom: '2020-01-01',
-  });
+  const sample = await setUpSampleRegister(call);
   return {
     desk,
     dataDir,
-    journalId: setup.journalId,
-    officeId: setup.officeId,
-    signatoryId: signatory.id,
+    journalId: sample.journalId,
+    officeId: sample.officeId,
+    signatoryId: sample.signatoryId,
     call,
     raw,
     close: () => {

@@ -92,11 +92,11 @@ describe('renderTemplate', () => {
     expect(body.paragraphs).toEqual(['Підстави:', '1. Перша.', '2. Друга.']);
   });
 
-  it('R7.2: a combined certificate renders each kind’s body in order with one household table', () => {
+  it('R7.2: a combined certificate prints each kind’s own statements in order, what they share once, and one household table', () => {
     const registration = parsed(defaultTemplates.registration?.text ?? '', placeholdersFor('registration'));
     const family = parsed(defaultTemplates.family?.text ?? '', placeholdersFor('family'));
     const values = { 'subject.dative': 'Шевченку Тарасу', address: 'м. Глухів, буд. 1', household: '2', purpose: 'за місцем вимоги' };
-    const alone = renderTemplate(registration, values);
+    const alone = { registration: renderTemplate(registration, values), family: renderTemplate(family, values) };
     const combined = renderCombined(
       [
         { template: registration, kindTitle: 'Реєстрація' },
@@ -104,9 +104,15 @@ describe('renderTemplate', () => {
       ],
       values,
     );
-    expect(combined.paragraphs.slice(0, alone.paragraphs.length)).toEqual(alone.paragraphs);
-    expect(combined.paragraphs.length).toBe(alone.paragraphs.length + renderTemplate(family, values).paragraphs.length);
-    expect(combined.householdAt).toBe(alone.householdAt);
+    const shared = alone.registration.paragraphs.filter((p) => alone.family.paragraphs.includes(p));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const paragraph of [...alone.registration.paragraphs, ...alone.family.paragraphs]) {
+      expect(combined.paragraphs.filter((p) => p === paragraph)).toHaveLength(1);
+    }
+    expect(combined.paragraphs.slice(-shared.length)).toEqual(shared);
+    // The table follows the family part's «склад … сімʼї становить:».
+    const familyLead = alone.family.paragraphs[alone.family.householdAt ?? -1];
+    expect(combined.paragraphs[combined.householdAt ?? -2]).toBe(familyLead);
   });
 });
 
