@@ -5,6 +5,7 @@ import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js'
 import { createDecliner } from '../declension/decliner.js';
 import { councilHeaderFrom } from '../documents/header.js';
 import { openKeyStore } from '../documents/verification.js';
+import { createExchangeService } from '../exchange/index.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
 import {
@@ -27,6 +28,7 @@ import { declensionHandlers } from './handlers/declension.js';
 import { documentsHandlers } from './handlers/documents.js';
 import { directoriesHandlers } from './handlers/directories.js';
 import { entriesHandlers } from './handlers/entries.js';
+import { exchangeHandlers } from './handlers/exchange.js';
 import { issuingHandlers } from './handlers/issuing.js';
 import { journalHandlers } from './handlers/journal.js';
 import { journalsHandlers } from './handlers/journals.js';
@@ -101,6 +103,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...declensionHandlers(decliner),
     ...issuingHandlers(issuing),
     ...printingHandlers(printing, issuing),
+    ...exchangeHandlers(createExchangeService(register)),
     ...documentsHandlers({
       keyStore,
       now,

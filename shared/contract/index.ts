@@ -7,6 +7,7 @@ import { declensionChannels } from './channels/declension.js';
 import { directoriesChannels } from './channels/directories.js';
 import { documentsChannels } from './channels/documents.js';
 import { entriesChannels } from './channels/entries.js';
+import { exchangeChannels } from './channels/exchange.js';
 import { issuingChannels } from './channels/issuing.js';
 import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
@@ -36,6 +37,7 @@ export const contract = {
   ...declensionChannels,
   ...printingChannels,
   ...documentsChannels,
+  ...exchangeChannels,
 } as const satisfies ChannelMap;
 
 export type Contract = typeof contract;

@@ -1,8 +1,21 @@
 import type { CliCommand } from '../command.js';
 import { backupCommand } from './backup.js';
+import { exportBundleCommand } from './export-bundle.js';
+import { exportWorkplaceCommand } from './export-workplace.js';
+import { importBundleCommand } from './import-bundle.js';
+import { importUpdatesCommand } from './import-updates.js';
 import { restoreCommand } from './restore.js';
 import { samplesCommand } from './samples.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `npm run cli` subcommand; append new ones here. */
-export const cliCommands: CliCommand[] = [verifyCommand, backupCommand, restoreCommand, samplesCommand];
+export const cliCommands: CliCommand[] = [
+  verifyCommand,
+  backupCommand,
+  restoreCommand,
+  samplesCommand,
+  exportBundleCommand,
+  importBundleCommand,
+  exportWorkplaceCommand,
+  importUpdatesCommand,
+];

@@ -1,5 +1,7 @@
 import { migration0001Core } from './0001-core.js';
 import { migration0002 } from './0002-directories.js';
+import { migration0003 } from './0003-exchange.js';
+import { migration0004 } from './0004-search-speed.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -12,6 +14,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', sql: migration0001Core },
   migration0002,
+  migration0003,
+  migration0004,
 ];
 
 /** The schema version this build of the app writes and understands. */

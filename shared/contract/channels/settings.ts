@@ -19,6 +19,7 @@ export const settingsChannels = {
         numberFormat: numberFormatSchema.optional(),
         trainingMode: z.boolean().optional(),
         inscriptionOffset: inscriptionOffsetSchema.optional(),
+        exchangeWarningDays: z.number().int().min(1).max(365).optional(),
       })
       .strict(),
     output: deskSettingsSchema,

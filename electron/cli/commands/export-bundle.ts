@@ -1,0 +1,19 @@
+import { requireString, type CliCommand } from '../command.js';
+import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
+
+/** Issue 10 §2, §6: on a remote desk, writes the next journal bundle into a folder (the stick), atomically. */
+export const exportBundleCommand: CliCommand = {
+  name: 'export-bundle',
+  summary: tx('cli.exchange.exportBundleSummary'),
+  usage: ['export-bundle --data-dir DIR --login LOGIN --out FOLDER'],
+  options: { ...userOptions, out: { type: 'string' } },
+  async run(values, io) {
+    const folder = requireString(values, 'out');
+    return withExchangeSession(values, io, async ({ exchange, user }) => {
+      const written = await exchange.writeBundle(user, folder, ({ phase, done, total }) => {
+        if (phase === 'write') io.out(tx('cli.exchange.progress', { phase, done, total }));
+      });
+      io.out(tx('cli.exchange.written', { file: written.file }));
+    });
+  },
+};

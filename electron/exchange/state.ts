@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DeskError } from '../../shared/contract/errors.js';
+import type { RegisterDb } from '../register/database.js';
+import { chainHeadSchema, peerKeysSchema } from './payloads.js';
+import { getSetting, putSetting } from '../register/repositories/settings.js';
+import { NO_ROWS, type RowMarks } from '../register/repositories/exchange.js';
+import { kyivLocalDate } from '../register/kyiv-time.js';
+
+/** What a remote desk remembers about the centre it was installed from (settings key). */
+const WORKPLACE_KEY = 'exchange_workplace';
+
+export const workplaceStateSchema = z.object({
+  officeId: z.string(),
+  officeCode: z.string(),
+  centreKeys: peerKeysSchema,
+  /** Proves to the centre, in the first bundle, that this desk was installed from its package. */
+  enrolment: z.string(),
+  installedAt: z.string(),
+});
+export type WorkplaceState = z.infer<typeof workplaceStateSchema>;
+
+export function readWorkplaceState(db: RegisterDb): WorkplaceState | undefined {
+  const parsed = workplaceStateSchema.safeParse(getSetting(db, WORKPLACE_KEY));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function writeWorkplaceState(db: RegisterDb, state: WorkplaceState): void {
+  putSetting(db, WORKPLACE_KEY, state);
+}
+
+export function requireRemoteDesk(db: RegisterDb): WorkplaceState {
+  const state = readWorkplaceState(db);
+  if (!state) throw new DeskError('conflict', 'errors.exchange.notRemoteDesk');
+  return state;
+}
+
+export function requireCentralDesk(db: RegisterDb): void {
+  if (readWorkplaceState(db)) throw new DeskError('conflict', 'errors.exchange.notCentralDesk');
+}
+
+/** Where an exported bundle ended: each journal's head and the last row of each carried table. */
+export const bundleMarksSchema = z.object({
+  heads: z.record(z.string(), chainHeadSchema),
+  rows: z.object({
+    handovers: z.number().int(),
+    annulments: z.number().int(),
+    reissues: z.number().int(),
+    documentCodes: z.number().int(),
+    audit: z.number().int(),
+  }),
+});
+export type BundleMarks = z.infer<typeof bundleMarksSchema> & { rows: RowMarks };
+
+export const START_MARKS: BundleMarks = { heads: {}, rows: NO_ROWS };
+
+/** What the centre remembers of an imported bundle: how far the office's audit rows came. */
+export const importMarksSchema = z.object({ auditUpTo: z.number().int() });
+
+export function dateOf(instant: string): string {
+  return kyivLocalDate(new Date(instant));
+}
+
+/** Whole calendar days between two yyyy-mm-dd dates. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Office codes are `[A-Z0-9-]`; anything else is kept out of a file name all the same. */
+export function safeFilePart(text: string): string {
+  return text.replace(/[^\p{L}\p{N}-]/gu, '-');
+}

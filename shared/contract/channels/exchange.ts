@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { defineChannel } from '../define.js';
+
+/**
+ * Remote workplaces (issue 10, R3.5). Files cross the boundary as base64 inside JSON. The browser
+ * bridge accepts request bodies up to 1 MB, so an uploaded file may be at most
+ * `EXCHANGE_UPLOAD_MAX_BYTES`; bundles are gzip-compressed before encryption (well over a
+ * thousand entries fit), and anything larger goes through the command line (`npm run cli`).
+ */
+export const EXCHANGE_UPLOAD_MAX_BYTES = 740 * 1024;
+const BASE64_MAX_CHARS = Math.ceil(EXCHANGE_UPLOAD_MAX_BYTES / 3) * 4;
+
+const base64Schema = z.string().min(1).max(BASE64_MAX_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const fileNameSchema = z.string().trim().min(1).max(255);
+const countsSchema = z.record(z.string(), z.number().int());
+const officeIdSchema = z.string().min(1).max(100);
+
+export const exchangeLogItemSchema = z.object({
+  id: z.number().int(),
+  direction: z.enum(['export', 'import']),
+  kind: z.enum(['workplace', 'bundle', 'update']),
+  officeId: z.string(),
+  sequence: z.number().int(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  fileName: z.string(),
+  counts: countsSchema,
+  acknowledged: z.number().int().nullable(),
+  at: z.string(),
+});
+export type ExchangeLogItem = z.infer<typeof exchangeLogItemSchema>;
+
+export const bundleImportReportSchema = z.object({
+  status: z.enum(['imported', 'already_imported']),
+  officeId: z.string(),
+  officeCode: z.string(),
+  sequence: z.number().int(),
+  fileName: z.string(),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  counts: countsSchema,
+  journals: z.array(
+    z.object({
+      journalId: z.string(),
+      journalIndex: z.string(),
+      count: z.number().int(),
+      fromNumber: z.string().nullable(),
+      toNumber: z.string().nullable(),
+    }),
+  ),
+  at: z.string(),
+});
+export type BundleImportReportShape = z.infer<typeof bundleImportReportSchema>;
+
+export const exchangeStatusSchema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('remote'),
+    officeId: z.string(),
+    officeCode: z.string(),
+    lastExport: z.object({ sequence: z.number().int(), at: z.string() }).nullable(),
+    acknowledged: z.object({ sequence: z.number().int(), exportedAt: z.string(), receivedAt: z.string() }).nullable(),
+    updateVersion: z.number().int(),
+    daysSinceAcknowledged: z.number().int(),
+    warnAfterDays: z.number().int(),
+    warning: z.boolean(),
+  }),
+  z.object({
+    mode: z.literal('central'),
+    offices: z.array(
+      z.object({
+        officeId: z.string(),
+        officeCode: z.string(),
+        officeName: z.string(),
+        workplaceIssued: z.boolean(),
+        joined: z.boolean(),
+        lastImport: z.object({ sequence: z.number().int(), at: z.string() }).nullable(),
+        updateVersion: z.number().int(),
+      }),
+    ),
+  }),
+]);
+export type ExchangeStatusShape = z.infer<typeof exchangeStatusSchema>;
+
+const exportedFile = { fileName: z.string(), dataBase64: z.string() };
+
+export const exchangeChannels = {
+  'exchange.exportWorkplace': defineChannel({
+    input: z.object({ officeId: officeIdSchema }).strict(),
+    output: z.object({ ...exportedFile, passphrase: z.string(), version: z.number().int() }),
+    access: ['head'],
+    mutates: true,
+    summary: "Centre: the package a remote workplace is installed from, encrypted with a one-time passphrase shown once (head only).",
+  }),
+  'exchange.importWorkplace': defineChannel({
+    input: z.object({ dataBase64: base64Schema, passphrase: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ officeId: z.string(), officeCode: z.string(), officeName: z.string(), version: z.number().int() }),
+    access: 'public',
+    mutates: true,
+    summary: 'Installs this register as a remote workplace from its package, instead of the first-run wizard; only before setup.',
+  }),
+  'exchange.exportBundle': defineChannel({
+    input: z.object({}).strict(),
+    output: z.object({
+      ...exportedFile,
+      sequence: z.number().int(),
+      baseSequence: z.number().int(),
+      periodFrom: z.string(),
+      periodTo: z.string(),
+      counts: countsSchema,
+    }),
+    access: ['remote_admin', 'head'],
+    mutates: true,
+    summary: 'Remote desk: the next journal bundle since the last acknowledged one, signed and encrypted to the centre.',
+  }),
+  'exchange.importBundle': defineChannel({
+    input: z.object({ fileName: fileNameSchema, dataBase64: base64Schema }).strict(),
+    output: bundleImportReportSchema,
+    access: ['head'],
+    mutates: true,
+    summary: 'Centre: verify and import a journal bundle in one transaction; a replay changes nothing; refusals change nothing (head only).',
+  }),
+  'exchange.exportUpdates': defineChannel({
+    input: z.object({ officeId: officeIdSchema }).strict(),
+    output: z.object({ ...exportedFile, version: z.number().int(), acknowledgedSequence: z.number().int() }),
+    access: ['head'],
+    mutates: true,
+    summary: "Centre: directories, templates and users for one office, with the acknowledgement of its bundles (head only).",
+  }),
+  'exchange.importUpdates': defineChannel({
+    input: z.object({ dataBase64: base64Schema }).strict(),
+    output: z.object({ status: z.enum(['applied', 'already_applied']), version: z.number().int(), acknowledgedSequence: z.number().int() }),
+    access: ['remote_admin', 'head'],
+    mutates: true,
+    summary: "Remote desk: apply the centre's update package; older versions are refused, the same one changes nothing.",
+  }),
+  'exchange.history': defineChannel({
+    input: z.object({ officeId: officeIdSchema.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.object({ items: z.array(exchangeLogItemSchema) }),
+    access: ['remote_admin', 'head'],
+    mutates: false,
+    summary: 'Packages written and accepted, newest first, per office; a remote administrator sees only their own.',
+  }),
+  'exchange.status': defineChannel({
+    input: z.object({}).strict(),
+    output: exchangeStatusSchema,
+    access: 'session',
+    mutates: false,
+    summary: "Remote desk: days since the last acknowledged export and the warning; centre: each remote office's state.",
+  }),
+} as const;
