@@ -6,6 +6,7 @@ import { createDecliner } from '../declension/decliner.js';
 import { councilHeaderFrom } from '../documents/header.js';
 import { openKeyStore } from '../documents/verification.js';
 import { createExchangeService } from '../exchange/index.js';
+import { readWorkplaceState } from '../exchange/state.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
 import {
@@ -84,6 +85,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     decliner,
     now,
     afterEntryWritten: (entry) => printing.registerVerificationCode(entry),
+    journalWritableHere: async (officeId) => {
+      const workplace = readWorkplaceState(db);
+      if (workplace) return officeId === workplace.officeId;
+      const office = (await register.offices.list()).find((candidate) => candidate.id === officeId);
+      return office?.kind !== 'remote';
+    },
   });
 
   const handlers: HandlerMap<typeof contract> = {

@@ -37,6 +37,11 @@ export interface IssuingDeps {
   readonly now: () => Date;
   /** Runs after an entry is committed (e.g. registering its verification code). */
   readonly afterEntryWritten: (entry: EntryRecord) => Promise<void>;
+  /**
+   * One writer per journal: a remote office's journal is written only at that office and reaches
+   * the centre in bundles; writing it anywhere else would fork its numbering and hash chain.
+   */
+  readonly journalWritableHere: (officeId: string) => Promise<boolean>;
 }
 
 type ParsedCertificateDraft = z.output<typeof certificateDraftSchema>;
@@ -117,6 +122,7 @@ export function createIssuingService(deps: IssuingDeps) {
     const journals = await deps.register.journals.list(user);
     const journal = journals.find((j) => j.id === journalId);
     if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
+    if (!(await deps.journalWritableHere(journal.officeId))) throw new DeskError('read_only', 'errors.issuing.journalOwnedElsewhere');
     return journal.officeId;
   }
 

@@ -1,0 +1,67 @@
+import { Badge, Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { EntryRecord } from '../../../shared/domain/entry.js';
+import { findKind } from '../../../shared/rules/catalogue.js';
+import { formatDate, formatDateTime } from '../i18n/format.js';
+import { useLanguage } from '../i18n/index.js';
+import { addressLine, fullNameOf, personLine } from './entry-text.js';
+
+const statusColor = { issued: 'blue.8', handed_over: 'green.9', annulled: 'gray.7', refused: 'orange.9' } as const;
+
+export function StatusBadge({ status }: { status: EntryRecord['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={statusColor[status]} variant="filled">
+      {t(`ui.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** A kind's title in the interface language (custom kinds keep the decision's own words). */
+export function useKindTitle(): (kindId: string) => string {
+  const { t } = useTranslation();
+  return (kindId) => {
+    const kind = findKind(kindId);
+    return kind ? t(kind.titleKey) : kindId;
+  };
+}
+
+/** The entry as the journal records it: number, date, person, what, status, handover, annulment. */
+export function EntrySummary({ entry }: { entry: EntryRecord }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const kindTitle = useKindTitle();
+  const content = entry.content;
+  const rows: [string, React.ReactNode][] = [
+    [t('ui.entry.number'), entry.printedNumber],
+    [t('ui.entry.date'), formatDate(entry.localDate, language)],
+    [t('ui.entry.sort'), t(`ui.sort.${entry.sort}`)],
+    [t('ui.entry.kinds'), entry.kinds.map(kindTitle).join('; ')],
+    [t('ui.entry.person'), personLine(content.subject.name, content.subject.birthDate, language)],
+    [t('ui.entry.address'), addressLine(content.address, t)],
+    [t('ui.entry.applicant'), content.applicant.actsAs === 'representative' ? t('ui.entry.representative', { name: fullNameOf(content.applicant.name) }) : t('ui.issue.applicantSelf')],
+    [t('ui.entry.status'), <StatusBadge key="status" status={entry.status} />],
+    [t('ui.entry.administrator'), entry.createdBy.fullName],
+    [t('ui.entry.journal'), `${entry.journalIndex} (${entry.officeCode})`],
+  ];
+  if (content.sort === 'refusal') rows.push([t('ui.entry.grounds'), content.grounds.map((ground) => `${ground.text} (${ground.ruleId})`).join('; ')]);
+  if (entry.handover) {
+    rows.push([t('ui.entry.handover'), `${formatDateTime(entry.handover.at, language)} — ${entry.handover.recipientName} (${t(`ui.handover.${entry.handover.receivedBy}`)})`]);
+  }
+  if (entry.annulment) {
+    rows.push([t('ui.entry.annulment'), `${formatDateTime(entry.annulment.at, language)} — ${entry.annulment.reason} (${entry.annulment.byUserName})`]);
+    if (entry.annulment.replacedByPrintedNumber) rows.push([t('ui.entry.replacedBy'), entry.annulment.replacedByPrintedNumber]);
+  }
+  return (
+    <Table withTableBorder variant="vertical" layout="fixed">
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={220}>{label}</Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

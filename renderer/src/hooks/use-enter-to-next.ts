@@ -1,0 +1,22 @@
+import type { KeyboardEvent } from 'react';
+
+const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
+
+/**
+ * Enter moves to the next field, as administrators used to paper-like forms expect (issue 7).
+ * Text areas keep Enter for new lines; buttons keep Enter for pressing; a combobox that used the
+ * key to pick an option has already prevented the default and is left alone.
+ */
+export function enterToNext(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Enter' || event.defaultPrevented || event.shiftKey || event.ctrlKey || event.altKey) return;
+  const target = event.target as HTMLElement;
+  if (target.tagName !== 'INPUT' || (target as HTMLInputElement).type === 'submit') return;
+  if (target.getAttribute('aria-expanded') === 'true') return;
+  const fields = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (field) => field.offsetParent !== null && field.tabIndex >= 0,
+  );
+  const next = fields[fields.indexOf(target) + 1];
+  if (!next) return;
+  event.preventDefault();
+  next.focus();
+}

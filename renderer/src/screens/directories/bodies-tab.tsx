@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { addPostInputSchema, bodyInputSchema, type BodyDetails } from '../../../../shared/domain/directories.js';
+import type { DeskError } from '../../../../shared/contract/errors.js';
+import { desk } from '../../desk/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { fullNameOf } from '../../components/entry-text.js';
+import { RecordForm } from '../../components/form/record-form.js';
+import { formatDate, kyivToday } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/index.js';
+import { useSessionStore } from '../../stores/index.js';
+import { asDeskError } from '../../stores/session-store.js';
+import { useList } from './use-list.js';
+
+/** Committees and ОСББ with who held their posts when (R7.5, R7.8): a new head is a new period. */
+export function BodiesTab() {
+  const { t } = useTranslation();
+  const isHead = useSessionStore((state) => state.user?.role === 'head');
+  const { items, error, reload } = useList(() => desk.call('directories.bodies.list', { includeInactive: true }));
+  const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  return (
+    <Stack>
+      <ErrorAlert error={error} />
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('ui.directories.bodyName')}</Table.Th>
+            <Table.Th>{t('ui.directories.bodyType')}</Table.Th>
+            <Table.Th>{t('ui.directories.head')}</Table.Th>
+            <Table.Th>{t('ui.directories.deputy')}</Table.Th>
+            <Table.Th>{t('ui.directories.seal')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((body) => (
+            <Table.Tr key={body.id}>
+              <Table.Td>{body.number ? `№ ${body.number} ${body.name}` : body.name}</Table.Td>
+              <Table.Td>{t(`ui.directories.bodyTypes.${body.type}`)}</Table.Td>
+              <Table.Td>{body.head ? fullNameOf(body.head.name) : t('ui.certify.vacant')}</Table.Td>
+              <Table.Td>{body.deputy ? fullNameOf(body.deputy.name) : t('ui.certify.vacant')}</Table.Td>
+              <Table.Td>{body.hasSeal ? t('ui.common.yes') : t('ui.common.no')}</Table.Td>
+              <Table.Td>
+                <Button size="compact-md" variant="light" onClick={() => setSelected(body.id)} aria-label={t('ui.directories.postsOf', { name: body.name })}>
+                  {t('ui.directories.posts')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {isHead && !adding && (
+        <Group>
+          <Button onClick={() => setAdding(true)}>{t('ui.directories.addBody')}</Button>
+        </Group>
+      )}
+      {isHead && adding && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t('ui.directories.addBody')}
+          </Title>
+          <RecordForm
+            schema={bodyInputSchema}
+            defaults={{ type: 'committee', committeeKind: 'quarter', number: '', name: '', territory: '', legalEntity: false, hasSeal: false, sealName: '' }}
+            fields={[
+              { name: 'type', label: t('ui.directories.bodyType'), kind: 'select', required: true, options: [{ value: 'committee', label: t('ui.directories.bodyTypes.committee') }, { value: 'osbb', label: t('ui.directories.bodyTypes.osbb') }] },
+              { name: 'committeeKind', label: t('ui.directories.committeeKind'), kind: 'select', options: [{ value: 'quarter', label: t('ui.directories.committeeKinds.quarter') }, { value: 'house', label: t('ui.directories.committeeKinds.house') }] },
+              { name: 'number', label: t('ui.directories.bodyNumber'), kind: 'text' },
+              { name: 'name', label: t('ui.directories.bodyName'), kind: 'text', required: true },
+              { name: 'territory', label: t('ui.directories.territory'), kind: 'text', keepBlank: true },
+              { name: 'sealName', label: t('ui.directories.sealName'), kind: 'text' },
+              { name: 'legalEntity', label: t('ui.directories.legalEntity'), kind: 'checkbox' },
+              { name: 'hasSeal', label: t('ui.directories.hasSeal'), kind: 'checkbox' },
+            ]}
+            submitLabel={t('ui.common.save')}
+            onSubmit={async (values) => {
+              // An ОСББ has no committee kind (the schema refuses one).
+              await desk.call('directories.bodies.save', values.type === 'osbb' ? { ...values, committeeKind: undefined } : values);
+              setAdding(false);
+              await reload();
+            }}
+          />
+        </Paper>
+      )}
+      {selected && <BodyPosts bodyId={selected} onChanged={() => void reload()} onClose={() => setSelected(null)} />}
+    </Stack>
+  );
+}
+
+function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const isHead = useSessionStore((state) => state.user?.role === 'head');
+  const [details, setDetails] = useState<BodyDetails | null>(null);
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const [closeOn, setCloseOn] = useState(kyivToday());
+  const load = () => desk.call('directories.bodies.get', { id: bodyId }).then(setDetails, (caught: unknown) => setFailure(asDeskError(caught)));
+  useEffect(() => {
+    void load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when another body is chosen
+  }, [bodyId]);
+
+  const closePost = async (postId: string) => {
+    setFailure(null);
+    try {
+      await desk.call('directories.bodies.closePost', { postId, to: closeOn });
+      await load();
+      onChanged();
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    }
+  };
+
+  if (!details) return <ErrorAlert error={failure} />;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            {t('ui.directories.postsOf', { name: details.body.name })}
+          </Title>
+          <Button variant="subtle" onClick={onClose}>
+            {t('ui.common.close')}
+          </Button>
+        </Group>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('ui.directories.role')}</Table.Th>
+              <Table.Th>{t('ui.directories.person')}</Table.Th>
+              <Table.Th>{t('ui.common.from')}</Table.Th>
+              <Table.Th>{t('ui.common.to')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {details.posts.map((post) => (
+              <Table.Tr key={post.id}>
+                <Table.Td>{t(`ui.certify.role${post.role === 'head' ? 'Head' : 'Deputy'}`)}</Table.Td>
+                <Table.Td>{fullNameOf(post.name)}</Table.Td>
+                <Table.Td>{formatDate(post.from, language)}</Table.Td>
+                <Table.Td>{post.to ? formatDate(post.to, language) : <Badge variant="light">{t('ui.directories.current')}</Badge>}</Table.Td>
+                <Table.Td>
+                  {isHead && !post.to && (
+                    <Button size="compact-md" variant="default" onClick={() => void closePost(post.id)}>
+                      {t('ui.directories.closePost')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {isHead && (
+          <>
+            <TextInput type="date" w={220} label={t('ui.directories.closeOn')} value={closeOn} onChange={(event) => setCloseOn(event.currentTarget.value)} />
+            <Text fw={600}>{t('ui.directories.addPost')}</Text>
+            <RecordForm
+              schema={addPostInputSchema}
+              columns={3}
+              defaults={{ bodyId, role: 'head', name: { familyName: '', givenName: '', patronymic: '' }, from: kyivToday() }}
+              fields={[
+                { name: 'role', label: t('ui.directories.role'), kind: 'select', required: true, options: [{ value: 'head', label: t('ui.certify.roleHead') }, { value: 'deputy', label: t('ui.certify.roleDeputy') }] },
+                { name: 'from', label: t('ui.common.from'), kind: 'date', required: true },
+                { name: 'name.familyName', label: t('ui.person.familyName'), kind: 'text', required: true },
+                { name: 'name.givenName', label: t('ui.person.givenName'), kind: 'text', required: true },
+                { name: 'name.patronymic', label: t('ui.person.patronymic'), kind: 'text' },
+              ]}
+              submitLabel={t('ui.common.add')}
+              onSubmit={async (values) => {
+                await desk.call('directories.bodies.addPost', values);
+                await load();
+                onChanged();
+              }}
+            />
+          </>
+        )}
+        <ErrorAlert error={failure} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { PresentedDocument } from '../../../../shared/domain/documents.js';
+import type { DeclinedName } from '../../../../shared/domain/person.js';
+import { presentedDocumentInputSchema } from '../../../../shared/domain/validation/documents.js';
+import type { Verdict } from '../../../../shared/rules/requirements.js';
+import type { DeskError } from '../../../../shared/contract/errors.js';
+import { desk } from '../../desk/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useItemLabel } from '../../components/checklist-view.js';
+import { asDeskError } from '../../stores/session-store.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
+import { useIssueStore } from './issue-store.js';
+import { buildIssueInput, buildRefusalInput } from './issue-input.js';
+import type { IssueFormOutput, IssueFormValues } from './issue-form.js';
+
+interface Props {
+  verdict: Verdict;
+  documents: PresentedDocument[];
+  declined: DeclinedName | null;
+  deceasedDeclined: DeclinedName | null;
+}
+
+/**
+ * «Видати» stays disabled until the live verdict allows it, and says exactly what is missing
+ * (R7.4); «Відмовити» records a refusal in the journal with its notice (R7.6, R7.16).
+ */
+export function IssueActions({ verdict, documents, declined, deceasedDeclined }: Props) {
+  const { t } = useTranslation();
+  const itemLabel = useItemLabel();
+  const { handleSubmit, getValues } = useFormContext<IssueFormValues, unknown, IssueFormOutput>();
+  const journalId = useReferenceStore((state) => state.journalId);
+  const setResult = useIssueStore((state) => state.setResult);
+  const reissueOf = useIssueStore((state) => state.reissueOf);
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusing, setRefusing] = useState(false);
+  const [factNotConfirmable, setFactNotConfirmable] = useState(false);
+
+  const kinds = getValues('kinds');
+  const badDocuments = documents.filter((doc) => !presentedDocumentInputSchema.safeParse(doc).success);
+  const reasons = [
+    ...(kinds.length === 0 ? [t('ui.issue.reasonKind')] : []),
+    ...verdict.missing.map(itemLabel),
+    ...(badDocuments.length > 0 ? [t('ui.issue.fixDocumentNumbers')] : []),
+    ...(!declined ? [t('ui.issue.needDeclension')] : []),
+    ...(!journalId ? [t('ui.issue.needJournal')] : []),
+  ];
+  const canIssue = reasons.length === 0;
+
+  const run = async (action: () => Promise<void>) => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await action();
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const issue = handleSubmit((values) =>
+    run(async () => {
+      if (!declined || !journalId) return;
+      const { entry } = await desk.call('entries.issueCertificate', buildIssueInput(journalId, values, documents, declined, deceasedDeclined, reissueOf?.entryId));
+      setResult(entry);
+    }),
+  );
+
+  const refuse = handleSubmit((values) =>
+    run(async () => {
+      if (!declined || !journalId) return;
+      const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable));
+      setRefusing(false);
+      setResult(entry);
+    }),
+  );
+
+  return (
+    <Stack gap="sm" mt="sm">
+      {canIssue ? (
+        <Alert color="green" variant="light" role="status">
+          {t('ui.issue.canIssue')}
+        </Alert>
+      ) : (
+        <Alert color="orange" variant="light" role="status" title={t('ui.issue.cannotIssue')}>
+          <Text size="sm">{t('ui.issue.missing', { list: reasons.join('; ') })}</Text>
+        </Alert>
+      )}
+      <ErrorAlert error={failure} />
+      <Group grow>
+        <Button size="lg" disabled={!canIssue} loading={busy && !refusing} onClick={() => void issue()}>
+          {t('ui.issue.issue')}
+        </Button>
+        <Button size="lg" variant="outline" color="red.9" disabled={busy || kinds.length === 0} onClick={() => setRefusing(true)}>
+          {t('ui.issue.refuse')}
+        </Button>
+      </Group>
+      <Modal opened={refusing} onClose={() => setRefusing(false)} title={t('ui.refusal.title')} size="lg">
+        <Stack>
+          <Text>{t('ui.refusal.intro')}</Text>
+          {verdict.missing.length > 0 ? (
+            <ul>
+              {verdict.missing.map((item) => (
+                <li key={item.id}>{itemLabel(item)}</li>
+              ))}
+            </ul>
+          ) : (
+            <Text c="dimmed">{t('ui.refusal.nothingMissing')}</Text>
+          )}
+          <Checkbox
+            checked={factNotConfirmable}
+            onChange={(event) => setFactNotConfirmable(event.currentTarget.checked)}
+            label={t('ui.refusal.factNotConfirmable')}
+          />
+          <ErrorAlert error={failure} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRefusing(false)}>
+              {t('ui.common.cancel')}
+            </Button>
+            <Button color="red.9" loading={busy} disabled={verdict.missing.length === 0 && !factNotConfirmable} onClick={() => void refuse()}>
+              {t('ui.refusal.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

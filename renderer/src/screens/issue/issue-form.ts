@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import type { PresentedDocument, DocumentType } from '../../../../shared/domain/documents.js';
+import { caseFactsSchema, kindIdSchema, type CaseFacts } from '../../../../shared/domain/entry.js';
+import { relationSchema, type HouseholdMember, type Relation } from '../../../../shared/domain/person.js';
+import { birthDateSchema, isValidIsoDate, pastOrTodayDateSchema } from '../../../../shared/domain/validation/dates.js';
+import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
+import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
+import { catalogue } from '../../../../shared/rules/catalogue.js';
+import { evaluateCertificate, type CertificateCase } from '../../../../shared/rules/checklist.js';
+import type { Verdict } from '../../../../shared/rules/requirements.js';
+import type { IssuePrefill, Tick } from './issue-store.js';
+
+/** A name as typed: three text fields, the patronymic may stay empty. */
+export interface NameValues {
+  familyName: string;
+  givenName: string;
+  patronymic: string;
+}
+
+export interface HouseholdRow {
+  name: NameValues;
+  relation: Relation;
+  birthDate: string;
+  registeredOn: string;
+  deathDate: string;
+}
+
+/** The issue form's state: plain strings, as the inputs hold them. */
+export interface IssueFormValues {
+  kinds: string[];
+  purpose: string;
+  subject: { name: NameValues; birthDate: string; registeredOn: string };
+  address: { settlement: string; street: string; streetId: string; house: string; building: string; apartment: string };
+  applicant: { actsAs: 'self' | 'representative'; name: NameValues };
+  household: HouseholdRow[];
+  deceased: { name: NameValues; deathDate: string; kinship: string; kinshipDocument: 'birth_certificate' | 'marriage_certificate' };
+  bodyCertificate: { bodyName: string; date: string; number: string };
+  facts: Required<CaseFacts>;
+  signatoryId: string;
+}
+
+/** The kinds the ЦНАП issues itself (R7.1); committee kinds are certified, not issued. */
+export const issuedKinds = catalogue.filter((kind) => kind.sort === 'issued');
+
+export const emptyName = (): NameValues => ({ familyName: '', givenName: '', patronymic: '' });
+
+export const emptyHouseholdRow = (): HouseholdRow => ({ name: emptyName(), relation: 'other', birthDate: '', registeredOn: '', deathDate: '' });
+
+export function emptyIssueForm(): IssueFormValues {
+  return {
+    kinds: [],
+    purpose: '',
+    subject: { name: emptyName(), birthDate: '', registeredOn: '' },
+    address: { settlement: '', street: '', streetId: '', house: '', building: '', apartment: '' },
+    applicant: { actsAs: 'self', name: emptyName() },
+    household: [],
+    deceased: { name: emptyName(), deathDate: '', kinship: '', kinshipDocument: 'birth_certificate' },
+    bodyCertificate: { bodyName: '', date: '', number: '' },
+    facts: {
+      dwelling: 'private_house',
+      actingForOther: false,
+      titleRequested: false,
+      guardianshipInvolved: false,
+      deceasedMember: false,
+      technicalPassportNeeded: false,
+    },
+    signatoryId: '',
+  };
+}
+
+const nameValues = (name: { familyName: string; givenName: string; patronymic?: string | undefined }): NameValues => ({
+  familyName: name.familyName,
+  givenName: name.givenName,
+  patronymic: name.patronymic ?? '',
+});
+
+/** Form values from an earlier entry's data; documents are never carried over (issue 7). */
+export function formFromPrefill(prefill: IssuePrefill | null): IssueFormValues {
+  const form = emptyIssueForm();
+  if (!prefill) return form;
+  return {
+    ...form,
+    kinds: prefill.kinds ? [...prefill.kinds] : form.kinds,
+    purpose: prefill.purpose ?? form.purpose,
+    subject: prefill.subject
+      ? { name: nameValues(prefill.subject.name), birthDate: prefill.subject.birthDate ?? '', registeredOn: prefill.subject.registeredOn ?? '' }
+      : form.subject,
+    address: prefill.address
+      ? {
+          settlement: prefill.address.settlement,
+          street: prefill.address.street ?? '',
+          streetId: prefill.address.streetId ?? '',
+          house: prefill.address.house,
+          building: prefill.address.building ?? '',
+          apartment: prefill.address.apartment ?? '',
+        }
+      : form.address,
+    applicant:
+      prefill.applicant?.actsAs === 'representative'
+        ? { actsAs: 'representative', name: nameValues(prefill.applicant.name) }
+        : form.applicant,
+    household: (prefill.household ?? []).map((member) => ({
+      name: nameValues(member.name),
+      relation: member.relation,
+      birthDate: member.birthDate,
+      registeredOn: member.registeredOn ?? '',
+      deathDate: member.deathDate ?? '',
+    })),
+    deceased: prefill.deceased
+      ? {
+          name: nameValues(prefill.deceased.name),
+          deathDate: prefill.deceased.deathDate,
+          kinship: prefill.deceased.kinship,
+          kinshipDocument: prefill.deceased.kinshipDocument === 'marriage_certificate' ? 'marriage_certificate' : 'birth_certificate',
+        }
+      : form.deceased,
+    bodyCertificate: prefill.bodyCertificate
+      ? { bodyName: prefill.bodyCertificate.bodyName, date: prefill.bodyCertificate.date, number: prefill.bodyCertificate.number ?? '' }
+      : form.bodyCertificate,
+    facts: prefill.facts ? { ...form.facts, ...prefill.facts, technicalPassportNeeded: prefill.facts.technicalPassportNeeded ?? false } : form.facts,
+  };
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+/** Values the form keeps for a section the chosen kinds do not print are dropped. */
+const dropped = z.unknown().transform(() => undefined);
+
+/** The form schema: the shared domain schemas and validators, with sections per the chosen kinds. */
+export function issueFormSchema(kinds: readonly string[], today: string) {
+  const pastDate = pastOrTodayDateSchema(today);
+  const optionalPastDate = z.preprocess(blankToUndefined, pastDate.optional());
+  return z.object({
+    kinds: z.array(kindIdSchema).min(1, 'ui.issue.chooseKind'),
+    purpose: z.string().trim().max(300),
+    subject: z.object({
+      name: personNameInputSchema,
+      birthDate: z.preprocess(blankToUndefined, birthDateSchema(today).optional()),
+      registeredOn: optionalPastDate,
+    }),
+    address: addressInputSchema.extend({ streetId: optionalText(40) }),
+    applicant: z.discriminatedUnion('actsAs', [
+      z.object({ actsAs: z.literal('self') }),
+      z.object({ actsAs: z.literal('representative'), name: personNameInputSchema }),
+    ]),
+    household: z
+      .array(
+        z.object({
+          name: personNameInputSchema,
+          relation: relationSchema,
+          birthDate: birthDateSchema(today),
+          registeredOn: optionalPastDate,
+          deathDate: optionalPastDate,
+        }),
+      )
+      .max(60),
+    deceased: kinds.includes('breadwinner_cohabitation')
+      ? z.object({
+          name: personNameInputSchema,
+          deathDate: pastDate,
+          kinship: z.string().trim().min(1).max(60),
+          kinshipDocument: z.enum(['birth_certificate', 'marriage_certificate']),
+        })
+      : dropped,
+    bodyCertificate: kinds.includes('actual_residence_family')
+      ? z.object({ bodyName: z.string().trim().min(1).max(200), date: pastDate, number: optionalText(40) })
+      : dropped,
+    facts: caseFactsSchema,
+    signatoryId: z.string().min(1, 'ui.issue.chooseSignatory'),
+  });
+}
+export type IssueFormOutput = z.output<ReturnType<typeof issueFormSchema>>;
+
+function liveName(name: NameValues) {
+  return { familyName: name.familyName.trim(), givenName: name.givenName.trim(), ...(name.patronymic.trim() ? { patronymic: name.patronymic.trim() } : {}) };
+}
+
+/** The case as typed so far, for the live checklist: rows without a valid date of birth are not counted yet. */
+export function liveCase(values: IssueFormValues, documents: PresentedDocument[]): CertificateCase {
+  const known = new Set(issuedKinds.map((kind) => kind.id));
+  const household: HouseholdMember[] = values.household
+    .filter((row) => isValidIsoDate(row.birthDate))
+    .map((row) => ({
+      name: liveName(row.name),
+      relation: row.relation,
+      birthDate: row.birthDate,
+      ...(isValidIsoDate(row.deathDate) ? { deathDate: row.deathDate } : {}),
+    }));
+  const deceased = values.deceased;
+  const body = values.bodyCertificate;
+  return {
+    kinds: values.kinds.filter((kind) => known.has(kind)),
+    facts: values.facts,
+    household,
+    applicant: values.applicant.actsAs === 'representative' ? { actsAs: 'representative', name: liveName(values.applicant.name) } : { actsAs: 'self' },
+    ...(values.kinds.includes('breadwinner_cohabitation') && deceased.name.familyName.trim() && isValidIsoDate(deceased.deathDate)
+      ? {
+          deceased: {
+            name: liveName(deceased.name),
+            declinedGenitive: deceased.name.familyName,
+            deathDate: deceased.deathDate,
+            kinship: deceased.kinship || '—',
+            kinshipDocument: deceased.kinshipDocument,
+          },
+        }
+      : {}),
+    ...(values.kinds.includes('actual_residence_family') && body.bodyName.trim() && isValidIsoDate(body.date)
+      ? { bodyCertificate: { bodyName: body.bodyName.trim(), date: body.date } }
+      : {}),
+    documents,
+  };
+}
+
+/** Ticked checklist lines as presented documents (the type defaults to the first one the item accepts). */
+export function documentsFromTicks(
+  items: readonly { id: string; kind: 'document' | 'check'; documentTypes: readonly DocumentType[] }[],
+  ticks: Record<string, Tick>,
+): PresentedDocument[] {
+  return items.flatMap((item) => {
+    const tick = ticks[item.id];
+    if (item.kind !== 'document' || !tick?.presented) return [];
+    const type = item.documentTypes.find((accepted) => accepted === tick.type) ?? item.documentTypes[0];
+    if (!type) return [];
+    return [
+      {
+        requirementId: item.id,
+        type,
+        ...(tick.series?.trim() ? { series: tick.series.trim() } : {}),
+        ...(tick.number?.trim() ? { number: tick.number.trim() } : {}),
+      },
+    ];
+  });
+}
+
+export interface LiveVerdict {
+  verdict: Verdict;
+  documents: PresentedDocument[];
+}
+
+/**
+ * The live checklist (R7.1, R7.2, R7.4): which items apply to the case as typed, and which of them
+ * the ticks satisfy. The same `evaluateCertificate` runs in main before anything is written.
+ */
+export function liveVerdict(values: IssueFormValues, ticks: Record<string, Tick>, today: string): LiveVerdict {
+  const items = evaluateCertificate(liveCase(values, []), { today }).items;
+  const documents = documentsFromTicks(items, ticks);
+  return { verdict: evaluateCertificate(liveCase(values, documents), { today }), documents };
+}

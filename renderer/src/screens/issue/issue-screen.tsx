@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Box, Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import type { DeclinedName } from '../../../../shared/domain/person.js';
+import { findKind } from '../../../../shared/rules/catalogue.js';
+import { ChecklistView } from '../../components/checklist-view.js';
+import { DeclensionPanel } from '../../components/declension-panel.js';
+import { enterToNext } from '../../hooks/use-enter-to-next.js';
+import { kyivToday } from '../../i18n/format.js';
+import { useIssueStore } from './issue-store.js';
+import { formFromPrefill, issueFormSchema, liveVerdict, type IssueFormOutput, type IssueFormValues } from './issue-form.js';
+import { KindsSection } from './kinds-section.js';
+import { PersonSection } from './person-section.js';
+import { AddressSection } from './address-section.js';
+import { HouseholdSection } from './household-section.js';
+import { GroundsSection } from './grounds-section.js';
+import { IssueActions } from './issue-actions.js';
+import { IssueResult } from './issue-result.js';
+import { SignatoryFields } from './signatory-fields.js';
+import { IssuePreview } from './issue-preview.js';
+
+/** The sections shown depend on the kinds chosen, so the schema is rebuilt from them on every check. */
+function issueResolver(today: string): Resolver<IssueFormValues, unknown, IssueFormOutput> {
+  return (values, context, options) => {
+    const resolve = zodResolver(issueFormSchema(values.kinds, today)) as unknown as Resolver<IssueFormValues, unknown, IssueFormOutput>;
+    return resolve(values, context, options);
+  };
+}
+
+export function IssueScreen() {
+  const { t } = useTranslation();
+  const prefill = useIssueStore((state) => state.prefill);
+  const formVersion = useIssueStore((state) => state.formVersion);
+  const ticks = useIssueStore((state) => state.ticks);
+  const setTick = useIssueStore((state) => state.setTick);
+  const result = useIssueStore((state) => state.result);
+  const reissueOf = useIssueStore((state) => state.reissueOf);
+  const today = kyivToday();
+  const form = useForm<IssueFormValues, unknown, IssueFormOutput>({
+    defaultValues: formFromPrefill(prefill),
+    resolver: issueResolver(today),
+    mode: 'onTouched',
+  });
+  const [declined, setDeclined] = useState<DeclinedName | null>(null);
+  const [deceasedDeclined, setDeceasedDeclined] = useState<DeclinedName | null>(null);
+
+  useEffect(() => {
+    form.reset(formFromPrefill(useIssueStore.getState().prefill));
+  }, [form, formVersion]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the live checklist re-reads every field on each change; nothing here is memoised by the compiler
+  const values = form.watch();
+  const live = useMemo(() => liveVerdict(values, ticks, today), [values, ticks, today]);
+  const needsHousehold = values.kinds.some((id) => findKind(id)?.needsHousehold);
+
+  if (result) return <IssueResult entry={result} />;
+
+  return (
+    <FormProvider {...form}>
+      <form onKeyDown={enterToNext} onSubmit={(event) => event.preventDefault()} noValidate aria-label={t('ui.issue.title')}>
+        <Grid gutter="md">
+          <Grid.Col span={7}>
+            <Stack gap="md">
+              <Title order={1} size="h2">
+                {t('ui.issue.title')}
+              </Title>
+              {reissueOf && (
+                <Alert color="blue" variant="light">
+                  {t('ui.issue.reissueOf', { number: reissueOf.printedNumber })}
+                </Alert>
+              )}
+              <KindsSection />
+              <PersonSection />
+              <AddressSection />
+              {needsHousehold && <HouseholdSection />}
+              <GroundsSection />
+              <DeclensionPanel name={values.subject.name} value={declined} onChange={setDeclined} />
+              {values.kinds.includes('breadwinner_cohabitation') && (
+                <Box>
+                  <Text fw={600} mb={4}>
+                    {t('ui.issue.deceasedDeclension')}
+                  </Text>
+                  <DeclensionPanel name={values.deceased.name} value={deceasedDeclined} onChange={setDeceasedDeclined} />
+                </Box>
+              )}
+              <SignatoryFields />
+              <IssuePreview documents={live.documents} declined={declined} deceasedDeclined={deceasedDeclined} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={5}>
+            <Paper withBorder p="md" pos="sticky" top={88} style={{ maxHeight: 'calc(100vh - 110px)', overflowY: 'auto' }}>
+              <Stack gap="sm">
+                <Title order={2} size="h4">
+                  {t('ui.checklist.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('ui.checklist.hint')}
+                </Text>
+                <ChecklistView items={live.verdict.items} ticks={ticks} onTick={setTick} />
+                <IssueActions verdict={live.verdict} documents={live.documents} declined={declined} deceasedDeclined={deceasedDeclined} />
+              </Stack>
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,45 @@
+import { Checkbox, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Controller, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useFieldError } from '../../components/field-error.js';
+import { issuedKinds, type IssueFormValues } from './issue-form.js';
+
+/** R7.1 kinds; several may be ticked for one combined certificate (R7.2). */
+export function KindsSection() {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { control, register, formState } = useFormContext<IssueFormValues>();
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('ui.issue.kindsTitle')}
+        </Title>
+        <Controller
+          control={control}
+          name="kinds"
+          render={({ field }) => (
+            <Checkbox.Group
+              value={field.value}
+              onChange={field.onChange}
+              description={t('ui.issue.kindsHint')}
+              error={fieldError(formState.errors.kinds)}
+            >
+              <Stack gap="xs" mt="xs">
+                {issuedKinds.map((kind) => (
+                  <Checkbox key={kind.id} value={kind.id} label={`${t(kind.titleKey)} (${kind.rule})`} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+        />
+        <TextInput
+          label={t('ui.issue.purpose')}
+          placeholder={t('ui.issue.purposePlaceholder')}
+          {...register('purpose')}
+          error={fieldError(formState.errors.purpose)}
+        />
+      </Stack>
+    </Paper>
+  );
+}

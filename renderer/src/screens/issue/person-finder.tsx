@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Button, Modal, Stack, Text, TextInput, UnstyledButton, Paper, Group } from '@mantine/core';
+import { useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { EntryRecord } from '../../../../shared/domain/entry.js';
+import type { DeskError } from '../../../../shared/contract/errors.js';
+import { desk } from '../../desk/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { formatDate } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/index.js';
+import { asDeskError } from '../../stores/session-store.js';
+import { addressLine, personLine } from '../../components/entry-text.js';
+import { prefillFromEntry, useIssueStore } from './issue-store.js';
+import type { IssueFormValues } from './issue-form.js';
+
+/** Finds the person among earlier entries by name and prefills their data — never the ticks (issue 7). */
+export function PersonFinder() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { getValues } = useFormContext<IssueFormValues>();
+  const prefillFrom = useIssueStore((state) => state.prefillFrom);
+  const [opened, setOpened] = useState(false);
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<EntryRecord[] | null>(null);
+  const [failure, setFailure] = useState<DeskError | null>(null);
+
+  const search = async () => {
+    setFailure(null);
+    try {
+      const result = await desk.call('journal.search', { text: text.trim(), page: 1, pageSize: 10 });
+      setFound(result.items);
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    }
+  };
+
+  const choose = (entry: EntryRecord) => {
+    const prefill = prefillFromEntry(entry);
+    const kinds = getValues('kinds');
+    prefillFrom(kinds.length > 0 ? { ...prefill, kinds } : prefill);
+    setOpened(false);
+  };
+
+  return (
+    <>
+      <Button variant="light" onClick={() => setOpened(true)}>
+        {t('ui.finder.open')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('ui.finder.title')} size="xl">
+        <Stack>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void search();
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput
+                style={{ flex: 1 }}
+                label={t('ui.finder.query')}
+                description={t('ui.finder.hint')}
+                value={text}
+                onChange={(event) => setText(event.currentTarget.value)}
+                data-autofocus
+              />
+              <Button type="submit" disabled={text.trim().length < 2}>
+                {t('ui.common.search')}
+              </Button>
+            </Group>
+          </form>
+          <ErrorAlert error={failure} />
+          {found?.length === 0 && <Text>{t('ui.finder.nothing')}</Text>}
+          {found?.map((entry) => (
+            <UnstyledButton key={entry.id} onClick={() => choose(entry)}>
+              <Paper withBorder p="sm">
+                <Text fw={600}>{personLine(entry.content.subject.name, entry.content.subject.birthDate, language)}</Text>
+                <Text size="sm">{addressLine(entry.content.address, t)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('ui.finder.entry', { number: entry.printedNumber, date: formatDate(entry.localDate, language) })}
+                </Text>
+              </Paper>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { Autocomplete } from '@mantine/core';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '@mantine/hooks';
+import { desk } from '../../desk/client.js';
+import { useFieldError } from '../../components/field-error.js';
+
+interface Suggestion {
+  id: string;
+  label: string;
+}
+
+/** Any form with an address block (issue, certification). */
+interface WithAddress {
+  address: { street: string; streetId: string };
+}
+
+/** The street, typed freely or chosen from the directory's suggestions (its id kept for reports). */
+export function StreetInput() {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { control, setValue, formState } = useFormContext<WithAddress>();
+  const street = useWatch({ control, name: 'address.street' });
+  const [query] = useDebouncedValue(street, 250);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+
+  useEffect(() => {
+    if (query.trim().length < 2) return;
+    let cancelled = false;
+    desk
+      .call('directories.streets.suggest', { query: query.trim(), limit: 8 })
+      .then((found) => !cancelled && setSuggestions(found.map((item) => ({ id: item.id, label: item.label }))))
+      .catch(() => !cancelled && setSuggestions([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [query]);
+
+  return (
+    <Autocomplete
+      label={t('ui.address.street')}
+      value={street}
+      data={query.trim().length < 2 ? [] : [...new Set(suggestions.map((item) => item.label))]}
+      onChange={(value) => {
+        const chosen = suggestions.find((item) => item.label === value);
+        setValue('address.street', value, { shouldDirty: true });
+        setValue('address.streetId', chosen?.id ?? '');
+      }}
+      error={fieldError(formState.errors.address?.street)}
+    />
+  );
+}

@@ -1,0 +1,145 @@
+import { useRef, useState } from 'react';
+import { Button, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EntryRecord } from '../../../../shared/domain/entry.js';
+import type { DeskError } from '../../../../shared/contract/errors.js';
+import { desk } from '../../desk/client.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { useKindTitle } from '../../components/entry-summary.js';
+import { downloadBlob } from '../../components/pdf.js';
+import { formatNumber, kyivToday } from '../../i18n/format.js';
+import { useLanguage } from '../../i18n/index.js';
+import { asDeskError } from '../../stores/session-store.js';
+import { aggregate, fetchAllPages, reportGroupings, toCsv, type ReportGrouping } from './report-data.js';
+
+const firstOfMonth = (today: string) => `${today.slice(0, 8)}01`;
+
+/** Counts by kind, office, administrator and month, and refusals by ground, for a period; CSV export. */
+export function ReportsScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const kindTitle = useKindTitle();
+  const today = kyivToday();
+  const [dateFrom, setDateFrom] = useState(firstOfMonth(today));
+  const [dateTo, setDateTo] = useState(today);
+  const [grouping, setGrouping] = useState<ReportGrouping>('kind');
+  const [entries, setEntries] = useState<EntryRecord[] | null>(null);
+  const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const cancelled = useRef(false);
+
+  const build = async () => {
+    cancelled.current = false;
+    setFailure(null);
+    setProgress({ loaded: 0, total: 0 });
+    try {
+      const loaded = await fetchAllPages(
+        (page) => desk.call('journal.search', { dateFrom, dateTo, page, pageSize: 100 }),
+        (count, total) => setProgress({ loaded: count, total }),
+        () => cancelled.current,
+      );
+      if (loaded) setEntries(loaded);
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const label = (key: string) => {
+    if (grouping === 'kind') return kindTitle(key);
+    return key;
+  };
+  const rows = entries ? aggregate(entries, grouping) : [];
+  const columns = ['certificates', 'certifications', 'refusals', 'annulled', 'total'] as const;
+
+  const exportCsv = () => {
+    const header = [t(`ui.reports.groupings.${grouping}`), ...columns.map((column) => t(`ui.reports.columns.${column}`))];
+    const csv = toCsv(header, rows.map((row) => [label(row.key), ...columns.map((column) => row[column])]));
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `report-${grouping}-${dateFrom}-${dateTo}.csv`);
+  };
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('ui.reports.title')}
+      </Title>
+      <Group align="flex-end">
+        <TextInput type="date" label={t('ui.common.from')} value={dateFrom} onChange={(event) => setDateFrom(event.currentTarget.value)} />
+        <TextInput type="date" label={t('ui.common.to')} value={dateTo} onChange={(event) => setDateTo(event.currentTarget.value)} />
+        <Button onClick={() => void build()} loading={progress !== null} disabled={dateTo < dateFrom}>
+          {t('ui.reports.build')}
+        </Button>
+        {progress && (
+          <Button variant="default" onClick={() => (cancelled.current = true)}>
+            {t('ui.common.cancel')}
+          </Button>
+        )}
+        {entries && rows.length > 0 && (
+          <Button variant="light" onClick={exportCsv}>
+            {t('ui.reports.exportCsv')}
+          </Button>
+        )}
+      </Group>
+      {progress && progress.total > 0 && (
+        <Stack gap={4}>
+          <Progress value={(progress.loaded / progress.total) * 100} aria-label={t('ui.reports.loading')} />
+          <Text size="sm">{t('ui.reports.progress', { loaded: formatNumber(progress.loaded, language), total: formatNumber(progress.total, language) })}</Text>
+        </Stack>
+      )}
+      <ErrorAlert error={failure} />
+      <SegmentedControl
+        value={grouping}
+        onChange={(value) => setGrouping(value as ReportGrouping)}
+        data={reportGroupings.map((value) => ({ value, label: t(`ui.reports.groupings.${value}`) }))}
+      />
+      {entries && (
+        <>
+          <Text role="status">{t('ui.reports.summary', { formatted: formatNumber(entries.length, language) })}</Text>
+          {rows.length > 0 && (
+            <Paper withBorder p="sm" h={Math.min(360, 80 + rows.length * 36)}>
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={rows.map((row) => ({ ...row, name: label(row.key) }))} layout="vertical" margin={{ left: 24, right: 24 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" allowDecimals={false} tick={{ fontSize: 14 }} />
+                  <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 14 }} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar dataKey="certificates" name={t('ui.reports.columns.certificates')} stackId="a" fill="#1864ab" />
+                  <Bar dataKey="certifications" name={t('ui.reports.columns.certifications')} stackId="a" fill="#2b8a3e" />
+                  <Bar dataKey="refusals" name={t('ui.reports.columns.refusals')} stackId="a" fill="#d9480f" />
+                  <Bar dataKey="annulled" name={t('ui.reports.columns.annulled')} stackId="a" fill="#868e96" />
+                </BarChart>
+              </ResponsiveContainer>
+            </Paper>
+          )}
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t(`ui.reports.groupings.${grouping}`)}</Table.Th>
+                {columns.map((column) => (
+                  <Table.Th key={column} ta="right">
+                    {t(`ui.reports.columns.${column}`)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Td>{label(row.key)}</Table.Td>
+                  {columns.map((column) => (
+                    <Table.Td key={column} ta="right">
+                      {formatNumber(row[column], language)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}

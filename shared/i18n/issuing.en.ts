@@ -1,0 +1,17 @@
+/** Messages of issuing and printing (electron/app), English. Keys are identical in issuing.uk.ts. */
+export default {
+  errors: {
+    issuing: {
+      signatoryUnavailable: 'The chosen signatory is not valid today or does not sign for this office. Choose another in the signatories directory.',
+      declensionNeedsReview: 'The program could not tell the gender for declining the name. Check and confirm the dative and genitive forms.',
+      nothingToRefuse: 'Every required document was presented: there are no grounds for a refusal; issue the certificate.',
+      journalOwnedElsewhere: 'Another workplace keeps this journal; its entries arrive only in exchange bundles.',
+    },
+    printing: {
+      templateMissing: 'The template version this entry was registered with was not found ({{kind}}).',
+      templateBroken: 'Template {{kind}} (version {{version}}) is damaged; no document was made.',
+      wrongSort: 'This entry is not a certificate.',
+      badRange: 'The period starts after it ends.',
+    },
+  },
+} as const;
