@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures.js';
 
@@ -136,6 +137,14 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   expect(printedNumber).not.toBe('');
   await saveScreen(page, 'desk-issue-done');
 
+  // The issued PDF names the person in the dative and carries the journal's number.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Зберегти PDF' }).first().click();
+  const pdfPath = await (await downloading).path();
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Шевченку Тарасу Григоровичу');
+  expect(pdfText).toContain(`№ ${printedNumber}`);
+
   // Search with a lower-case surname finds the entry.
   await page.getByRole('navigation').getByRole('button', { name: 'Журнал' }).click();
   await page.getByLabel('Пошук').fill('шевченко');
@@ -194,7 +203,26 @@ test('a refusal for a missing house book (R7.4.2), with its notice registered', 
   await saveScreen(page, 'desk-refusal-done');
 });
 
-test('a certification signed by the deputy while the head was absent (R7.5)', async ({ page, desk }) => {
+/** A burial certificate of the committee «Берізка», signed by the deputy in the head's absence; data match left unconfirmed. */
+async function fillCertification(page: Page): Promise<void> {
+  await choose(page, 'Вид довідки (п. 7.5, 7.8, 7.9)', /Довідка про здійснення особою поховання/);
+  await choose(page, 'Квартальний (будинковий) комітет', /Берізка/);
+  await page.getByLabel('Дата видачі довідки').fill('2026-01-15');
+  await page.getByRole('button', { name: 'Підписав заступник' }).click();
+  await page.getByRole('radio', { name: /Відсутність голови підтверджено/ }).check();
+  await page.getByRole('textbox', { name: 'Прізвище' }).nth(1).fill('Шевчук');
+  await page.getByRole('textbox', { name: 'Імʼя' }).nth(1).fill('Петро');
+  await page.getByRole('textbox', { name: 'По батькові' }).nth(1).fill('Андрійович');
+  await page.getByLabel('Населений пункт').fill('Глухів');
+  await page.getByRole('textbox', { name: 'Будинок' }).fill('3');
+  await choose(page, 'Хто підписує', /Коваленко Ірина Петрівна/);
+  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
+  await page.getByLabel('Серія').fill('КМ');
+  await page.getByLabel('Номер').fill('765432');
+  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
+}
+
+test('a certification refused for data that do not match (R7.6.6), then certified as signed by the deputy while the head was absent (R7.5)', async ({ page, desk }) => {
   test.setTimeout(300_000);
   await page.goto(desk.url);
   await runSetup(page);
@@ -222,23 +250,17 @@ test('a certification signed by the deputy while the head was absent (R7.5)', as
   }
 
   await page.getByRole('navigation').getByRole('button', { name: 'Посвідчити довідку' }).click();
-  await choose(page, 'Вид довідки (п. 7.5, 7.8, 7.9)', /Довідка про здійснення особою поховання/);
-  await choose(page, 'Квартальний (будинковий) комітет', /Берізка/);
-  await page.getByLabel('Дата видачі довідки').fill('2026-01-15');
-  await page.getByRole('button', { name: 'Підписав заступник' }).click();
-  await page.getByRole('radio', { name: /Відсутність голови підтверджено/ }).check();
-  await page.getByRole('textbox', { name: 'Прізвище' }).nth(1).fill('Шевчук');
-  await page.getByRole('textbox', { name: 'Імʼя' }).nth(1).fill('Петро');
-  await page.getByRole('textbox', { name: 'По батькові' }).nth(1).fill('Андрійович');
-  await page.getByLabel('Населений пункт').fill('Глухів');
-  await page.getByRole('textbox', { name: 'Будинок' }).fill('3');
-  await choose(page, 'Хто підписує', /Коваленко Ірина Петрівна/);
-  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
-  await page.getByLabel('Серія').fill('КМ');
-  await page.getByLabel('Номер').fill('765432');
-  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
+  // R7.6.6: the certificate's data do not match the documents: certifying is impossible, the refusal is registered.
+  await fillCertification(page);
   const certify = page.getByRole('button', { name: 'Посвідчити', exact: true });
   await expect(certify).toBeDisabled();
+  await page.getByRole('button', { name: 'Відмовити' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Відмову зареєстровано');
+  await expect(page.getByText('R7.6.6').first()).toBeVisible();
+  await saveScreen(page, 'desk-certify-refused');
+  await page.getByRole('button', { name: 'Наступна довідка' }).click();
+
+  await fillCertification(page);
   await page.getByRole('checkbox', { name: /Відомості в довідці відповідають/ }).check();
   await expect(page.getByText(/підписав заступник голови Бондар Ганна Олексіївна: відсутність голови підтверджено/)).toBeVisible();
   await saveScreen(page, 'desk-certify-ready');
