@@ -47,6 +47,8 @@ export interface DeskOptions {
   /** Training register: marked on every screen and printed page. */
   readonly demo: boolean;
   readonly appVersion: string;
+  /** Training register only: the account shown on its login screen. */
+  readonly trainingLogin?: { readonly login: string; readonly password: string };
   readonly now?: () => Date;
   readonly logger?: DispatchLogger;
 }
@@ -54,6 +56,8 @@ export interface DeskOptions {
 export interface Desk {
   readonly dispatcher: Dispatcher;
   readonly register: RegisterServices;
+  /** Settles when the start-up integrity checks and the daily backup have run. */
+  readonly startupChecks: Promise<void>;
   close(): void;
 }
 
@@ -94,7 +98,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   });
 
   const handlers: HandlerMap<typeof contract> = {
-    ...appHandlers({ version: options.appVersion, schemaVersion: SCHEMA_VERSION, trainingMode: options.demo }),
+    ...appHandlers({ version: options.appVersion, schemaVersion: SCHEMA_VERSION, trainingMode: options.demo, trainingLogin: options.trainingLogin }),
     ...setupHandlers(register),
     ...authHandlers(register),
     ...usersHandlers(register),
@@ -123,6 +127,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     }),
   };
   const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);
-  await register.onStart();
-  return { dispatcher, register, close: () => db.close() };
+  // Integrity checks run after the desk is ready, not on its start path (issue 8): quick_check and
+  // the chain verification take seconds on a large register; writes wait for the verdict themselves.
+  const started = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => register.onStart());
+  started.catch((error: unknown) => options.logger?.error('start-up checks failed', { error: error instanceof Error ? error.name : String(error) }));
+  return { dispatcher, register, startupChecks: started.then(() => undefined), close: () => db.close() };
 }

@@ -8,7 +8,8 @@ export interface Figure {
   readonly p95?: number;
   readonly total?: number;
   readonly target: string;
-  readonly pass: boolean;
+  /** Null for a reference figure measured to compare with (no target of its own). */
+  readonly pass: boolean | null;
   readonly note?: string;
 }
 
@@ -57,7 +58,7 @@ export function machine(): Machine {
 
 function show(value: number | undefined, unit: Figure['unit']): string {
   if (value === undefined || Number.isNaN(value)) return '—';
-  const digits = unit === 'ms' && value < 10 ? 2 : 1;
+  const digits = (unit === 'ms' || unit === 'x') && value < 10 ? 2 : value >= 1000 ? 0 : 1;
   return `${value.toFixed(digits)} ${unit}`;
 }
 
@@ -69,7 +70,7 @@ export function renderTable(figures: readonly Figure[], about: Machine, entries:
     show(f.median, f.unit),
     show(f.p95 ?? f.total, f.unit),
     f.target,
-    f.pass ? 'pass' : 'FAIL',
+    f.pass === null ? 'ref' : f.pass ? 'pass' : 'FAIL',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');

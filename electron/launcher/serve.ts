@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { startBridge } from '../bridge/server.js';
 import { createDesk } from '../app/desk.js';
+import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs, type DeskArgs } from './args.js';
 import { appVersion, buildApp, isBuilt, rendererOutDir } from './project.js';
 import { defaultUserDataDir } from './user-data-dir.js';
@@ -11,9 +12,10 @@ import { defaultUserDataDir } from './user-data-dir.js';
  */
 export async function runBridge(args: DeskArgs, options: { build: boolean }): Promise<void> {
   if (options.build || !isBuilt()) buildApp();
-  const dataDir = args.dataDir ?? defaultUserDataDir();
+  const dataDir = args.demo ? await prepareTrainingRegister() : (args.dataDir ?? defaultUserDataDir());
   mkdirSync(dataDir, { recursive: true });
-  const desk = await createDesk({ dataDir, demo: args.demo, appVersion: appVersion() });
+  const desk = await createDesk({ dataDir, demo: args.demo, appVersion: appVersion(), ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}) });
+  if (args.demo) console.log(`НАВЧАЛЬНИЙ РЕЖИМ / TRAINING: ${TRAINING_LOGIN.login} / ${TRAINING_LOGIN.password}`);
   const bridge = await startBridge({ dispatcher: desk.dispatcher, rendererDir: rendererOutDir, port: args.port });
   console.log(`Реєстр / Register: ${dataDir}`);
   console.log(`Відкрийте у браузері / Open in a browser: ${bridge.url}`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { createDesk, type Desk } from '../app/desk.js';
+import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs } from '../launcher/args.js';
 import { defaultUserDataDir } from '../launcher/user-data-dir.js';
 import { registerIpcHandlers } from './ipc.js';
@@ -43,9 +44,10 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(isDevelopment)));
 
     desk = await createDesk({
-      dataDir: args.dataDir ?? app.getPath('userData'),
+      dataDir: args.demo ? await prepareTrainingRegister() : (args.dataDir ?? app.getPath('userData')),
       demo: args.demo,
       appVersion: app.getVersion(),
+      ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}),
     });
     const rendererFile = path.join(here, '../renderer/index.html');
     registerIpcHandlers(ipcMain, desk.dispatcher, {

@@ -100,6 +100,7 @@ export default {
       title: 'Log in',
       lockedTitle: 'The desk is locked',
       lockedHint: 'The workplace was locked after a period of inactivity. Enter your password to continue.',
+      trainingHint: 'Training register: sign in as {{login}} with the password {{password}}. Nothing here has legal force.',
       login: 'Login',
       password: 'Password',
       submit: 'Log in',

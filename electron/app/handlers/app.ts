@@ -5,6 +5,7 @@ export interface AppInfo {
   readonly version: string;
   readonly schemaVersion: number;
   readonly trainingMode: boolean;
+  readonly trainingLogin?: { readonly login: string; readonly password: string } | undefined;
 }
 
 export function appHandlers(info: AppInfo): HandlerMap<typeof appChannels> {
@@ -15,6 +16,7 @@ export function appHandlers(info: AppInfo): HandlerMap<typeof appChannels> {
       schemaVersion: info.schemaVersion,
       languages: ['uk', 'en'],
       trainingMode: info.trainingMode,
+      ...(info.trainingMode && info.trainingLogin ? { trainingLogin: { ...info.trainingLogin } } : {}),
     }),
   };
 }

@@ -6,6 +6,7 @@ import { importBundleCommand } from './import-bundle.js';
 import { importUpdatesCommand } from './import-updates.js';
 import { restoreCommand } from './restore.js';
 import { samplesCommand } from './samples.js';
+import { seedCommand } from './seed.js';
 import { verifyCommand } from './verify.js';
 
 /** Every `npm run cli` subcommand; append new ones here. */
@@ -18,4 +19,5 @@ export const cliCommands: CliCommand[] = [
   importBundleCommand,
   exportWorkplaceCommand,
   importUpdatesCommand,
+  seedCommand,
 ];

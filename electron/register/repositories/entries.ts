@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { RegisterDb } from '../database.js';
 import type { EntryContent, EntryRecord, EntrySort, EntryStatus } from '../../../shared/domain/entry.js';
 
@@ -42,16 +43,36 @@ export interface ChainRow {
   hash: string;
 }
 
+const statements = new WeakMap<RegisterDb, Map<string, Statement>>();
+
+/**
+ * The write path's statements, compiled once per connection: issuing runs the same five on every
+ * entry, and compiling them each time cost more than executing them (issue 8 benchmark).
+ */
+function prepared(db: RegisterDb, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /** Advances the journal's counter for the year and returns the new number (inside BEGIN IMMEDIATE). */
 export function takeNextNumber(db: RegisterDb, journalId: string, year: number): number {
-  const row = db
-    .prepare('SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?')
-    .get(journalId, year) as { last_number: number } | undefined;
+  const row = prepared(db, 'SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?').get(journalId, year) as
+    | { last_number: number }
+    | undefined;
   if (!row) {
-    db.prepare('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)').run(journalId, year);
+    prepared(db, 'INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)').run(journalId, year);
     return 1;
   }
-  db.prepare('UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?').run(
+  prepared(db, 'UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?').run(
     journalId,
     year,
   );
@@ -59,13 +80,14 @@ export function takeNextNumber(db: RegisterDb, journalId: string, year: number):
 }
 
 export function latestEntryOfJournal(db: RegisterDb, journalId: string): { year: number; hash: string } | undefined {
-  return db
-    .prepare('SELECT year, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1')
-    .get(journalId) as { year: number; hash: string } | undefined;
+  return prepared(db, 'SELECT year, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1').get(journalId) as
+    | { year: number; hash: string }
+    | undefined;
 }
 
 export function insertEntry(db: RegisterDb, row: NewEntryRow, search: EntrySearchText): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date,
        created_by, content, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -84,7 +106,7 @@ export function insertEntry(db: RegisterDb, row: NewEntryRow, search: EntrySearc
     row.prevHash,
     row.hash,
   );
-  db.prepare('INSERT INTO entries_fts (entry_id, names, address, number) VALUES (?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO entries_fts (entry_id, names, address, number) VALUES (?, ?, ?, ?)').run(
     row.id,
     search.names,
     search.address,
@@ -272,9 +294,29 @@ function searchWhere(filter: EntrySearchFilter): { clauses: string[]; params: un
   return { clauses, params };
 }
 
+/**
+ * Text alone: the full-text index orders and limits by its own rowid — the order entries were
+ * written into this register, newest first — and only the page's rows are joined. Sorting every
+ * match by a column of `entries` after the join read every match first: tens of thousands of
+ * rows for a two-letter prefix at a million entries (issue 8).
+ */
+function textOnlySearch(db: RegisterDb, match: string, limit: number, offset: number): { records: EntryRecord[]; total: number } {
+  const rows = db
+    .prepare(
+      `SELECT ${RECORD_COLUMNS}
+       FROM (SELECT entry_id, rowid AS hit FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
+       JOIN entries e ON e.id = f.entry_id ${RECORD_JOINS}
+       ORDER BY f.hit DESC`,
+    )
+    .all(match, limit, offset) as RecordRow[];
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM entries_fts WHERE entries_fts MATCH ?').get(match) as { n: number }).n;
+  return { records: rows.map(toRecord), total };
+}
+
 /** Newest first; full-text matching, filters, order and paging all happen in one query. */
 export function searchEntryRecords(db: RegisterDb, filter: EntrySearchFilter): { records: EntryRecord[]; total: number } {
   const { clauses, params } = searchWhere(filter);
+  if (filter.match !== undefined && clauses.length === 1) return textOnlySearch(db, filter.match, filter.limit, filter.offset);
   const from = filter.match !== undefined ? 'entries_fts f JOIN entries e ON e.id = f.entry_id' : 'entries e';
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const rows = db
@@ -286,6 +328,19 @@ export function searchEntryRecords(db: RegisterDb, filter: EntrySearchFilter): {
   const total = (
     db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${RECORD_JOINS} ${where}`).get(...params) as { n: number }
   ).n;
+  return { records: rows.map(toRecord), total };
+}
+
+/**
+ * The naive search the benchmark compares the full-text one with (issue 8): `LIKE` over every
+ * entry's stored content, newest first, with its count. Not used by the desk itself.
+ */
+export function likeSearchEntryRecords(db: RegisterDb, text: string, limit: number): { records: EntryRecord[]; total: number } {
+  const pattern = `%${text}%`;
+  const rows = db
+    .prepare(`SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS} WHERE e.content LIKE ? ORDER BY e.created_at DESC, e.id DESC LIMIT ?`)
+    .all(pattern, limit) as RecordRow[];
+  const total = (db.prepare('SELECT COUNT(*) AS n FROM entries WHERE content LIKE ?').get(pattern) as { n: number }).n;
   return { records: rows.map(toRecord), total };
 }
 
@@ -381,9 +436,10 @@ export function journalEntriesBetween(db: RegisterDb, journalId: string, dateFro
   const rows = db
     .prepare(
       `SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS}
-       WHERE e.journal_id = ? AND e.local_date BETWEEN ? AND ?
+       WHERE e.journal_id = ? AND e.year BETWEEN ? AND ? AND e.local_date BETWEEN ? AND ?
        ORDER BY e.year, e.number`,
     )
-    .all(journalId, dateFrom, dateTo) as RecordRow[];
+    // The year bounds keep the walk along (journal, year, number) to the years the range covers.
+    .all(journalId, Number(dateFrom.slice(0, 4)), Number(dateTo.slice(0, 4)), dateFrom, dateTo) as RecordRow[];
   return rows.map(toRecord);
 }

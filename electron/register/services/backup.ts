@@ -79,9 +79,24 @@ function checkCopy(file: string): void {
   }
 }
 
+const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+const UNWRITABLE_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'ENOENT', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
+
+/** A full or read-only backup target (a USB stick) is a storage problem the head can fix, not an internal error (issue 9 §5). */
+function unwritableTarget(error: unknown): unknown {
+  if (error instanceof DeskError) return error;
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (FULL_CODES.has(code)) return new DeskError('storage', 'errors.storage.full');
+  if (UNWRITABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR')) return new DeskError('storage', 'errors.storage.readOnly');
+  return error;
+}
+
 export function createBackupService(ctx: ServiceContext, hooks: { onRestored: () => void }) {
   function folderFor(options: CreateBackupOptions): string {
-    return options.folder ?? readDeskSettings(ctx).backupFolder ?? path.join(ctx.dataDir, 'backups');
+    const folder = path.resolve(options.folder ?? readDeskSettings(ctx).backupFolder ?? path.join(ctx.dataDir, 'backups'));
+    // Kernel pseudo-filesystems are never a backup target (Node's recursive mkdir can spin on /proc).
+    if (/^\/(proc|sys|dev)(\/|$)/.test(folder)) throw new DeskError('storage', 'errors.storage.readOnly');
+    return folder;
   }
 
   function actorId(actor: SessionUser | null): string | null {
@@ -91,22 +106,26 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
   async function copyRegister(actor: SessionUser | null, options: CreateBackupOptions): Promise<BackupInfo> {
     const folder = folderFor(options);
     const reason = options.reason ?? 'manual';
-    fs.mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, backupName(ctx.now(), reason));
-    // Written under a temporary name: a copy cut short never looks like a backup.
-    const partial = `${file}.partial`;
-    await ctx.db.backup(partial, {
-      progress: (progress) => {
-        options.onProgress?.(progress);
-        return PAGES_PER_STEP;
-      },
-    });
     try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw unwritableTarget(error);
+    }
+    const file = path.join(folder, backupName(ctx.now(), reason));
+    // Written under a temporary name: a copy cut short never looks like a backup, and is removed.
+    const partial = `${file}.partial`;
+    try {
+      await ctx.db.backup(partial, {
+        progress: (progress) => {
+          options.onProgress?.(progress);
+          return PAGES_PER_STEP;
+        },
+      });
       makeStandalone(partial);
       checkCopy(partial);
     } catch (error) {
       fs.rmSync(partial, { force: true });
-      throw error;
+      throw unwritableTarget(error);
     }
     fs.renameSync(partial, file);
     writeAudit(ctx, { userId: actorId(actor), action: 'backup.create', entity: 'register', summary: `${reason} ${path.basename(file)}` });

@@ -32,6 +32,7 @@ import { writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
 import { accessibleJournal } from './journals.js';
 import { readDeskSettings } from './settings.js';
+import { assertEntryWritable, assertJournalWritable } from './verification.js';
 
 export interface AppendEntryInput {
   journalId: string;
@@ -39,6 +40,18 @@ export interface AppendEntryInput {
   user: SessionUser;
   /** Called before the transaction; throws DeskError('rule_violation') when the checklist is incomplete (R7.4). */
   gate: (content: EntryContent) => void;
+}
+
+/** One entry of a batch: what `appendEntry` takes, plus the instant it is written at. */
+export interface BatchEntryInput extends AppendEntryInput {
+  /** The clock for this entry (and its audit row): a generated register spreads entries over years. */
+  at: Date;
+  /** A given UUIDv7 (a seeded generator's, for reproducible registers); a fresh one otherwise. */
+  id?: string;
+  /** Handed over later, by the same user (section E). */
+  handover?: { at: Date; receivedBy: 'subject' | 'representative'; recipientName: string };
+  /** Annulled later, by the same user (section E). */
+  annulment?: { at: Date; reason: string };
 }
 
 export interface HandoverInput {
@@ -98,6 +111,79 @@ async function withBusyRetry<T>(work: () => T): Promise<T> {
   }
 }
 
+/** What identifies a new entry besides its content: its id (UUIDv7); the instant is `ctx.now()`. */
+export interface EntryStamp {
+  readonly id: string;
+}
+
+/**
+ * Writes one entry: number, chain link, row, search text and audit row (section E). Must run
+ * inside a `BEGIN IMMEDIATE` transaction, so the number read and the number written cannot
+ * interleave with another writer; `appendEntry` runs it in its own transaction, `appendBatch`
+ * runs many in one. The instant is read from `ctx.now()` under the lock.
+ */
+function writeEntryRow(
+  ctx: ServiceContext,
+  journal: Journal,
+  content: EntryContent,
+  user: SessionUser,
+  stamp: EntryStamp,
+): { id: string; printedNumber: string } {
+  const instant = ctx.now();
+  const localDate = kyivLocalDate(instant);
+  const year = Number(localDate.slice(0, 4));
+  const latest = latestEntryOfJournal(ctx.db, journal.id);
+  // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
+  if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
+  const number = takeNextNumber(ctx.db, journal.id, year);
+  const printedNumber = printedNumberOf(ctx, journal, year, number);
+  const fields = {
+    id: stamp.id,
+    journalId: journal.id,
+    year,
+    number,
+    printedNumber,
+    sort: content.sort,
+    kinds: kindsOf(content),
+    createdAt: instant.toISOString(),
+    localDate,
+    createdBy: user.userId,
+    content,
+  };
+  const prevHash = latest?.hash ?? GENESIS_HASH;
+  insertEntry(
+    ctx.db,
+    { ...fields, contentJson: canonicalJson(content), prevHash, hash: entryHash(prevHash, fields) },
+    searchTextOf(content, printedNumber),
+  );
+  writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: fields.id, summary: `${printedNumber} ${content.sort}` });
+  return { id: fields.id, printedNumber };
+}
+
+type EntryState = Pick<EntryRecord, 'id' | 'printedNumber' | 'handover' | 'annulment'>;
+
+/** Section E: handed over against signature, once, and never after an annulment. */
+function writeHandover(ctx: ServiceContext, actor: SessionUser, record: EntryState, input: Omit<HandoverInput, 'entryId'>): void {
+  if (record.annulment) throw new DeskError('conflict', 'errors.entries.annulled');
+  if (record.handover) throw new DeskError('conflict', 'errors.entries.alreadyHandedOver');
+  insertHandover(ctx.db, {
+    entryId: record.id,
+    at: ctx.now().toISOString(),
+    receivedBy: input.receivedBy,
+    recipientName: input.recipientName,
+    byUser: actor.userId,
+  });
+  writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
+}
+
+/** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
+function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string): void {
+  if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
+  insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason, byUser: actor.userId });
+  // The reason is free text and may name people: the audit row carries the number only.
+  writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+}
+
 export function createEntriesService(ctx: ServiceContext) {
   function existing(actor: SessionUser, entryId: string): EntryRecord {
     const record = getEntryRecord(ctx.db, entryId);
@@ -114,37 +200,7 @@ export function createEntriesService(ctx: ServiceContext) {
 
   /** Number, chain link, row, search text and audit row, all under one write lock (section E). */
   function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): string {
-    return runImmediate(ctx.db, () => {
-      const instant = ctx.now();
-      const localDate = kyivLocalDate(instant);
-      const year = Number(localDate.slice(0, 4));
-      const latest = latestEntryOfJournal(ctx.db, journal.id);
-      // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
-      if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
-      const number = takeNextNumber(ctx.db, journal.id, year);
-      const printedNumber = printedNumberOf(ctx, journal, year, number);
-      const fields = {
-        id: uuidv7(),
-        journalId: journal.id,
-        year,
-        number,
-        printedNumber,
-        sort: content.sort,
-        kinds: kindsOf(content),
-        createdAt: instant.toISOString(),
-        localDate,
-        createdBy: user.userId,
-        content,
-      };
-      const prevHash = latest?.hash ?? GENESIS_HASH;
-      insertEntry(
-        ctx.db,
-        { ...fields, contentJson: canonicalJson(content), prevHash, hash: entryHash(prevHash, fields) },
-        searchTextOf(content, printedNumber),
-      );
-      writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: fields.id, summary: `${printedNumber} ${content.sort}` });
-      return fields.id;
-    });
+    return runImmediate(ctx.db, () => writeEntryRow(ctx, journal, content, user, { id: uuidv7() }).id);
   }
 
   return {
@@ -153,6 +209,7 @@ export function createEntriesService(ctx: ServiceContext) {
      * checklist, R7.4/R7.6) runs first; the number is taken inside the insert's transaction.
      */
     async appendEntry(input: AppendEntryInput): Promise<EntryRecord> {
+      await assertJournalWritable(ctx, input.journalId);
       const parsed = entryContentSchema.safeParse(input.content);
       if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
       const content = parsed.data;
@@ -164,21 +221,45 @@ export function createEntriesService(ctx: ServiceContext) {
       return reread(id);
     },
 
+    /**
+     * Many entries in one `BEGIN IMMEDIATE` transaction (a bulk load: the synthetic register of
+     * issue 8). Each entry goes through the same checks as `appendEntry` (content schema, journal
+     * access, the gate) and the same write (`writeEntryRow`), in the order given; the batch is
+     * committed, and fsynced, once. All or nothing: one refused entry rolls the batch back.
+     */
+    async appendBatch(items: readonly BatchEntryInput[]): Promise<string[]> {
+      for (const journalId of new Set(items.map((item) => item.journalId))) await assertJournalWritable(ctx, journalId);
+      const journals = new Map<string, Journal>();
+      const checked = items.map((item) => {
+        const parsed = entryContentSchema.safeParse(item.content);
+        if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
+        const journal = journals.get(item.journalId) ?? accessibleJournal(ctx, item.user, item.journalId);
+        journals.set(journal.id, journal);
+        requireOfficeAccess(item.user, journal.officeId);
+        if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
+        if (!journal.sorts.includes(parsed.data.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: parsed.data.sort });
+        item.gate(parsed.data);
+        return { item, journal, content: parsed.data };
+      });
+      const at = (instant: Date): ServiceContext => ({ ...ctx, now: () => instant });
+      return withBusyRetry(() =>
+        runImmediate(ctx.db, () =>
+          checked.map(({ item, journal, content }) => {
+            const written = writeEntryRow(at(item.at), journal, content, item.user, { id: item.id ?? uuidv7() });
+            if (item.handover) writeHandover(at(item.handover.at), item.user, written, item.handover);
+            if (item.annulment) writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason);
+            return written.id;
+          }),
+        ),
+      );
+    },
+
     /** Records who received the document and when (section E: handed over against signature). */
     async handover(actor: SessionUser, input: HandoverInput): Promise<EntryRecord> {
+      await assertEntryWritable(ctx, input.entryId);
       await withBusyRetry(() =>
         runImmediate(ctx.db, () => {
-          const record = existing(actor, input.entryId);
-          if (record.annulment) throw new DeskError('conflict', 'errors.entries.annulled');
-          if (record.handover) throw new DeskError('conflict', 'errors.entries.alreadyHandedOver');
-          insertHandover(ctx.db, {
-            entryId: record.id,
-            at: ctx.now().toISOString(),
-            receivedBy: input.receivedBy,
-            recipientName: input.recipientName,
-            byUser: actor.userId,
-          });
-          writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
+          writeHandover(ctx, actor, existing(actor, input.entryId), input);
         }),
       );
       return reread(input.entryId);
@@ -186,13 +267,10 @@ export function createEntriesService(ctx: ServiceContext) {
 
     /** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
     async annul(actor: SessionUser, input: { entryId: string; reason: string }): Promise<EntryRecord> {
+      await assertEntryWritable(ctx, input.entryId);
       await withBusyRetry(() =>
         runImmediate(ctx.db, () => {
-          const record = existing(actor, input.entryId);
-          if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
-          insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason: input.reason, byUser: actor.userId });
-          // The reason is free text and may name people: the audit row carries the number only.
-          writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+          writeAnnulment(ctx, actor, existing(actor, input.entryId), input.reason);
         }),
       );
       return reread(input.entryId);

@@ -2,17 +2,32 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import { ChainVerifier, type VerifyResult } from '../chain-verifier.js';
-import { quickCheck } from '../database.js';
-import { chainPage, journalCounters } from '../repositories/entries.js';
+import { ChainVerifier, type FirstBadEntry, type VerifyResult } from '../chain-verifier.js';
+import { quickCheck, type RegisterDb } from '../database.js';
+import { chainPage, getEntryRecord, journalCounters } from '../repositories/entries.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
+import { getSetting, putSetting } from '../repositories/settings.js';
+import { runInTransaction } from '../repositories/transaction.js';
+import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
-import { requireOfficeAccess } from './context.js';
+import { requireOfficeAccess, requireRole } from './context.js';
 import { printedNumberOf } from './entries.js';
 
 const PAGE_SIZE = 500;
 
 export type JournalCheckState = 'pending' | 'running' | 'ok' | 'bad';
+
+export type TamperDecision = 'keep_read_only' | 'resume_writing';
+
+/** The head's answer to a failed verification, kept in the settings so it outlives a restart. */
+export interface TamperAcknowledgement {
+  /** Which fault was answered: a different (new) fault makes the journal read-only again. */
+  fault: string;
+  decision: TamperDecision;
+  note: string;
+  at: string;
+  byUserId: string;
+}
 
 export interface JournalCheck {
   journalId: string;
@@ -20,6 +35,9 @@ export interface JournalCheck {
   officeCode: string;
   state: JournalCheckState;
   result?: VerifyResult;
+  /** True while a failed chain waits for the head's decision (R7.7: nothing is added to a journal that no longer proves itself). */
+  readOnly?: boolean;
+  acknowledgement?: TamperAcknowledgement;
 }
 
 export interface RegisterHealth {
@@ -43,9 +61,76 @@ export async function verifyJournalChain(ctx: ServiceContext, journal: Journal):
   }
 }
 
+const ACKNOWLEDGEMENTS_KEY = 'tamper_acknowledgements';
+
+/**
+ * Journals whose chain failed verification and that the head has not allowed to continue, per
+ * open connection; `pending` is the verification under way, which writes wait for.
+ */
+interface TamperState {
+  readOnly: Map<string, FirstBadEntry>;
+  pending: Promise<unknown> | undefined;
+}
+
+const tamperStates = new WeakMap<RegisterDb, TamperState>();
+
+function tamperStateOf(db: RegisterDb): TamperState {
+  let state = tamperStates.get(db);
+  if (!state) {
+    state = { readOnly: new Map(), pending: undefined };
+    tamperStates.set(db, state);
+  }
+  return state;
+}
+
+/**
+ * Refuses a write to a journal whose chain failed verification until the head decides (issue 9
+ * §3). Waits for a verification under way, so nothing slips in while the start-up check runs.
+ */
+export async function assertJournalWritable(ctx: ServiceContext, journalId: string): Promise<void> {
+  const state = tamperStateOf(ctx.db);
+  await state.pending;
+  if (!state.readOnly.has(journalId)) return;
+  throw new DeskError('read_only', 'errors.register.journalTampered', { journal: getJournal(ctx.db, journalId)?.index ?? journalId });
+}
+
+/** The same guard for writes that name an entry (handover, annulment). */
+export async function assertEntryWritable(ctx: ServiceContext, entryId: string): Promise<void> {
+  const journalId = getEntryRecord(ctx.db, entryId)?.journalId;
+  if (journalId) await assertJournalWritable(ctx, journalId);
+}
+
+/** Identifies one fault, so an answer to it does not cover a later, different one. */
+function faultKey(fault: FirstBadEntry): string {
+  return `${fault.reason}:${fault.year}/${fault.number}:${fault.entryId ?? '-'}`;
+}
+
+function readAcknowledgements(ctx: ServiceContext): Record<string, TamperAcknowledgement> {
+  const stored = getSetting(ctx.db, ACKNOWLEDGEMENTS_KEY);
+  return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, TamperAcknowledgement>) : {};
+}
+
 export function createVerificationService(ctx: ServiceContext) {
   const health: RegisterHealth = { quickCheck: null, journals: [], verifiedAt: null };
+  const tamper = tamperStateOf(ctx.db);
   let running: Promise<RegisterHealth> | undefined;
+
+  /** Applies a verification result to the read-only set, honouring the head's earlier answer. */
+  function settle(check: JournalCheck, result: VerifyResult): void {
+    check.result = result;
+    check.state = result.ok ? 'ok' : 'bad';
+    const acknowledgement = readAcknowledgements(ctx)[check.journalId];
+    if (result.ok) {
+      tamper.readOnly.delete(check.journalId);
+      check.readOnly = false;
+      return;
+    }
+    const answered = acknowledgement?.fault === faultKey(result.firstBad) ? acknowledgement : undefined;
+    if (answered) check.acknowledgement = answered;
+    if (answered?.decision === 'resume_writing') tamper.readOnly.delete(check.journalId);
+    else tamper.readOnly.set(check.journalId, result.firstBad);
+    check.readOnly = tamper.readOnly.has(check.journalId);
+  }
 
   async function verifyAll(): Promise<RegisterHealth> {
     const journals = listJournals(ctx.db);
@@ -59,8 +144,7 @@ export function createVerificationService(ctx: ServiceContext) {
       const check = health.journals[position];
       if (!check) continue;
       check.state = 'running';
-      check.result = await verifyJournalChain(ctx, journal);
-      check.state = check.result.ok ? 'ok' : 'bad';
+      settle(check, await verifyJournalChain(ctx, journal));
     }
     health.verifiedAt = ctx.now().toISOString();
     return health;
@@ -72,7 +156,11 @@ export function createVerificationService(ctx: ServiceContext) {
       const journal = getJournal(ctx.db, journalId);
       if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
       if (actor) requireOfficeAccess(actor, journal.officeId);
-      return verifyJournalChain(ctx, journal);
+      const result = await verifyJournalChain(ctx, journal);
+      const check = health.journals.find((known) => known.journalId === journalId);
+      if (check) settle(check, result);
+      else if (!result.ok) tamper.readOnly.set(journalId, result.firstBad);
+      return result;
     },
 
     /** `PRAGMA quick_check` now; remembered for the health screen. */
@@ -86,8 +174,47 @@ export function createVerificationService(ctx: ServiceContext) {
     verifyAllJournals(): Promise<RegisterHealth> {
       running ??= verifyAll().finally(() => {
         running = undefined;
+        tamper.pending = undefined;
       });
+      tamper.pending = running.catch(() => undefined);
       return running;
+    },
+
+    /** Whether writes to the journal are refused until the head decides (issue 9 §3). */
+    isReadOnly(journalId: string): boolean {
+      return tamper.readOnly.has(journalId);
+    },
+
+    /**
+     * The head's decision on a journal whose chain failed: keep it read-only, or resume writing
+     * despite the fault. Recorded in the audit log; the free-text note stays with the decision
+     * (it may name people, so the audit row carries only the decision and the faulty number).
+     */
+    async acknowledgeTamper(actor: SessionUser, input: { journalId: string; decision: TamperDecision; note: string }): Promise<JournalCheck> {
+      requireRole(actor, ['head']);
+      const check = health.journals.find((known) => known.journalId === input.journalId);
+      if (!getJournal(ctx.db, input.journalId)) throw new DeskError('not_found', 'errors.journals.notFound');
+      if (!check?.result || check.result.ok) throw new DeskError('conflict', 'errors.register.notTampered');
+      const fault = check.result.firstBad;
+      const acknowledgement: TamperAcknowledgement = {
+        fault: faultKey(fault),
+        decision: input.decision,
+        note: input.note,
+        at: ctx.now().toISOString(),
+        byUserId: actor.userId,
+      };
+      runInTransaction(ctx.db, () => {
+        putSetting(ctx.db, ACKNOWLEDGEMENTS_KEY, { ...readAcknowledgements(ctx), [input.journalId]: acknowledgement });
+        writeAudit(ctx, {
+          userId: actor.userId,
+          action: 'register.tamper_decision',
+          entity: 'journal',
+          entityId: input.journalId,
+          summary: `${input.decision} ${fault.reason} ${fault.printedNumber}`,
+        });
+      });
+      settle(check, check.result);
+      return { ...check };
     },
 
     /** The last quick check and each journal's verification state (running ones included). */

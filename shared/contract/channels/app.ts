@@ -12,6 +12,8 @@ export const appChannels = {
       schemaVersion: z.number().int().nonnegative(),
       languages: z.array(languageSchema),
       trainingMode: z.boolean(),
+      /** Only in the throwaway training register: the account to practise with. */
+      trainingLogin: z.object({ login: z.string(), password: z.string() }).optional(),
     }),
     access: 'public',
     mutates: false,

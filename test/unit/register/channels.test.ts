@@ -95,8 +95,8 @@ describe('register channels through the dispatcher', () => {
       }
     }
     // users.* (4), offices create/update, journals create/update, settings/requisites update,
-    // audit.* (2), backup.* (3): 15 channels, each refused to two roles.
-    expect(refusals).toBe(30);
+    // audit.* (2), backup.* (3), register.acknowledgeTamper: 16 channels, each refused to two roles.
+    expect(refusals).toBe(32);
   });
 
   it('answers with outputs that pass their schemas', async () => {
@@ -156,6 +156,7 @@ function sampleInput(name: string): unknown {
     'requisites.update': requisites,
     'audit.viewersOfEntry': { entryId: 'x' },
     'backup.restore': { name: 'register-2025-01-01T00-00-00-000Z-manual.sqlite' },
+    'register.acknowledgeTamper': { journalId: 'x', decision: 'resume_writing', note: 'перевірено' },
   };
   return samples[name] ?? {};
 }

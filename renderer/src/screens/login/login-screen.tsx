@@ -22,6 +22,7 @@ export function LoginScreen({ locked }: { locked: boolean }) {
   const login = useSessionStore((state) => state.login);
   const lockedLogin = useSessionStore((state) => state.lockedLogin);
   const logout = useSessionStore((state) => state.logout);
+  const trainingLogin = useSessionStore((state) => state.appInfo?.trainingLogin);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const { register, handleSubmit, formState } = useForm<LoginForm, unknown, z.output<typeof loginFormSchema>>({
     resolver: zodResolver(loginFormSchema),
@@ -48,6 +49,11 @@ export function LoginScreen({ locked }: { locked: boolean }) {
             {locked && (
               <Alert color="blue" variant="light">
                 {t('ui.login.lockedHint')}
+              </Alert>
+            )}
+            {trainingLogin && !locked && (
+              <Alert color="orange" variant="light">
+                {t('ui.login.trainingHint', trainingLogin)}
               </Alert>
             )}
             <TextInput

@@ -1,0 +1,221 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { certificateDraftSchema } from '../../shared/contract/channels/issuing.js';
+import type { CertificateContent, EntryContent } from '../../shared/domain/entry.js';
+import { assertIssuable } from '../../shared/rules/checklist.js';
+import { defaultTemplates } from '../../shared/rules/default-templates.js';
+import { createIssuingService } from '../app/issuing.js';
+import { createDecliner } from '../declension/decliner.js';
+import { createRegisterServices, openRegister, registerPath, type RegisterDb } from '../register/index.js';
+import { kyivLocalDate } from '../register/kyiv-time.js';
+import { likeSearchEntryRecords, searchEntryRecords } from '../register/repositories/entries.js';
+import { toFtsQuery } from '../register/search-text.js';
+import { openBareInsert } from './baseline.js';
+import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
+import { openSeeded } from './generator.js';
+import { measure, percentile, type Sample } from './harness.js';
+import { SURNAMES } from './people.js';
+
+/**
+ * The register's figures (issue 8): issuing, search, opening. Run in a process of their own, so
+ * the peak resident memory reported is what searching and issuing cost, not the generator's.
+ */
+
+export interface RegisterFigures {
+  readonly bareInsert: Sample;
+  /** appendEntry with the rules' gate: checklist, number, insert, chain link, search text, audit. */
+  readonly issuing: Sample;
+  /** The issuing service end to end: also declension, signatory, template versions. */
+  readonly issuingService: Sample;
+  readonly search: Sample;
+  readonly searchQuery: Sample;
+  readonly naiveSearch: Sample;
+  readonly prefixFresh: Sample;
+  readonly prefixHits: number;
+  readonly open: Sample;
+  readonly quickCheckMs: number;
+  /** Peak resident memory through issuing, search and opening. */
+  readonly peakRssMb: number;
+  /** The same once the issuing service has loaded the decliner (shevchenko and its model). */
+  readonly peakRssWithDeclinerMb: number;
+}
+
+export interface FigureOptions {
+  readonly dataDir: string;
+  readonly runs: number;
+  readonly warmup: number;
+  readonly seed: number;
+}
+
+/** Surnames in lower case, as people type them into the search box. */
+function surnames(): string[] {
+  return [...new Set(SURNAMES.map(([male]) => male.toLocaleLowerCase('uk')))];
+}
+
+function capitalised(word: string): string {
+  return word.charAt(0).toLocaleUpperCase('uk') + word.slice(1);
+}
+
+/** The contents of the newest certificates in the central journal, to be issued again. */
+function recentCertificates(db: RegisterDb, journalId: string, count: number): CertificateContent[] {
+  const records = searchEntryRecords(db, { journalId, sort: 'certificate', limit: count, offset: 0 }).records;
+  const contents = records.flatMap((record) => (record.content.sort === 'certificate' ? [record.content] : []));
+  if (contents.length === 0) throw new Error('The register has no certificates');
+  return contents;
+}
+
+/**
+ * Issuing against the bare durable insert, interleaved run by run: both pay the same fsync under
+ * the same disk load, so their ratio is what the register's own work costs. The certificates are
+ * ones already in the register, issued again through `appendEntry` with the rules' gate.
+ */
+async function issuingFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'bareInsert' | 'issuing'>> {
+  const bare = openBareInsert(dataDir);
+  const { db, services, cast } = await openSeeded(dataDir);
+  try {
+    const office = firstOffice(cast);
+    const contents = recentCertificates(db, office.journalId, options.warmup + options.runs);
+    let turn = 0;
+    const steps = {
+      bareInsert: () => bare.insertOne(),
+      issuing: async () => {
+        const content = contents[turn++ % contents.length] as CertificateContent;
+        const rules = { today: kyivLocalDate(new Date()) };
+        // R7.4: the gate the issuing service passes to appendEntry.
+        const gate = (written: EntryContent) => void assertIssuable(written as CertificateContent, rules);
+        await services.register.entries.appendEntry({ journalId: office.journalId, content, user: cast.head, gate });
+      },
+    };
+    return await interleaved(steps, options);
+  } finally {
+    db.close();
+    bare.close();
+  }
+}
+
+/** The issuing service end to end (declension, signatory, templates): it loads the decliner, so it runs last. */
+async function issuingServiceFigure(dataDir: string, options: FigureOptions): Promise<Sample> {
+  const { db, services, cast } = await openSeeded(dataDir);
+  try {
+    const office = firstOffice(cast);
+    const contents = recentCertificates(db, office.journalId, options.warmup + options.runs);
+    const issuer = createIssuingService({ ...services, decliner: createDecliner(), now: () => new Date(), afterEntryWritten: async () => undefined, journalWritableHere: async () => true });
+    let turn = 0;
+    return await measure(async () => {
+      const { sort: _sort, signatory: _signatory, templateVersions: _versions, ...draft } = contents[turn++ % contents.length] as CertificateContent;
+      // The dispatcher parses the draft before the handler runs; so does this figure.
+      const certificate = certificateDraftSchema.parse({ ...draft, subject: { ...draft.subject, declined: { ...draft.subject.declined, corrected: false } } });
+      await issuer.issueCertificate(cast.head, { journalId: office.journalId, signatoryId: office.signatory.signatoryId, certificate });
+    }, options);
+  } finally {
+    db.close();
+  }
+}
+
+function firstOffice(cast: DeskCast): CastOffice {
+  const office = cast.offices[0];
+  if (!office) throw new Error('The register has no offices');
+  return office;
+}
+
+async function interleaved<K extends string>(steps: Record<K, () => unknown>, options: FigureOptions): Promise<Record<K, Sample>> {
+  const names = Object.keys(steps) as K[];
+  const times = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let run = 0; run < options.warmup + options.runs; run += 1) {
+    for (const name of names) {
+      const started = process.hrtime.bigint();
+      await steps[name]();
+      if (run >= options.warmup) times.get(name)?.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const values = times.get(name) ?? [];
+      return [name, { median: percentile(values, 50), p95: percentile(values, 95), runs: values.length }];
+    }),
+  ) as Record<K, Sample>;
+}
+
+async function searchFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'search' | 'searchQuery' | 'naiveSearch'>> {
+  const { db, services, cast } = await openSeeded(dataDir);
+  try {
+    const words = surnames();
+    let turn = 0;
+    const word = () => words[turn++ % words.length] ?? 'шевченко';
+    const search = await measure(() => services.register.entries.searchEntries(cast.head, { text: word(), page: 1, pageSize: 25 }), options);
+    const searchQuery = await measure(() => searchEntryRecords(db, { match: toFtsQuery(word()) ?? '', limit: 25, offset: 0 }), options);
+    // LIKE does not fold Cyrillic case: the naive search needs the name as it is written.
+    const naive = { warmup: 1, runs: Math.max(3, Math.min(options.runs, 7)) };
+    const naiveSearch = await measure(() => likeSearchEntryRecords(db, capitalised(word()), 25), naive);
+    return { search, searchQuery, naiveSearch };
+  } finally {
+    db.close();
+  }
+}
+
+/** Opening and becoming ready as the desk does, less the integrity checks (those run after start). */
+async function openOnce(dataDir: string): Promise<RegisterDb> {
+  const db = openRegister(registerPath(dataDir));
+  const register = createRegisterServices({ db, dataDir });
+  const services = deskServices(register, db, () => new Date());
+  await services.templates.ensureDefaultTemplates(defaultTemplates);
+  await register.setup.status();
+  return db;
+}
+
+async function startFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'open' | 'prefixFresh' | 'prefixHits' | 'quickCheckMs'>> {
+  const open = await measure(async () => (await openOnce(dataDir)).close(), options);
+  // A new connection each run: nothing of the index is in SQLite's cache yet.
+  const { db: first, cast } = await openSeeded(dataDir);
+  first.close();
+  let prefixHits = 0;
+  const times: number[] = [];
+  const runs = Math.max(3, Math.min(options.runs, 10));
+  for (let run = 0; run < runs + 1; run += 1) {
+    const db = openRegister(registerPath(dataDir));
+    try {
+      const register = createRegisterServices({ db, dataDir });
+      const started = process.hrtime.bigint();
+      prefixHits = (await register.entries.searchEntries(cast.head, { text: 'ко', page: 1, pageSize: 25 })).total;
+      if (run > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    } finally {
+      db.close();
+    }
+  }
+  const prefixTimes: Sample = { median: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
+  const db = await openOnce(dataDir);
+  const started = process.hrtime.bigint();
+  const services = createRegisterServices({ db, dataDir });
+  await services.verification.quickCheck();
+  const quickCheckMs = Number(process.hrtime.bigint() - started) / 1e6;
+  db.close();
+  return { open, prefixFresh: prefixTimes, prefixHits, quickCheckMs };
+}
+
+export async function runRegisterFigures(options: FigureOptions): Promise<RegisterFigures> {
+  const issuing = await issuingFigures(options.dataDir, options);
+  const search = await searchFigures(options.dataDir, options);
+  const start = await startFigures(options.dataDir, options);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const issuingService = await issuingServiceFigure(options.dataDir, options);
+  return { ...issuing, issuingService, ...search, ...start, peakRssMb, peakRssWithDeclinerMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+}
+
+if (isEntryPoint()) {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const figures = await runRegisterFigures({
+    dataDir: values['data-dir'] ?? '',
+    runs: Number(values.runs ?? 30),
+    warmup: Number(values.warmup ?? 5),
+    seed: Number(values.seed ?? 1),
+  });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}

@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { runCrashTrials } from '../../reliability/support/crash.js';
+
+describe('crash consistency, short (issue 9 §1; `npm run test:reliability` kills 200 times)', () => {
+  it('survives 6 SIGKILLs of a process issuing certificates', async () => {
+    const figures = await runCrashTrials({ kills: 6, lanes: 2 });
+    expect(figures.kills).toBe(6);
+    expect(figures.reportedCommitted).toBeGreaterThan(0);
+  }, 120_000);
+});
