@@ -129,7 +129,24 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);
   // Integrity checks run after the desk is ready, not on its start path (issue 8): quick_check and
   // the chain verification take seconds on a large register; writes wait for the verdict themselves.
-  const started = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => register.onStart());
-  started.catch((error: unknown) => options.logger?.error('start-up checks failed', { error: error instanceof Error ? error.name : String(error) }));
-  return { dispatcher, register, startupChecks: started.then(() => undefined), close: () => db.close() };
+  let closed = false;
+  const startupChecks = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(async () => {
+      if (closed) return;
+      const { verifying } = await register.onStart();
+      // The chain verification goes on in the background; a register closed meanwhile ends it.
+      verifying.catch(() => undefined);
+    })
+    .catch((error: unknown) => {
+      if (!closed) options.logger?.error('start-up checks failed', { error: error instanceof Error ? error.name : String(error) });
+    });
+  return {
+    dispatcher,
+    register,
+    startupChecks,
+    close: () => {
+      closed = true;
+      db.close();
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { shortcutFor, useShortcutStore } from '../../stores/shortcut-store.js';
 import { useIdleLock } from '../../hooks/use-idle-lock.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { TrainingBanner } from '../../components/training-banner.js';
+import { RegisterHealthBanner } from '../../components/register-health.js';
 import { useIssueStore } from '../issue/issue-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { ScreenView } from './screen-view.js';
@@ -89,6 +90,7 @@ export function DeskShell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <RegisterHealthBanner isHead={user?.role === 'head'} />
         <ScreenView screen={screen} />
       </AppShell.Main>
     </AppShell>

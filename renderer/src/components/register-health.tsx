@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DeskError } from '../../../shared/contract/errors.js';
+import type { OutputOf } from '../../../shared/contract/define.js';
+import type { Contract } from '../../../shared/contract/index.js';
+import { desk } from '../desk/client.js';
+import { asDeskError } from '../stores/session-store.js';
+import { ErrorAlert } from './error-alert.js';
+
+type Health = OutputOf<Contract['register.health']>;
+type JournalHealth = Health['journals'][number];
+type Backups = OutputOf<Contract['backup.list']>;
+
+const POLL_MS = 2000;
+const isSettled = (health: Health) => health.journals.every((journal) => journal.state !== 'pending' && journal.state !== 'running');
+
+/** The start-up checks run in the background; poll until every journal has its verdict. */
+function useRegisterHealth(): [Health | null, (health: Health) => void] {
+  const [health, setHealth] = useState<Health | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = () => {
+      desk
+        .call('register.health', {})
+        .then((next) => {
+          if (stopped) return;
+          setHealth(next);
+          if (!isSettled(next) || next.quickCheck === null) timer = setTimeout(poll, POLL_MS);
+        })
+        .catch(() => undefined);
+    };
+    poll();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return [health, setHealth];
+}
+
+/**
+ * Shown over every screen when the start-up integrity check or a journal's chain fails (issue 4 §9,
+ * issue 9 §3): what failed and where, the journal kept read-only, and for the head the decision and
+ * a restore from a backup.
+ */
+export function RegisterHealthBanner({ isHead }: { isHead: boolean }) {
+  const { t } = useTranslation();
+  const [health, setHealth] = useRegisterHealth();
+  if (!health) return null;
+  const damagedFile = health.quickCheck !== null && !health.quickCheck.ok;
+  const badJournals = health.journals.filter((journal) => journal.state === 'bad');
+  if (!damagedFile && badJournals.length === 0) return null;
+  const replace = (updated: JournalHealth) =>
+    setHealth({ ...health, journals: health.journals.map((journal) => (journal.journalId === updated.journalId ? updated : journal)) });
+  return (
+    <Alert color="red" title={t('ui.health.title')} role="alert" mb="md">
+      <Stack gap="sm">
+        {damagedFile && <Text>{t('ui.health.fileDamaged')}</Text>}
+        {badJournals.map((journal) => (
+          <BadJournal key={journal.journalId} journal={journal} isHead={isHead} onDecided={replace} />
+        ))}
+        {isHead ? <RestoreFromBackup /> : <Text size="sm">{t('ui.health.callHead')}</Text>}
+      </Stack>
+    </Alert>
+  );
+}
+
+function BadJournal({ journal, isHead, onDecided }: { journal: JournalHealth; isHead: boolean; onDecided: (journal: JournalHealth) => void }) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const firstBad = journal.result && !journal.result.ok ? journal.result.firstBad : null;
+  const decide = async (decision: 'keep_read_only' | 'resume_writing') => {
+    setFailure(null);
+    try {
+      onDecided(await desk.call('register.acknowledgeTamper', { journalId: journal.journalId, decision, note }));
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>
+        {t('ui.health.journalBad', {
+          journal: `${journal.journalIndex} (${journal.officeCode})`,
+          number: firstBad?.printedNumber ?? `${firstBad?.year ?? ''}/${firstBad?.number ?? ''}`,
+          reason: t(`ui.health.reasons.${firstBad?.reason ?? 'hash_mismatch'}`),
+        })}
+      </Text>
+      {journal.readOnly && <Text size="sm">{t('ui.health.readOnly')}</Text>}
+      {journal.acknowledgement && <Text size="sm">{t('ui.health.decided')}</Text>}
+      {isHead && journal.readOnly && !journal.acknowledgement && (
+        <Stack gap={4}>
+          <Textarea label={t('ui.health.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} autosize minRows={2} />
+          <Group>
+            <Button size="sm" color="red" variant="light" disabled={!note.trim()} onClick={() => void decide('keep_read_only')}>
+              {t('ui.health.keepReadOnly')}
+            </Button>
+            <Button size="sm" variant="default" disabled={!note.trim()} onClick={() => void decide('resume_writing')}>
+              {t('ui.health.resume')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      <ErrorAlert error={failure} />
+    </Stack>
+  );
+}
+
+function RestoreFromBackup() {
+  const { t } = useTranslation();
+  const [backups, setBackups] = useState<Backups | null>(null);
+  const [failure, setFailure] = useState<DeskError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = () => desk.call('backup.list', {}).then(setBackups).catch((caught: unknown) => setFailure(asDeskError(caught)));
+  const restore = async (name: string) => {
+    if (!window.confirm(t('ui.health.confirmRestore', { name }))) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      // Everyone is logged out by the restore; the desk returns to the login screen on the next call.
+      await desk.call('backup.restore', { name });
+      await desk.call('auth.me', {});
+      window.location.reload();
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!backups) {
+    return (
+      <Group>
+        <Button size="sm" variant="default" onClick={() => void load()}>
+          {t('ui.health.offerRestore')}
+        </Button>
+        <ErrorAlert error={failure} />
+      </Group>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{backups.items.length > 0 ? t('ui.health.chooseBackup') : t('ui.health.noBackups')}</Text>
+      <List size="sm">
+        {backups.items.slice(0, 10).map((backup) => (
+          <List.Item key={backup.name}>
+            <Group gap="xs">
+              <Text size="sm">{backup.name}</Text>
+              <Button size="compact-sm" variant="light" loading={busy} onClick={() => void restore(backup.name)}>
+                {t('ui.health.restore')}
+              </Button>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+      <ErrorAlert error={failure} />
+    </Stack>
+  );
+}
