@@ -462,6 +462,9 @@ export default {
       addUser: 'Add a user',
     },
     templates: {
+      preview: 'Preview (sample data)',
+      previewInvalid: 'The template cannot be saved:',
+      previewHousehold: '[table: full name, relation, date of birth]',
       title: 'Certificate templates',
       refusalTemplate: 'Refusal notice',
       inscriptionTemplate: 'Certification inscription',
@@ -469,7 +472,7 @@ export default {
       version: 'version {{version}} of {{versions}}',
       versionInfo: 'Version {{version}}, {{name}}, {{at}}',
       text: 'Template text',
-      textHint: 'Fields go in braces, e.g. {person.dative}. Saving creates a new version; issued certificates keep theirs.',
+      textHint: 'Fields go in double curly braces, e.g. subject.dative — the name in the dative. Saving creates a new version; issued certificates keep theirs.',
       saveVersion: 'Save as a new version',
       saved: 'Version {{version}} saved.',
       newKind: 'New kind of certificate (R7.15)',

@@ -66,6 +66,15 @@ test('first run → setup → login → the desk, every section reachable at 136
     await saveScreen(page, `desk-${shot}`);
   }
 
+  // The head edits a template and sees it filled with sample data before saving a new version.
+  await page.getByRole('navigation').getByRole('button', { name: 'Шаблони' }).click();
+  await page.getByRole('button', { name: /Довідка про склад сімʼї/ }).first().click();
+  const preview = page.getByLabel('Попередній перегляд (зразкові дані)');
+  await expect(preview).toContainText('Шевченку Тарасу Григоровичу');
+  await page.getByLabel('Текст шаблону').fill('Видана гр. {{subject.dative}} {{nonexistent}}');
+  await expect(page.getByText('Шаблон не можна зберегти:')).toBeVisible();
+  await saveScreen(page, 'desk-templates-preview');
+
   // Alt+N opens a new certificate from anywhere.
   await page.keyboard.press('Alt+n');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки');
@@ -109,8 +118,7 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   await fillMember(page, 1, ['Шевченко', 'Тарас', 'Григорович'], '1980-03-09');
   await fillMember(page, 2, ['Шевченко', 'Ганна', 'Іванівна'], '1982-07-01');
   await fillMember(page, 3, ['Шевченко', 'Марія', 'Тарасівна'], '2016-05-10');
-  await page.getByRole('textbox', { name: 'Хто підписує' }).click();
-  await page.getByRole('option', { name: /Коваленко Ірина Петрівна/ }).click();
+  await choose(page, 'Хто підписує', /Коваленко Ірина Петрівна/);
   await expect(page.getByLabel('Давальний відмінок (кому?)')).toHaveValue('Шевченку Тарасу Григоровичу');
 
   await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
@@ -170,8 +178,13 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
 
 /** Fills a Mantine select by its label and the visible text of an option. */
 async function choose(page: Page, label: string, option: RegExp | string): Promise<void> {
-  await page.getByRole('textbox', { name: label }).click();
-  await page.getByRole('option', { name: option }).first().click();
+  // The options may still be loading when the list first opens (an empty list stays closed): reopen until they are there.
+  let attempt = 0;
+  await expect(async () => {
+    if (attempt++ > 0) await page.getByRole('textbox', { name: label }).blur();
+    await page.getByRole('textbox', { name: label }).click();
+    await page.getByRole('option', { name: option }).first().click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test('a refusal for a missing house book (R7.4.2), with its notice registered', async ({ page, desk }) => {

@@ -12,6 +12,7 @@ import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useList } from '../directories/use-list.js';
 import { NewKindForm } from './new-kind-form.js';
+import { TemplatePreview } from './template-preview.js';
 import { CERTIFICATION_TEMPLATE, REFUSAL_TEMPLATE } from '../../../../shared/rules/templates.js';
 
 type Template = DeskOutput<'templates.get'>;
@@ -127,6 +128,7 @@ export function TemplatesScreen() {
                 readOnly={!isHead}
                 styles={{ input: { fontFamily: 'monospace', fontSize: 15 } }}
               />
+              <TemplatePreview kindId={template.kindId} text={text} customKinds={custom.items} />
               <ErrorAlert error={failure} />
               {saved !== null && (
                 <Alert color="green" role="status">
