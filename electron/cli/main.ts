@@ -7,7 +7,8 @@ import { cliCommands } from './commands/index.js';
 
 function listCommands(commands: readonly CliCommand[], io: CliIo): void {
   io.out(t('cli.usage'));
-  for (const command of commands) io.out(`  ${command.name.padEnd(10)} ${command.summary}`);
+  const width = Math.max(...commands.map((command) => command.name.length));
+  for (const command of commands) io.out(`  ${command.name.padEnd(width)}  ${command.summary}`);
 }
 
 function commandHelp(command: CliCommand, io: CliIo): void {
