@@ -13,7 +13,7 @@ import {
   composeJournalPages,
   composeRefusal,
 } from '../../../electron/documents/compose.js';
-import { fixtureBody, fixtureEntries, fixtureKindName, fixtureRequisites } from '../../../electron/documents/fixtures.js';
+import { fixtureBody, fixtureEntries, fixtureKindName, fixtureRequisites } from './fixtures.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import { buildInscriptionOverlayPdf } from '../../../electron/documents/inscription-pdf.js';
 import { buildJournalPdf, witnessCode } from '../../../electron/documents/journal-pdf.js';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCertificatePdf, HOUSEHOLD_HEADERS } from '../../../electron/documents/certificate-pdf.js';
 import { composeCertificate, LAW_NOTICE_R7_16 } from '../../../electron/documents/compose.js';
-import { fixtureBody, fixtureKindName, fixtureRequisites } from '../../../electron/documents/fixtures.js';
+import { fixtureBody, fixtureKindName, fixtureRequisites } from './fixtures.js';
 import { fullNameOf, printedDate } from '../../../electron/documents/format.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
-import { SAMPLE_FILES, type SamplesResult, writeSamples } from '../../../electron/documents/samples.js';
+import { SAMPLE_FILES, type SamplesResult, writeSamples } from './layout-samples.js';
 import { stampEntry } from '../../../electron/documents/verification.js';
 import { columnText, flatText, pageCount, pdfFonts, wordBoxes } from './pdf-tools.js';
 

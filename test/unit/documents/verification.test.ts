@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentsChannels } from '../../../shared/contract/channels/documents.js';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { documentsHandlers } from '../../../electron/app/handlers/documents.js';
-import { fixtureEntries, fixtureRequisites, type FixtureSet } from '../../../electron/documents/fixtures.js';
+import { fixtureEntries, fixtureRequisites, type FixtureSet } from './fixtures.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import {
   groupShortCode,

@@ -5,13 +5,13 @@ import {
   type EntryContent,
   type EntryRecord,
   type SignatorySnapshot,
-} from '../../shared/domain/entry.js';
-import type { Address, HouseholdMember, PersonName, Relation } from '../../shared/domain/person.js';
-import type { CouncilRequisites } from '../../shared/domain/requisites.js';
-import { fullNameOf, formatAddress, printedDate } from './format.js';
-import type { KindNameResolver } from './labels.js';
-import { builtInKindName } from './labels.js';
-import type { CertificateBody } from './compose.js';
+} from '../../../shared/domain/entry.js';
+import type { Address, HouseholdMember, PersonName, Relation } from '../../../shared/domain/person.js';
+import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
+import { fullNameOf, formatAddress, printedDate } from '../../../electron/documents/format.js';
+import type { KindNameResolver } from '../../../electron/documents/labels.js';
+import { builtInKindName } from '../../../electron/documents/labels.js';
+import type { CertificateBody } from '../../../electron/documents/compose.js';
 
 /**
  * Sample data for the document samples and tests: the hard cases on paper (long double-barrelled

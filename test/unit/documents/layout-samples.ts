@@ -1,17 +1,17 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCertificatePdf } from './certificate-pdf.js';
-import { composeCertificate, composeInscription, composeJournalPages, composeRefusal } from './compose.js';
+import { buildCertificatePdf } from '../../../electron/documents/certificate-pdf.js';
+import { composeCertificate, composeInscription, composeJournalPages, composeRefusal } from '../../../electron/documents/compose.js';
 import { fixtureBody, fixtureEntries, fixtureKindName, fixtureRequisites, type FixtureSet } from './fixtures.js';
-import { councilHeaderFrom } from './header.js';
-import { buildCalibrationPdf, buildInscriptionOverlayPdf, buildInscriptionSheetPdf } from './inscription-pdf.js';
-import { buildJournalPdf } from './journal-pdf.js';
-import { buildRefusalPdf } from './refusal-pdf.js';
-import { buildPublicKeysPdf, publicKeysModel } from './public-keys-pdf.js';
-import { printedDate } from './format.js';
-import type { EntryRecord } from '../../shared/domain/entry.js';
-import { type KeyStore, openKeyStore, stampEntry } from './verification.js';
+import { councilHeaderFrom } from '../../../electron/documents/header.js';
+import { buildCalibrationPdf, buildInscriptionOverlayPdf, buildInscriptionSheetPdf } from '../../../electron/documents/inscription-pdf.js';
+import { buildJournalPdf } from '../../../electron/documents/journal-pdf.js';
+import { buildRefusalPdf } from '../../../electron/documents/refusal-pdf.js';
+import { buildPublicKeysPdf, publicKeysModel } from '../../../electron/documents/public-keys-pdf.js';
+import { printedDate } from '../../../electron/documents/format.js';
+import type { EntryRecord } from '../../../shared/domain/entry.js';
+import { type KeyStore, openKeyStore, stampEntry } from '../../../electron/documents/verification.js';
 
 export const SAMPLE_FILES = [
   'certificate-combined-household.pdf',
