@@ -58,7 +58,7 @@ export interface Desk {
   readonly register: RegisterServices;
   /** Settles when the start-up integrity checks and the daily backup have run. */
   readonly startupChecks: Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Template text is checked against the placeholders its own kind allows (issue 5 §6). */
@@ -90,7 +90,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     now,
     afterEntryWritten: (entry) => printing.registerVerificationCode(entry),
     journalWritableHere: async (officeId) => {
-      const workplace = readWorkplaceState(db);
+      const workplace = await readWorkplaceState(db);
       if (workplace) return officeId === workplace.officeId;
       const office = (await register.offices.list()).find((candidate) => candidate.id === officeId);
       return office?.kind !== 'remote';
@@ -120,8 +120,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       now,
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
       lookup: {
-        byId: async (id) => getEntryRecord(db, id) ?? null,
-        idByShortCode: async (code) => entryIdByShortCode(db, code) ?? null,
+        byId: async (id) => (await getEntryRecord(db, id)) ?? null,
+        idByShortCode: async (code) => (await entryIdByShortCode(db, code)) ?? null,
         publicKeys: async () => keyStore.publicKeys(),
       },
     }),
@@ -144,9 +144,9 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     dispatcher,
     register,
     startupChecks,
-    close: () => {
+    close: async () => {
       closed = true;
-      db.close();
+      await db.close();
     },
   };
 }

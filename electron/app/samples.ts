@@ -246,7 +246,7 @@ export async function writeRegisterSamples(outDir: string, now: () => Date = () 
       files.push(await writePdf(outDir, '09-journal-pages.pdf', pages.pdfBase64));
       files.push(await writePdf(outDir, '11-public-keys.pdf', (await call('documents.publicKeys', {})).pdfBase64));
     } finally {
-      desk.close();
+      await desk.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }

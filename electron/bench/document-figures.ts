@@ -64,7 +64,7 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
     const printing = createPrintingService({ register: services.register, templates: services.templates, keyStore, trainingMode: false, now: () => new Date() });
     const office = cast.offices[0];
     if (!office) throw new Error('The register has no offices');
-    const latest = searchEntryRecords(db, { journalId: office.journalId, sort: 'certificate', limit: 20, offset: 0 }).records;
+    const latest = (await searchEntryRecords(db, { journalId: office.journalId, sort: 'certificate', limit: 20, offset: 0 })).records;
     const sample = latest.find((entry) => entry.content.sort === 'certificate' && entry.content.household.length > 1) ?? latest[0];
     if (!sample || sample.content.sort !== 'certificate') throw new Error('The register has no certificates');
     const font = readFileSync(createRequire(import.meta.url).resolve(FONT));
@@ -74,9 +74,9 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
     const barePage = await measure(() => barePdf(font, text), options);
 
     // The newest `journalRows` entries of the central journal: the range of dates that holds them.
-    const newest = searchEntryRecords(db, { journalId: office.journalId, limit: 1, offset: 0 });
+    const newest = await searchEntryRecords(db, { journalId: office.journalId, limit: 1, offset: 0 });
     const rows = Math.min(options.journalRows, newest.total);
-    const first = searchEntryRecords(db, { journalId: office.journalId, limit: 1, offset: rows - 1 }).records[0];
+    const first = (await searchEntryRecords(db, { journalId: office.journalId, limit: 1, offset: rows - 1 })).records[0];
     const last = newest.records[0];
     if (!first || !last) throw new Error('The central journal is empty');
     const range = { journalId: office.journalId, dateFrom: first.localDate, dateTo: last.localDate };
@@ -85,11 +85,11 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
       journalBytes = (await printing.journalPages(cast.head, range)).pdf.length;
     }, { warmup: 1, runs: Math.max(2, Math.min(options.runs, 3)) });
     let journalRows = 0;
-    const journalRead = await measure(() => {
-      journalRows = journalEntriesBetween(db, range.journalId, range.dateFrom, range.dateTo).length;
+    const journalRead = await measure(async () => {
+      journalRows = (await journalEntriesBetween(db, range.journalId, range.dateFrom, range.dateTo)).length;
     }, { warmup: 1, runs: 3 });
     return { certificatePdf, certificateDrawing, barePage, journalPages, journalRead, journalRows, journalBytes };
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -142,7 +142,7 @@ function openSynthetic(dataDir: string, at: Date): OpenedRegister {
   const now = () => clock;
   const db = openRegister(registerPath(dataDir));
   // A bulk load touches the indexes all over; a larger page cache for this connection only.
-  db.pragma('cache_size = -262144');
+  db.sqlite?.pragma('cache_size = -262144');
   const register = createRegisterServices({ db, dataDir, now });
   return { db, services: deskServices(register, db, now), setClock: (next) => (clock = next) };
 }
@@ -200,7 +200,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       onProgress: options.onProgress,
     });
   } finally {
-    opened.db.close();
+    await opened.db.close();
   }
 }
 
@@ -254,10 +254,10 @@ export async function registerDigest(db: RegisterDb, services: DeskServices, cas
   for (const office of cast.offices) {
     let after = { year: 0, number: 0 };
     for (;;) {
-      const rows = chainPage(db, office.journalId, after, 1_000);
+      const rows = await chainPage(db, office.journalId, after, 1_000);
       for (const row of rows) {
         // Read through the repository: the service's getEntry would log a view per entry.
-        const { handover, annulment } = getEntryRecord(db, row.id) ?? {};
+        const { handover, annulment } = (await getEntryRecord(db, row.id)) ?? {};
         hash.update(stable(JSON.stringify([row.id, row.printedNumber, row.createdAt, row.localDate, row.sort, row.kindsJson, row.createdBy, row.contentJson, handover, annulment])));
         after = { year: row.year, number: row.number };
       }

@@ -10,7 +10,7 @@ import { createDecliner } from '../declension/decliner.js';
 import { createRegisterServices, openRegister, registerPath, type RegisterDb } from '../register/index.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import { likeSearchEntryRecords, searchEntryRecords } from '../register/repositories/entries.js';
-import { toFtsQuery } from '../register/search-text.js';
+import { searchWords } from '../register/search-text.js';
 import { openBareInsert } from './baseline.js';
 import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
 import { openSeeded } from './generator.js';
@@ -58,8 +58,8 @@ function capitalised(word: string): string {
 }
 
 /** The contents of the newest certificates in the central journal, to be issued again. */
-function recentCertificates(db: RegisterDb, journalId: string, count: number): CertificateContent[] {
-  const records = searchEntryRecords(db, { journalId, sort: 'certificate', limit: count, offset: 0 }).records;
+async function recentCertificates(db: RegisterDb, journalId: string, count: number): Promise<CertificateContent[]> {
+  const records = (await searchEntryRecords(db, { journalId, sort: 'certificate', limit: count, offset: 0 })).records;
   const contents = records.flatMap((record) => (record.content.sort === 'certificate' ? [record.content] : []));
   if (contents.length === 0) throw new Error('The register has no certificates');
   return contents;
@@ -75,7 +75,7 @@ async function issuingFigures(dataDir: string, options: FigureOptions): Promise<
   const { db, services, cast } = await openSeeded(dataDir);
   try {
     const office = firstOffice(cast);
-    const contents = recentCertificates(db, office.journalId, options.warmup + options.runs);
+    const contents = await recentCertificates(db, office.journalId, options.warmup + options.runs);
     let turn = 0;
     const steps = {
       bareInsert: () => bare.insertOne(),
@@ -89,7 +89,7 @@ async function issuingFigures(dataDir: string, options: FigureOptions): Promise<
     };
     return await interleaved(steps, options);
   } finally {
-    db.close();
+    await db.close();
     bare.close();
   }
 }
@@ -99,7 +99,7 @@ async function issuingServiceFigure(dataDir: string, options: FigureOptions): Pr
   const { db, services, cast } = await openSeeded(dataDir);
   try {
     const office = firstOffice(cast);
-    const contents = recentCertificates(db, office.journalId, options.warmup + options.runs);
+    const contents = await recentCertificates(db, office.journalId, options.warmup + options.runs);
     const issuer = createIssuingService({ ...services, decliner: createDecliner(), now: () => new Date(), afterEntryWritten: async () => undefined, journalWritableHere: async () => true });
     let turn = 0;
     return await measure(async () => {
@@ -109,7 +109,7 @@ async function issuingServiceFigure(dataDir: string, options: FigureOptions): Pr
       await issuer.issueCertificate(cast.head, { journalId: office.journalId, signatoryId: office.signatory.signatoryId, certificate });
     }, options);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -144,13 +144,13 @@ async function searchFigures(dataDir: string, options: FigureOptions): Promise<P
     let turn = 0;
     const word = () => words[turn++ % words.length] ?? 'шевченко';
     const search = await measure(() => services.register.entries.searchEntries(cast.head, { text: word(), page: 1, pageSize: 25 }), options);
-    const searchQuery = await measure(() => searchEntryRecords(db, { match: toFtsQuery(word()) ?? '', limit: 25, offset: 0 }), options);
+    const searchQuery = await measure(() => searchEntryRecords(db, { words: searchWords(word()), limit: 25, offset: 0 }), options);
     // LIKE does not fold Cyrillic case: the naive search needs the name as it is written.
     const naive = { warmup: 1, runs: Math.max(3, Math.min(options.runs, 7)) };
     const naiveSearch = await measure(() => likeSearchEntryRecords(db, capitalised(word()), 25), naive);
     return { search, searchQuery, naiveSearch };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -168,7 +168,7 @@ async function startFigures(dataDir: string, options: FigureOptions): Promise<Pi
   const open = await measure(async () => (await openOnce(dataDir)).close(), options);
   // A new connection each run: nothing of the index is in SQLite's cache yet.
   const { db: first, cast } = await openSeeded(dataDir);
-  first.close();
+  await first.close();
   let prefixHits = 0;
   const times: number[] = [];
   const runs = Math.max(3, Math.min(options.runs, 10));
@@ -180,7 +180,7 @@ async function startFigures(dataDir: string, options: FigureOptions): Promise<Pi
       prefixHits = (await register.entries.searchEntries(cast.head, { text: 'ко', page: 1, pageSize: 25 })).total;
       if (run > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
     } finally {
-      db.close();
+      await db.close();
     }
   }
   const prefixTimes: Sample = { median: percentile(times, 50), p95: percentile(times, 95), runs: times.length };

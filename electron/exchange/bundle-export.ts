@@ -14,9 +14,9 @@ import {
   latestExchange,
   reissuesBetween,
   type ChainHead,
+  type ForeignEntryRow,
 } from '../register/repositories/exchange.js';
 import { listJournals } from '../register/repositories/journals.js';
-import { runImmediate, runInTransaction } from '../register/repositories/transaction.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { fileDigest, sealPackage } from './container.js';
@@ -42,10 +42,10 @@ export interface BundleExport extends ExportedFile {
 const BEFORE_ANY = { year: -1, number: 0 };
 
 /** Where the content of the next bundle starts: right after the last bundle the centre acknowledged. */
-function baseOf(ctx: ServiceContext, state: WorkplaceState): { sequence: number; marks: BundleMarks; since: string } {
-  const acknowledged = latestAcknowledged(ctx.db, state.officeId)?.acknowledged ?? 0;
+async function baseOf(ctx: ServiceContext, state: WorkplaceState): Promise<{ sequence: number; marks: BundleMarks; since: string }> {
+  const acknowledged = (await latestAcknowledged(ctx.db, state.officeId))?.acknowledged ?? 0;
   if (acknowledged === 0) return { sequence: 0, marks: START_MARKS, since: state.installedAt };
-  const exported = exchangeBySequence(ctx.db, state.officeId, 'bundle', 'export', acknowledged);
+  const exported = await exchangeBySequence(ctx.db, state.officeId, 'bundle', 'export', acknowledged);
   const marks = bundleMarksSchema.safeParse(exported?.marks);
   // The centre acknowledged a bundle this register never wrote (restored from an older backup?).
   if (!exported || !marks.success) throw new DeskError('conflict', 'errors.exchange.acknowledgedUnknown', { sequence: acknowledged });
@@ -58,25 +58,25 @@ function headOrNull(head: ChainHead | undefined): ChainHead | null {
 
 /** Reads everything since the base in one read transaction: a consistent cut of the register. */
 function collect(ctx: ServiceContext, state: WorkplaceState, base: BundleMarks) {
-  return runInTransaction(ctx.db, () => {
-    const rows = currentRowMarks(ctx.db);
-    const journals = listJournals(ctx.db, state.officeId).map((journal) => ({
-      journalId: journal.id,
-      before: base.heads[journal.id] ?? null,
-      after: headOrNull(journalHead(ctx.db, journal.id)),
-    }));
-    const entries = journals.flatMap((journal) =>
-      journal.after ? entriesBetween(ctx.db, journal.journalId, journal.before ?? BEFORE_ANY, journal.after) : [],
-    );
+  return ctx.db.read(async () => {
+    const rows = await currentRowMarks(ctx.db);
+    const journals: { journalId: string; before: ChainHead | null; after: ChainHead | null }[] = [];
+    for (const journal of await listJournals(ctx.db, state.officeId)) {
+      journals.push({ journalId: journal.id, before: base.heads[journal.id] ?? null, after: headOrNull(await journalHead(ctx.db, journal.id)) });
+    }
+    const entries: ForeignEntryRow[] = [];
+    for (const journal of journals) {
+      if (journal.after) entries.push(...(await entriesBetween(ctx.db, journal.journalId, journal.before ?? BEFORE_ANY, journal.after)));
+    }
     const range = (key: keyof BundleMarks['rows']) => ({ after: base.rows[key], upTo: rows[key] });
     return {
       journals,
       entries,
-      handovers: handoversBetween(ctx.db, range('handovers')),
-      annulments: annulmentsBetween(ctx.db, range('annulments')),
-      reissues: reissuesBetween(ctx.db, range('reissues')),
-      documentCodes: documentCodesBetween(ctx.db, range('documentCodes')),
-      audit: auditBetween(ctx.db, range('audit')),
+      handovers: await handoversBetween(ctx.db, range('handovers')),
+      annulments: await annulmentsBetween(ctx.db, range('annulments')),
+      reissues: await reissuesBetween(ctx.db, range('reissues')),
+      documentCodes: await documentCodesBetween(ctx.db, range('documentCodes')),
+      audit: await auditBetween(ctx.db, range('audit')),
       marks: {
         heads: Object.fromEntries(journals.flatMap((journal) => (journal.after ? [[journal.journalId, journal.after]] : []))),
         rows,
@@ -104,14 +104,15 @@ function countsOf(payload: BundlePayload): Record<string, number> {
  * reissue link, document code and audit row since the last bundle the centre acknowledged, with
  * each journal's chain head before and after, signed with the office key and encrypted to the
  * centre's X25519 key. The export is logged with where it ended, so the next one can start there.
+ * Signing and sealing happen outside the write transaction, which only logs the finished file.
  */
-export function exportBundle(ctx: ServiceContext, actor: SessionUser, onProgress: ProgressFn = () => undefined): BundleExport {
-  const state = requireRemoteDesk(ctx.db);
+export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onProgress: ProgressFn = () => undefined): Promise<BundleExport> {
+  const state = await requireRemoteDesk(ctx.db);
   const identity = openExchangeIdentity(ctx.dataDir);
-  const base = baseOf(ctx, state);
-  const sequence = (latestExchange(ctx.db, state.officeId, 'bundle', 'export')?.sequence ?? 0) + 1;
+  const base = await baseOf(ctx, state);
+  const sequence = ((await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0) + 1;
   onProgress({ phase: 'collect', done: 0, total: 1 });
-  const cut = collect(ctx, state, base.marks);
+  const cut = await collect(ctx, state, base.marks);
   onProgress({ phase: 'collect', done: 1, total: 1 });
   const createdAt = ctx.now().toISOString();
   const payload: BundlePayload = {
@@ -143,8 +144,8 @@ export function exportBundle(ctx: ServiceContext, actor: SessionUser, onProgress
   onProgress({ phase: 'seal', done: 1, total: 1 });
   const fileName = `${safeFilePart(state.officeCode)}_${payload.periodFrom}_${payload.periodTo}_${String(sequence).padStart(4, '0')}.cnapbundle`;
   const counts = countsOf(payload);
-  runImmediate(ctx.db, () => {
-    insertExchangeLog(ctx.db, {
+  await ctx.db.write(async () => {
+    await insertExchangeLog(ctx.db, {
       direction: 'export',
       kind: 'bundle',
       officeId: state.officeId,
@@ -159,7 +160,7 @@ export function exportBundle(ctx: ServiceContext, actor: SessionUser, onProgress
       at: createdAt,
       byUser: actor.userId,
     });
-    writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_bundle', entity: 'exchange', entityId: String(sequence), summary: `${fileName}; ${counts.entries} entries` });
+    await writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_bundle', entity: 'exchange', entityId: String(sequence), summary: `${fileName}; ${counts.entries} entries` });
   });
   return { fileName, data, sequence, baseSequence: base.sequence, periodFrom: payload.periodFrom, periodTo: payload.periodTo, counts };
 }

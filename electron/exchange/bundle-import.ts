@@ -26,7 +26,6 @@ import {
 } from '../register/repositories/exchange.js';
 import { getJournal } from '../register/repositories/journals.js';
 import { getOffice } from '../register/repositories/offices.js';
-import { runImmediate } from '../register/repositories/transaction.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { searchTextOf } from '../register/search-text.js';
@@ -66,9 +65,9 @@ function sha256(text: string): string {
 }
 
 /** The remote office a bundle claims to come from, if the centre ever issued it a workplace package. */
-function enrolledOffice(ctx: ServiceContext, officeId: string): Office {
-  const office = getOffice(ctx.db, officeId);
-  const issued = latestExchange(ctx.db, officeId, 'workplace', 'export');
+async function enrolledOffice(ctx: ServiceContext, officeId: string): Promise<Office> {
+  const office = await getOffice(ctx.db, officeId);
+  const issued = await latestExchange(ctx.db, officeId, 'workplace', 'export');
   if (!office || office.kind !== 'remote' || !issued) throw refuse('unknownOffice', { office: office?.code ?? officeId });
   return office;
 }
@@ -78,14 +77,14 @@ function enrolledOffice(ctx: ServiceContext, officeId: string): Office {
  * bundle must carry the one-time token of the office's latest workplace package, and its keys
  * are pinned with it (issue 10 §1).
  */
-function checkSigner(ctx: ServiceContext, office: Office, payload: BundlePayload, envelope: ReturnType<typeof readEnvelope>): boolean {
-  const pinned = getPinnedKeys(ctx.db, office.id);
+async function checkSigner(ctx: ServiceContext, office: Office, payload: BundlePayload, envelope: ReturnType<typeof readEnvelope>): Promise<boolean> {
+  const pinned = await getPinnedKeys(ctx.db, office.id);
   if (pinned) {
     const sameKeys = samePublicKey(pinned.signingKey, payload.officeKeys.signingKey) && samePublicKey(pinned.encryptionKey, payload.officeKeys.encryptionKey);
     if (!sameKeys || !signatureValid(envelope, pinned.signingKey)) throw refuse('wrongSigner', { office: office.code });
     return false;
   }
-  const issued = latestExchange(ctx.db, office.id, 'workplace', 'export');
+  const issued = await latestExchange(ctx.db, office.id, 'workplace', 'export');
   const expected = (issued?.marks as { enrolmentHash?: unknown } | undefined)?.enrolmentHash;
   const enrolled = payload.enrolment !== undefined && typeof expected === 'string' && sha256(payload.enrolment) === expected;
   if (!enrolled || !signatureValid(envelope, payload.officeKeys.signingKey)) throw refuse('wrongSigner', { office: office.code });
@@ -93,8 +92,8 @@ function checkSigner(ctx: ServiceContext, office: Office, payload: BundlePayload
 }
 
 /** Strict order: the next bundle after the last imported, nothing skipped, nothing older. */
-function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): number {
-  const last = latestExchange(ctx.db, office.id, 'bundle', 'import');
+async function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<number> {
+  const last = await latestExchange(ctx.db, office.id, 'bundle', 'import');
   const lastSequence = last?.sequence ?? 0;
   if (payload.sequence <= lastSequence) throw refuse('outOfOrder', { office: office.code, sequence: payload.sequence, last: lastSequence });
   if (payload.sequence > lastSequence + 1) throw refuse('gap', { office: office.code, sequence: payload.sequence, expected: lastSequence + 1 });
@@ -125,13 +124,13 @@ function recomputedHash(entry: ForeignEntryRow, content: unknown): string {
  * recomputed), then finds where the centre's copy of the journal ends: the bundle must continue
  * exactly from there. Entries up to that point were carried by an earlier bundle and are skipped.
  */
-function planJournal(
+async function planJournal(
   ctx: ServiceContext,
   office: Office,
   part: BundlePayload['journals'][number],
   entries: ForeignEntryRow[],
-): { journal: Journal; fresh: ForeignEntryRow[]; skipped: number } {
-  const journal = getJournal(ctx.db, part.journalId);
+): Promise<{ journal: Journal; fresh: ForeignEntryRow[]; skipped: number }> {
+  const journal = await getJournal(ctx.db, part.journalId);
   if (!journal || journal.officeId !== office.id) throw refuse('foreignJournal', { office: office.code });
   let prev = part.before ? { ...part.before } : { year: -1, number: 0, hash: GENESIS_HASH };
   for (const entry of entries) {
@@ -155,7 +154,7 @@ function planJournal(
   const after = part.after ?? null;
   if ((after?.hash ?? GENESIS_HASH) !== prev.hash) throw refuse('chainInvalid', { journal: journal.index, number: after?.number ?? 0 });
 
-  const centreHead = journalHead(ctx.db, journal.id);
+  const centreHead = await journalHead(ctx.db, journal.id);
   const startsAt = part.before?.hash ?? GENESIS_HASH;
   if ((centreHead?.hash ?? GENESIS_HASH) === startsAt) return { journal, fresh: entries, skipped: 0 };
   const overlap = entries.findIndex((entry) => entry.hash === centreHead?.hash);
@@ -170,14 +169,14 @@ function alreadyHeld<T>(existing: T | undefined, incoming: T, office: Office): b
   return true;
 }
 
-function checkUsers(ctx: ServiceContext, payload: BundlePayload): void {
+async function checkUsers(ctx: ServiceContext, payload: BundlePayload): Promise<void> {
   const ids = new Set([
     ...payload.entries.map((entry) => entry.createdBy),
     ...payload.handovers.map((row) => row.byUser),
     ...payload.annulments.map((row) => row.byUser),
     ...payload.reissues.map((row) => row.byUser),
   ]);
-  for (const id of ids) if (!userExists(ctx.db, id)) throw refuse('unknownUser', { user: id });
+  for (const id of ids) if (!(await userExists(ctx.db, id))) throw refuse('unknownUser', { user: id });
 }
 
 function journalLine(journal: Journal, fresh: ForeignEntryRow[]): JournalImportLine {
@@ -190,69 +189,75 @@ function journalLine(journal: Journal, fresh: ForeignEntryRow[]): JournalImportL
   };
 }
 
-/** Everything in one transaction: any refusal or failed trigger rolls the whole bundle back. */
+/**
+ * Everything in one write transaction: any refusal or failed trigger rolls the whole bundle back,
+ * and the keys are pinned by the same transaction that found nothing pinned. Only the register is
+ * touched in here (PostgreSQL may run it again after a serialization failure).
+ */
 function insertBundle(
   ctx: ServiceContext,
   actor: SessionUser,
   office: Office,
-  payload: BundlePayload,
+  signed: { payload: BundlePayload; envelope: ReturnType<typeof readEnvelope> },
   file: { name: string; digest: string },
-  pinKeys: boolean,
-): BundleImportReport {
-  return runImmediate(ctx.db, () => {
-    const auditUpTo = checkSequence(ctx, office, payload);
-    checkUsers(ctx, payload);
-    const plans = payload.journals.map((part) =>
-      planJournal(ctx, office, part, payload.entries.filter((entry) => entry.journalId === part.journalId)),
-    );
+): Promise<BundleImportReport> {
+  const { payload } = signed;
+  return ctx.db.write(async () => {
+    const pinKeys = await checkSigner(ctx, office, payload, signed.envelope);
+    const auditUpTo = await checkSequence(ctx, office, payload);
+    await checkUsers(ctx, payload);
+    const plans: Awaited<ReturnType<typeof planJournal>>[] = [];
+    for (const part of payload.journals) {
+      plans.push(await planJournal(ctx, office, part, payload.entries.filter((entry) => entry.journalId === part.journalId)));
+    }
     const covered = new Set(payload.journals.map((part) => part.journalId));
     if (payload.entries.some((entry) => !covered.has(entry.journalId))) throw refuse('foreignJournal', { office: office.code });
     const freshIds = new Set<string>();
     for (const plan of plans) {
       for (const entry of plan.fresh) {
         const content = entryContentSchema.parse(JSON.parse(entry.contentJson));
-        if (!insertForeignEntry(ctx.db, entry, searchTextOf(content, entry.printedNumber))) {
+        if (!(await insertForeignEntry(ctx.db, entry, searchTextOf(content, entry.printedNumber)))) {
           throw refuse('chainDiscontinuity', { journal: plan.journal.index, office: office.code });
         }
         freshIds.add(entry.id);
       }
     }
-    const ownEntry = (entryId: string) => {
-      if (!freshIds.has(entryId) && entryOwner(ctx.db, entryId)?.officeId !== office.id) throw refuse('foreignEntry', { office: office.code });
+    const ownEntry = async (entryId: string) => {
+      if (!freshIds.has(entryId) && (await entryOwner(ctx.db, entryId))?.officeId !== office.id) throw refuse('foreignEntry', { office: office.code });
     };
     const counts = { handovers: 0, annulments: 0, reissues: 0, documentCodes: 0, audit: 0 };
     for (const row of payload.annulments) {
-      ownEntry(row.entryId);
-      if (alreadyHeld(getAnnulmentRow(ctx.db, row.entryId), row, office)) continue;
-      insertAnnulment(ctx.db, row);
+      await ownEntry(row.entryId);
+      if (alreadyHeld(await getAnnulmentRow(ctx.db, row.entryId), row, office)) continue;
+      await insertAnnulment(ctx.db, row);
       counts.annulments += 1;
     }
     for (const row of payload.reissues) {
-      ownEntry(row.annulledId);
-      ownEntry(row.newEntryId);
-      if (alreadyHeld(getReissueRow(ctx.db, row.annulledId), row, office)) continue;
-      insertReissue(ctx.db, row);
+      await ownEntry(row.annulledId);
+      await ownEntry(row.newEntryId);
+      if (alreadyHeld(await getReissueRow(ctx.db, row.annulledId), row, office)) continue;
+      await insertReissue(ctx.db, row);
       counts.reissues += 1;
     }
     for (const row of payload.handovers) {
-      ownEntry(row.entryId);
-      if (alreadyHeld(getHandoverRow(ctx.db, row.entryId), row, office)) continue;
-      insertHandover(ctx.db, row);
+      await ownEntry(row.entryId);
+      if (alreadyHeld(await getHandoverRow(ctx.db, row.entryId), row, office)) continue;
+      await insertHandover(ctx.db, row);
       counts.handovers += 1;
     }
     for (const row of payload.documentCodes) {
-      ownEntry(row.entryId);
-      if (alreadyHeld(getDocumentCodeRow(ctx.db, row.entryId), row, office)) continue;
-      putDocumentCode(ctx.db, row.entryId, row.shortCode);
+      await ownEntry(row.entryId);
+      if (alreadyHeld(await getDocumentCodeRow(ctx.db, row.entryId), row, office)) continue;
+      await putDocumentCode(ctx.db, row.entryId, row.shortCode);
       counts.documentCodes += 1;
     }
     let auditReached = auditUpTo;
     for (const row of payload.audit) {
       if (row.id <= auditUpTo) continue;
       // The office's own audit trail, marked with where it happened; ids are the centre's.
-      insertAudit(ctx.db, {
+      await insertAudit(ctx.db, {
         at: row.at,
-        userId: row.userId !== null && userExists(ctx.db, row.userId) ? row.userId : null,
+        userId: row.userId !== null && (await userExists(ctx.db, row.userId)) ? row.userId : null,
         action: row.action,
         entity: row.entity,
         entityId: row.entityId,
@@ -263,7 +268,7 @@ function insertBundle(
     }
     const at = ctx.now().toISOString();
     if (pinKeys) {
-      pinOfficeKeys(ctx.db, { officeId: office.id, signingKey: payload.officeKeys.signingKey, encryptionKey: payload.officeKeys.encryptionKey, pinnedAt: at }, actor.userId);
+      await pinOfficeKeys(ctx.db, { officeId: office.id, signingKey: payload.officeKeys.signingKey, encryptionKey: payload.officeKeys.encryptionKey, pinnedAt: at }, actor.userId);
     }
     const fresh = plans.flatMap((plan) => plan.fresh);
     const bySort = (sort: string) => fresh.filter((entry) => entry.sort === sort).length;
@@ -275,7 +280,7 @@ function insertBundle(
       ...counts,
       alreadyPresent: plans.reduce((sum, plan) => sum + plan.skipped, 0),
     };
-    insertExchangeLog(ctx.db, {
+    await insertExchangeLog(ctx.db, {
       direction: 'import',
       kind: 'bundle',
       officeId: office.id,
@@ -290,7 +295,7 @@ function insertBundle(
       at,
       byUser: actor.userId,
     });
-    writeAudit(ctx, {
+    await writeAudit(ctx, {
       userId: actor.userId,
       action: 'exchange.import_bundle',
       entity: 'exchange',
@@ -319,15 +324,15 @@ function insertBundle(
  * the office's pinned key, the next in sequence, and each journal continuing exactly from the
  * centre's copy. The same file twice is reported as already imported and changes nothing.
  */
-export function importBundle(ctx: ServiceContext, actor: SessionUser, file: Buffer, fileName: string): BundleImportReport {
-  requireCentralDesk(ctx.db);
+export async function importBundle(ctx: ServiceContext, actor: SessionUser, file: Buffer, fileName: string): Promise<BundleImportReport> {
+  await requireCentralDesk(ctx.db);
   const digest = fileDigest(file);
-  const seen = exchangeByDigest(ctx.db, digest, 'import');
+  const seen = await exchangeByDigest(ctx.db, digest, 'import');
   if (seen) {
     return {
       status: 'already_imported',
       officeId: seen.officeId,
-      officeCode: getOffice(ctx.db, seen.officeId)?.code ?? seen.officeId,
+      officeCode: (await getOffice(ctx.db, seen.officeId))?.code ?? seen.officeId,
       sequence: seen.sequence,
       fileName: seen.fileName,
       periodFrom: seen.periodFrom,
@@ -339,7 +344,7 @@ export function importBundle(ctx: ServiceContext, actor: SessionUser, file: Buff
   }
   const header = readPackageHeader(file);
   if (header.kind !== 'bundle') throw refuse('wrongKind', { kind: header.kind });
-  const office = enrolledOffice(ctx, header.officeId);
+  const office = await enrolledOffice(ctx, header.officeId);
   const identity = openExchangeIdentity(ctx.dataDir);
   const { plaintext } = openPackage(file, { type: 'x25519', privateKey: identity.encryptionPrivateKey, publicKey: identity.encryptionPublicKey });
   const envelope = readEnvelope(plaintext);
@@ -347,9 +352,8 @@ export function importBundle(ctx: ServiceContext, actor: SessionUser, file: Buff
   if (!parsed.success) throw refuse('tampered');
   const payload = parsed.data;
   if (payload.officeId !== header.officeId || payload.sequence !== header.sequence) throw refuse('tampered');
-  const pinKeys = checkSigner(ctx, office, payload, envelope);
   try {
-    return insertBundle(ctx, actor, office, payload, { name: fileName, digest }, pinKeys);
+    return await insertBundle(ctx, actor, office, { payload, envelope }, { name: fileName, digest });
   } catch (error) {
     if (error instanceof DeskError) throw error;
     // A trigger or key of the register refused a row: the transaction is rolled back whole.

@@ -57,6 +57,6 @@ export async function withExchangeSession(values: CliValues, io: CliIo, work: (s
     io.err(tx(error.messageKey, error.params ?? {}));
     return EXIT.failed;
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -53,45 +53,46 @@ export type ExchangeStatus = RemoteStatus | { mode: 'central'; offices: CentralO
 
 const EXCHANGE_ROLES = ['head', 'remote_admin'] as const;
 
-function remoteStatus(ctx: ServiceContext): RemoteStatus | undefined {
-  const state = readWorkplaceState(ctx.db);
+async function remoteStatus(ctx: ServiceContext): Promise<RemoteStatus | undefined> {
+  const state = await readWorkplaceState(ctx.db);
   if (!state) return undefined;
-  const lastExport = latestExchange(ctx.db, state.officeId, 'bundle', 'export');
-  const ackRow = latestAcknowledged(ctx.db, state.officeId);
+  const lastExport = await latestExchange(ctx.db, state.officeId, 'bundle', 'export');
+  const ackRow = await latestAcknowledged(ctx.db, state.officeId);
   const ackSequence = ackRow?.acknowledged ?? 0;
-  const acknowledgedExport = ackSequence > 0 ? exchangeBySequence(ctx.db, state.officeId, 'bundle', 'export', ackSequence) : undefined;
+  const acknowledgedExport = ackSequence > 0 ? await exchangeBySequence(ctx.db, state.officeId, 'bundle', 'export', ackSequence) : undefined;
   // Counted from the export the centre confirmed, or from installation while none is confirmed.
   const since = acknowledgedExport?.at ?? state.installedAt;
   const days = Math.max(0, daysBetween(dateOf(since), dateOf(ctx.now().toISOString())));
-  const warnAfterDays = readDeskSettings(ctx).exchangeWarningDays ?? DEFAULT_EXCHANGE_WARNING_DAYS;
+  const warnAfterDays = (await readDeskSettings(ctx)).exchangeWarningDays ?? DEFAULT_EXCHANGE_WARNING_DAYS;
   return {
     mode: 'remote',
     officeId: state.officeId,
     officeCode: state.officeCode,
     lastExport: lastExport ? { sequence: lastExport.sequence, at: lastExport.at } : null,
     acknowledged: acknowledgedExport && ackRow ? { sequence: ackSequence, exportedAt: acknowledgedExport.at, receivedAt: ackRow.at } : null,
-    updateVersion: latestPackageVersion(ctx.db, state.officeId, 'import'),
+    updateVersion: await latestPackageVersion(ctx.db, state.officeId, 'import'),
     daysSinceAcknowledged: days,
     warnAfterDays,
     warning: days > warnAfterDays,
   };
 }
 
-function centralStatus(ctx: ServiceContext): CentralOfficeStatus[] {
-  return listOffices(ctx.db)
-    .filter((office) => office.kind === 'remote')
-    .map((office) => {
-      const lastImport = latestExchange(ctx.db, office.id, 'bundle', 'import');
-      return {
-        officeId: office.id,
-        officeCode: office.code,
-        officeName: office.name,
-        workplaceIssued: latestExchange(ctx.db, office.id, 'workplace', 'export') !== undefined,
-        joined: getPinnedKeys(ctx.db, office.id) !== undefined,
-        lastImport: lastImport ? { sequence: lastImport.sequence, at: lastImport.at } : null,
-        updateVersion: latestPackageVersion(ctx.db, office.id, 'export'),
-      };
+async function centralStatus(ctx: ServiceContext): Promise<CentralOfficeStatus[]> {
+  const offices: CentralOfficeStatus[] = [];
+  for (const office of await listOffices(ctx.db)) {
+    if (office.kind !== 'remote') continue;
+    const lastImport = await latestExchange(ctx.db, office.id, 'bundle', 'import');
+    offices.push({
+      officeId: office.id,
+      officeCode: office.code,
+      officeName: office.name,
+      workplaceIssued: (await latestExchange(ctx.db, office.id, 'workplace', 'export')) !== undefined,
+      joined: (await getPinnedKeys(ctx.db, office.id)) !== undefined,
+      lastImport: lastImport ? { sequence: lastImport.sequence, at: lastImport.at } : null,
+      updateVersion: await latestPackageVersion(ctx.db, office.id, 'export'),
     });
+  }
+  return offices;
 }
 
 /**
@@ -121,7 +122,7 @@ export function createExchangeService(register: RegisterServices) {
     /** Remote desk: the next journal bundle written atomically into `folder` (command line, stick). */
     async writeBundle(actor: SessionUser, folder: string, onProgress?: ProgressFn): Promise<BundleExport & { file: string }> {
       requireRole(actor, EXCHANGE_ROLES);
-      const bundle = exportBundle(ctx, actor, onProgress);
+      const bundle = await exportBundle(ctx, actor, onProgress);
       const file = path.join(folder, bundle.fileName);
       writeFileAtomically(file, bundle.data, (done, total) => onProgress?.({ phase: 'write', done, total }));
       return { ...bundle, file };
@@ -152,7 +153,7 @@ export function createExchangeService(register: RegisterServices) {
     },
 
     async status(): Promise<ExchangeStatus> {
-      return remoteStatus(ctx) ?? { mode: 'central', offices: centralStatus(ctx) };
+      return (await remoteStatus(ctx)) ?? { mode: 'central', offices: await centralStatus(ctx) };
     },
   };
 }

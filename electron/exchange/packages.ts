@@ -11,7 +11,6 @@ import {
 } from '../register/repositories/exchange.js';
 import { getOffice } from '../register/repositories/offices.js';
 import { putSetting } from '../register/repositories/settings.js';
-import { runImmediate } from '../register/repositories/transaction.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { SETTING_KEYS } from '../register/services/settings.js';
@@ -27,8 +26,8 @@ function refuse(what: string, params?: Record<string, string | number>): DeskErr
   return new DeskError('rule_violation', `errors.exchange.${what}`, params);
 }
 
-function remoteOffice(ctx: ServiceContext, officeId: string): Office {
-  const office = getOffice(ctx.db, officeId);
+async function remoteOffice(ctx: ServiceContext, officeId: string): Promise<Office> {
+  const office = await getOffice(ctx.db, officeId);
   if (!office) throw new DeskError('not_found', 'errors.offices.notFound');
   if (office.kind !== 'remote' || !office.active) throw new DeskError('conflict', 'errors.exchange.notRemoteOffice', { office: office.code });
   return office;
@@ -57,12 +56,12 @@ export interface WorkplaceExport extends ExportedFile {
  * keys of the first bundle that presents it. Once an office has sent its first bundle it cannot
  * be set up again from a package: its numbers continue in its own register (section E).
  */
-export function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeId: string): WorkplaceExport {
-  requireCentralDesk(ctx.db);
-  const office = remoteOffice(ctx, officeId);
-  if (getPinnedKeys(ctx.db, office.id)) throw refuse('officeJoined', { office: office.code });
+export async function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeId: string): Promise<WorkplaceExport> {
+  await requireCentralDesk(ctx.db);
+  const office = await remoteOffice(ctx, officeId);
+  if (await getPinnedKeys(ctx.db, office.id)) throw refuse('officeJoined', { office: office.code });
   const identity = openExchangeIdentity(ctx.dataDir);
-  const version = latestPackageVersion(ctx.db, office.id, 'export') + 1;
+  const version = (await latestPackageVersion(ctx.db, office.id, 'export')) + 1;
   const enrolment = randomBytes(32).toString('base64url');
   const createdAt = ctx.now().toISOString();
   const payload: WorkplacePayload = {
@@ -73,7 +72,7 @@ export function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeI
     createdAt,
     centreKeys: { signingKey: identity.signingPublicKey, encryptionKey: identity.encryptionPublicKey },
     enrolment,
-    reference: collectReferenceData(ctx, office.id),
+    reference: await collectReferenceData(ctx, office.id),
   };
   const passphrase = newPassphrase();
   const data = sealPackage({ kind: 'workplace', officeId: office.id, officeCode: office.code, sequence: version }, unsignedPayload(payload), {
@@ -81,8 +80,8 @@ export function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeI
     passphrase,
   });
   const fileName = `${safeFilePart(office.code)}_workplace_${String(version).padStart(4, '0')}.cnapworkplace`;
-  runImmediate(ctx.db, () => {
-    insertExchangeLog(ctx.db, {
+  await ctx.db.write(async () => {
+    await insertExchangeLog(ctx.db, {
       direction: 'export',
       kind: 'workplace',
       officeId: office.id,
@@ -97,7 +96,7 @@ export function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeI
       at: createdAt,
       byUser: actor.userId,
     });
-    writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_workplace', entity: 'office', entityId: office.id, summary: `${office.code} v${version}` });
+    await writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_workplace', entity: 'office', entityId: office.id, summary: `${office.code} v${version}` });
   });
   return { fileName, data, passphrase, version };
 }
@@ -130,8 +129,8 @@ function parseWorkplace(value: unknown): WorkplacePayload {
  * that has not been set up. The office's own exchange keys are made here; they travel to the
  * centre with the first bundle.
  */
-export function importWorkplace(ctx: ServiceContext, file: Buffer, passphrase: string): WorkplaceImport {
-  if (isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
+export async function importWorkplace(ctx: ServiceContext, file: Buffer, passphrase: string): Promise<WorkplaceImport> {
+  if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
   const header = readPackageHeader(file);
   if (header.kind !== 'workplace') throw refuse('wrongKind', { kind: header.kind });
   const { plaintext } = openPackage(file, { type: 'passphrase', passphrase });
@@ -140,13 +139,13 @@ export function importWorkplace(ctx: ServiceContext, file: Buffer, passphrase: s
   if (!office || payload.officeId !== header.officeId) throw refuse('tampered');
   openExchangeIdentity(ctx.dataDir);
   const at = ctx.now().toISOString();
-  const applied = runImmediate(ctx.db, () => {
+  const applied = await ctx.db.write(async () => {
     // Checked again under the write lock: two windows must not both install.
-    if (isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
-    const counts = applyReferenceData(ctx, payload.reference, 'centre');
-    putSetting(ctx.db, SETTING_KEYS.setupDone, true);
-    writeWorkplaceState(ctx.db, { officeId: office.id, officeCode: office.code, centreKeys: payload.centreKeys, enrolment: payload.enrolment, installedAt: at });
-    insertExchangeLog(ctx.db, {
+    if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
+    const counts = await applyReferenceData(ctx, payload.reference, 'centre');
+    await putSetting(ctx.db, SETTING_KEYS.setupDone, true);
+    await writeWorkplaceState(ctx.db, { officeId: office.id, officeCode: office.code, centreKeys: payload.centreKeys, enrolment: payload.enrolment, installedAt: at });
+    await insertExchangeLog(ctx.db, {
       direction: 'import',
       kind: 'workplace',
       officeId: office.id,
@@ -161,7 +160,7 @@ export function importWorkplace(ctx: ServiceContext, file: Buffer, passphrase: s
       at,
       byUser: null,
     });
-    writeAudit(ctx, { userId: null, action: 'exchange.import_workplace', entity: 'office', entityId: office.id, summary: `${office.code} v${payload.version}` });
+    await writeAudit(ctx, { userId: null, action: 'exchange.import_workplace', entity: 'office', entityId: office.id, summary: `${office.code} v${payload.version}` });
     return counts;
   });
   return { officeId: office.id, officeCode: office.code, officeName: office.name, version: payload.version, applied };
@@ -175,14 +174,14 @@ export interface UpdateExport extends ExportedFile {
 }
 
 /** Directory, template and user changes for one office, signed by the centre and encrypted to the office. */
-export function exportUpdates(ctx: ServiceContext, actor: SessionUser, officeId: string): UpdateExport {
-  requireCentralDesk(ctx.db);
-  const office = remoteOffice(ctx, officeId);
-  const keys = getPinnedKeys(ctx.db, office.id);
+export async function exportUpdates(ctx: ServiceContext, actor: SessionUser, officeId: string): Promise<UpdateExport> {
+  await requireCentralDesk(ctx.db);
+  const office = await remoteOffice(ctx, officeId);
+  const keys = await getPinnedKeys(ctx.db, office.id);
   if (!keys) throw refuse('notJoinedYet', { office: office.code });
   const identity = openExchangeIdentity(ctx.dataDir);
-  const version = latestPackageVersion(ctx.db, office.id, 'export') + 1;
-  const acknowledgedSequence = latestExchange(ctx.db, office.id, 'bundle', 'import')?.sequence ?? 0;
+  const version = (await latestPackageVersion(ctx.db, office.id, 'export')) + 1;
+  const acknowledgedSequence = (await latestExchange(ctx.db, office.id, 'bundle', 'import'))?.sequence ?? 0;
   const createdAt = ctx.now().toISOString();
   const payload: UpdatePayload = {
     format: 'cnap-update/1',
@@ -191,15 +190,15 @@ export function exportUpdates(ctx: ServiceContext, actor: SessionUser, officeId:
     version,
     createdAt,
     acknowledgedSequence,
-    reference: collectReferenceData(ctx, office.id),
+    reference: await collectReferenceData(ctx, office.id),
   };
   const data = sealPackage({ kind: 'update', officeId: office.id, officeCode: office.code, sequence: version }, signPayload(payload, identity), {
     type: 'x25519',
     recipientPublicKey: keys.encryptionKey,
   });
   const fileName = `${safeFilePart(office.code)}_update_${String(version).padStart(4, '0')}.cnapupdate`;
-  runImmediate(ctx.db, () => {
-    insertExchangeLog(ctx.db, {
+  await ctx.db.write(async () => {
+    await insertExchangeLog(ctx.db, {
       direction: 'export',
       kind: 'update',
       officeId: office.id,
@@ -214,7 +213,7 @@ export function exportUpdates(ctx: ServiceContext, actor: SessionUser, officeId:
       at: createdAt,
       byUser: actor.userId,
     });
-    writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_updates', entity: 'office', entityId: office.id, summary: `${office.code} v${version}; ack #${acknowledgedSequence}` });
+    await writeAudit(ctx, { userId: actor.userId, action: 'exchange.export_updates', entity: 'office', entityId: office.id, summary: `${office.code} v${version}; ack #${acknowledgedSequence}` });
   });
   return { fileName, data, version, acknowledgedSequence };
 }
@@ -243,13 +242,13 @@ function parseUpdate(value: unknown): UpdatePayload {
  * from, for this office, and newer than what it has (the same version again changes nothing).
  * Its acknowledgement moves the start of the next bundle past the bundles the centre has.
  */
-export function importUpdates(ctx: ServiceContext, actor: SessionUser, file: Buffer): UpdateImport {
-  const state = requireRemoteDesk(ctx.db);
+export async function importUpdates(ctx: ServiceContext, actor: SessionUser, file: Buffer): Promise<UpdateImport> {
+  const state = await requireRemoteDesk(ctx.db);
   const header = readPackageHeader(file);
   if (header.kind !== 'update') throw refuse('wrongKind', { kind: header.kind });
   if (header.officeId !== state.officeId) throw refuse('wrongOffice', { office: header.officeCode });
-  const current = latestPackageVersion(ctx.db, state.officeId, 'import');
-  const seen = exchangeByDigest(ctx.db, fileDigest(file), 'import');
+  const current = await latestPackageVersion(ctx.db, state.officeId, 'import');
+  const seen = await exchangeByDigest(ctx.db, fileDigest(file), 'import');
   if (seen) return { status: 'already_applied', version: seen.sequence, acknowledgedSequence: seen.acknowledged ?? 0, applied: null };
   const identity = openExchangeIdentity(ctx.dataDir);
   const { plaintext } = openPackage(file, { type: 'x25519', privateKey: identity.encryptionPrivateKey, publicKey: identity.encryptionPublicKey });
@@ -259,12 +258,12 @@ export function importUpdates(ctx: ServiceContext, actor: SessionUser, file: Buf
   if (payload.officeId !== state.officeId || payload.version !== header.sequence) throw refuse('tampered');
   if (payload.version < current) throw refuse('updateOlder', { version: payload.version, current });
   if (payload.version === current) return { status: 'already_applied', version: current, acknowledgedSequence: payload.acknowledgedSequence, applied: null };
-  const lastExported = latestExchange(ctx.db, state.officeId, 'bundle', 'export')?.sequence ?? 0;
+  const lastExported = (await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0;
   if (payload.acknowledgedSequence > lastExported) throw refuse('acknowledgedUnknown', { sequence: payload.acknowledgedSequence });
   const at = ctx.now().toISOString();
-  const applied = runImmediate(ctx.db, () => {
-    const counts = applyReferenceData(ctx, payload.reference, actor.userId);
-    insertExchangeLog(ctx.db, {
+  const applied = await ctx.db.write(async () => {
+    const counts = await applyReferenceData(ctx, payload.reference, actor.userId);
+    await insertExchangeLog(ctx.db, {
       direction: 'import',
       kind: 'update',
       officeId: state.officeId,
@@ -279,7 +278,7 @@ export function importUpdates(ctx: ServiceContext, actor: SessionUser, file: Buf
       at,
       byUser: actor.userId,
     });
-    writeAudit(ctx, { userId: actor.userId, action: 'exchange.import_updates', entity: 'exchange', entityId: String(payload.version), summary: `v${payload.version}; ack #${payload.acknowledgedSequence}` });
+    await writeAudit(ctx, { userId: actor.userId, action: 'exchange.import_updates', entity: 'exchange', entityId: String(payload.version), summary: `v${payload.version}; ack #${payload.acknowledgedSequence}` });
     return counts;
   });
   return { status: 'applied', version: payload.version, acknowledgedSequence: payload.acknowledgedSequence, applied };

@@ -2,7 +2,7 @@ import type { Body, BodyPostRecord, Settlement, Signatory, Street } from '../../
 import { streetSearchKey } from '../../shared/domain/directories.js';
 import type { DeskSettings, Journal, Office } from '../../shared/domain/directories-core.js';
 import type { CouncilRequisites } from '../../shared/domain/requisites.js';
-import type { RegisterDb } from '../register/database.js';
+import type { Sql } from '../register/sql.js';
 import {
   closePostPeriod,
   insertPost,
@@ -54,27 +54,34 @@ export interface ReferenceData {
   templates: TemplateVersionRow[];
 }
 
-export function collectReferenceData(ctx: ServiceContext, officeId: string): ReferenceData {
+/** Read in one snapshot, so a package never pairs a body with posts from another moment. */
+export function collectReferenceData(ctx: ServiceContext, officeId: string): Promise<ReferenceData> {
   const { db } = ctx;
-  const { backupFolder: _localFolder, ...settings } = readDeskSettings(ctx);
-  const settlements = selectSettlements(db);
-  const bodies = selectBodies(db, { includeInactive: true });
-  return {
-    requisites: readRequisites(ctx),
-    settings,
-    offices: listOffices(db),
-    journals: listJournals(db, officeId).map(({ officeCode: _code, ...journal }) => journal),
-    users: listUsers(db)
-      .filter((user) => user.officeId === officeId)
-      .map(({ failedCount: _failed, lockedUntil: _locked, ...user }) => user),
-    signatories: selectSignatories(db, { officeId }),
-    settlements,
-    streets: settlements.flatMap((settlement) => selectStreets(db, settlement.id)),
-    bodies,
-    posts: bodies.flatMap((body) => selectPosts(db, body.id)),
-    customKinds: selectCustomKinds(db),
-    templates: selectAllTemplateVersions(db),
-  };
+  return db.read(async () => {
+    const { backupFolder: _localFolder, ...settings } = await readDeskSettings(ctx);
+    const settlements = await selectSettlements(db);
+    const streets: Street[] = [];
+    for (const settlement of settlements) streets.push(...(await selectStreets(db, settlement.id)));
+    const bodies = await selectBodies(db, { includeInactive: true });
+    const posts: BodyPostRecord[] = [];
+    for (const body of bodies) posts.push(...(await selectPosts(db, body.id)));
+    return {
+      requisites: await readRequisites(ctx),
+      settings,
+      offices: await listOffices(db),
+      journals: (await listJournals(db, officeId)).map(({ officeCode: _code, ...journal }) => journal),
+      users: (await listUsers(db))
+        .filter((user) => user.officeId === officeId)
+        .map(({ failedCount: _failed, lockedUntil: _locked, ...user }) => user),
+      signatories: await selectSignatories(db, { officeId }),
+      settlements,
+      streets,
+      bodies,
+      posts,
+      customKinds: await selectCustomKinds(db),
+      templates: await selectAllTemplateVersions(db),
+    };
+  });
 }
 
 export interface AppliedCounts {
@@ -85,52 +92,53 @@ export interface AppliedCounts {
   customKinds: number;
 }
 
-function upsertOffices(db: RegisterDb, offices: Office[]): void {
+async function upsertOffices(db: Sql, offices: Office[]): Promise<void> {
   for (const office of offices) {
-    if (getOffice(db, office.id)) updateOffice(db, office);
-    else insertOffice(db, office);
+    if (await getOffice(db, office.id)) await updateOffice(db, office);
+    else await insertOffice(db, office);
   }
 }
 
-function upsertJournals(db: RegisterDb, journals: ReferenceData['journals']): void {
+async function upsertJournals(db: Sql, journals: ReferenceData['journals']): Promise<void> {
   for (const journal of journals) {
-    if (getJournal(db, journal.id)) updateJournal(db, journal);
-    else insertJournal(db, journal);
+    if (await getJournal(db, journal.id)) await updateJournal(db, journal);
+    else await insertJournal(db, journal);
   }
 }
 
 /** Users of the office as the centre keeps them; anyone the centre no longer lists here is deactivated. */
-function upsertUsers(db: RegisterDb, users: ReferenceData['users']): void {
+async function upsertUsers(db: Sql, users: ReferenceData['users']): Promise<void> {
   const listed = new Set(users.map((user) => user.id));
   for (const user of users) {
-    const current = getUser(db, user.id);
+    const current = await getUser(db, user.id);
     if (!current) {
-      insertUser(db, { ...user, failedCount: 0, lockedUntil: null });
+      await insertUser(db, { ...user, failedCount: 0, lockedUntil: null });
       continue;
     }
-    updateUserProfile(db, user);
-    if (current.passwordHash !== user.passwordHash) setPasswordHash(db, user.id, user.passwordHash);
+    await updateUserProfile(db, user);
+    if (current.passwordHash !== user.passwordHash) await setPasswordHash(db, user.id, user.passwordHash);
   }
-  for (const user of listUsers(db)) {
-    if (!listed.has(user.id) && user.active) updateUserProfile(db, { ...user, active: false });
+  for (const user of await listUsers(db)) {
+    if (!listed.has(user.id) && user.active) await updateUserProfile(db, { ...user, active: false });
   }
 }
 
-function applyDirectories(db: RegisterDb, data: ReferenceData, at: string, by: string): void {
-  for (const signatory of data.signatories) upsertSignatory(db, signatory, at);
-  for (const settlement of data.settlements) upsertSettlement(db, settlement, at);
-  for (const street of data.streets) upsertStreet(db, street, streetSearchKey(street.name), at);
-  for (const body of data.bodies) upsertBody(db, body, at);
-  const localPosts = new Map(data.bodies.flatMap((body) => selectPosts(db, body.id)).map((post) => [post.id, post]));
+async function applyDirectories(db: Sql, data: ReferenceData, at: string, by: string): Promise<void> {
+  for (const signatory of data.signatories) await upsertSignatory(db, signatory, at);
+  for (const settlement of data.settlements) await upsertSettlement(db, settlement, at);
+  for (const street of data.streets) await upsertStreet(db, street, streetSearchKey(street.name), at);
+  for (const body of data.bodies) await upsertBody(db, body, at);
+  const localPosts = new Map<string, BodyPostRecord>();
+  for (const body of data.bodies) for (const post of await selectPosts(db, body.id)) localPosts.set(post.id, post);
   // Posts first close where the centre closed them, then new holders arrive: at most one open period per post.
   for (const post of data.posts) {
     const local = localPosts.get(post.id);
-    if (local && local.to === undefined && post.to !== undefined) closePostPeriod(db, post.id, post.to, at, by);
+    if (local && local.to === undefined && post.to !== undefined) await closePostPeriod(db, post.id, post.to, at, by);
   }
   for (const post of data.posts) {
     if (localPosts.has(post.id)) continue;
-    insertPost(db, post, at, by);
-    if (post.to !== undefined) closePostPeriod(db, post.id, post.to, at, by);
+    await insertPost(db, post, at, by);
+    if (post.to !== undefined) await closePostPeriod(db, post.id, post.to, at, by);
   }
 }
 
@@ -138,37 +146,37 @@ function applyDirectories(db: RegisterDb, data: ReferenceData, at: string, by: s
  * Template versions the remote does not have yet, in order, so each keeps its number (a printed
  * certificate records the version that printed it, R7.3).
  */
-function applyTemplates(db: RegisterDb, data: ReferenceData): { templates: number; customKinds: number } {
+async function applyTemplates(db: Sql, data: ReferenceData): Promise<{ templates: number; customKinds: number }> {
   let customKinds = 0;
   for (const kind of data.customKinds) {
-    if (customKindExists(db, kind.id)) continue;
-    insertCustomKind(db, kind);
+    if (await customKindExists(db, kind.id)) continue;
+    await insertCustomKind(db, kind);
     customKinds += 1;
   }
-  const have = latestTemplateVersions(db);
+  const have = await latestTemplateVersions(db);
   let templates = 0;
   for (const template of data.templates) {
     if (template.version <= (have.get(template.kindId) ?? 0)) continue;
     const { version: _version, ...row } = template;
-    insertNextTemplateVersion(db, row);
+    await insertNextTemplateVersion(db, row);
     have.set(template.kindId, template.version);
     templates += 1;
   }
   return { templates, customKinds };
 }
 
-/** Applies a snapshot inside the caller's transaction. The local backup folder is kept. */
-export function applyReferenceData(ctx: ServiceContext, data: ReferenceData, by: string): AppliedCounts {
+/** Applies a snapshot inside the caller's write transaction. The local backup folder is kept. */
+export async function applyReferenceData(ctx: ServiceContext, data: ReferenceData, by: string): Promise<AppliedCounts> {
   const { db } = ctx;
   const at = ctx.now().toISOString();
-  if (data.requisites) putSetting(db, SETTING_KEYS.requisites, data.requisites);
-  const { backupFolder } = readDeskSettings(ctx);
-  putSetting(db, SETTING_KEYS.desk, { ...data.settings, ...(backupFolder ? { backupFolder } : {}) });
-  upsertOffices(db, data.offices);
-  upsertJournals(db, data.journals);
-  upsertUsers(db, data.users);
-  applyDirectories(db, data, at, by);
-  const applied = applyTemplates(db, data);
+  if (data.requisites) await putSetting(db, SETTING_KEYS.requisites, data.requisites);
+  const { backupFolder } = await readDeskSettings(ctx);
+  await putSetting(db, SETTING_KEYS.desk, { ...data.settings, ...(backupFolder ? { backupFolder } : {}) });
+  await upsertOffices(db, data.offices);
+  await upsertJournals(db, data.journals);
+  await upsertUsers(db, data.users);
+  await applyDirectories(db, data, at, by);
+  const applied = await applyTemplates(db, data);
   return {
     users: data.users.length,
     journals: data.journals.length,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeskError } from '../../shared/contract/errors.js';
-import type { RegisterDb } from '../register/database.js';
+import type { Sql } from '../register/sql.js';
 import { chainHeadSchema, peerKeysSchema } from './payloads.js';
 import { getSetting, putSetting } from '../register/repositories/settings.js';
 import { NO_ROWS, type RowMarks } from '../register/repositories/exchange.js';
@@ -19,23 +19,23 @@ export const workplaceStateSchema = z.object({
 });
 export type WorkplaceState = z.infer<typeof workplaceStateSchema>;
 
-export function readWorkplaceState(db: RegisterDb): WorkplaceState | undefined {
-  const parsed = workplaceStateSchema.safeParse(getSetting(db, WORKPLACE_KEY));
+export async function readWorkplaceState(db: Sql): Promise<WorkplaceState | undefined> {
+  const parsed = workplaceStateSchema.safeParse(await getSetting(db, WORKPLACE_KEY));
   return parsed.success ? parsed.data : undefined;
 }
 
-export function writeWorkplaceState(db: RegisterDb, state: WorkplaceState): void {
-  putSetting(db, WORKPLACE_KEY, state);
+export async function writeWorkplaceState(db: Sql, state: WorkplaceState): Promise<void> {
+  await putSetting(db, WORKPLACE_KEY, state);
 }
 
-export function requireRemoteDesk(db: RegisterDb): WorkplaceState {
-  const state = readWorkplaceState(db);
+export async function requireRemoteDesk(db: Sql): Promise<WorkplaceState> {
+  const state = await readWorkplaceState(db);
   if (!state) throw new DeskError('conflict', 'errors.exchange.notRemoteDesk');
   return state;
 }
 
-export function requireCentralDesk(db: RegisterDb): void {
-  if (readWorkplaceState(db)) throw new DeskError('conflict', 'errors.exchange.notCentralDesk');
+export async function requireCentralDesk(db: Sql): Promise<void> {
+  if (await readWorkplaceState(db)) throw new DeskError('conflict', 'errors.exchange.notCentralDesk');
 }
 
 /** Where an exported bundle ended: each journal's head and the last row of each carried table. */

@@ -20,10 +20,10 @@ export async function runBridge(args: DeskArgs, options: { build: boolean }): Pr
   console.log(`Реєстр / Register: ${dataDir}`);
   console.log(`Відкрийте у браузері / Open in a browser: ${bridge.url}`);
   const stop = () => {
-    void bridge.close().finally(() => {
-      desk.close();
-      process.exit(0);
-    });
+    void bridge
+      .close()
+      .then(() => desk.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

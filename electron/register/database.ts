@@ -3,9 +3,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskError } from '../../shared/contract/errors.js';
 import { migrations, SCHEMA_VERSION } from './migrations/index.js';
+import type { RegisterDb } from './sql.js';
+import { sqliteRegisterDb } from './sqlite-db.js';
 
-/** A connection to the register file. Repository functions take it as their first argument. */
-export type RegisterDb = Database.Database;
+export type { RegisterDb } from './sql.js';
+
+/** better-sqlite3's connection to the register file, for what only the embedded register has. */
+export type SqliteConnection = Database.Database;
 
 /** `PRAGMA application_id` of our register files: "CNAP" in ASCII. Anything else is not ours. */
 export const REGISTER_APPLICATION_ID = 0x434e4150;
@@ -37,6 +41,11 @@ export interface OpenRegisterOptions {
  * byte as it was. Pending migrations run in one transaction.
  */
 export function openRegister(file: string, opts: OpenRegisterOptions = {}): RegisterDb {
+  return sqliteRegisterDb(openSqliteConnection(file, opts));
+}
+
+/** `openRegister` without the async interface: backups, restores and inspection work on the file itself. */
+export function openSqliteConnection(file: string, opts: OpenRegisterOptions = {}): SqliteConnection {
   if (!fs.existsSync(file)) {
     if (opts.readonly) throw new DeskError('storage', 'errors.register.notFound');
     return createRegister(file);
@@ -70,7 +79,7 @@ export function openRegister(file: string, opts: OpenRegisterOptions = {}): Regi
  */
 export function inspectRegisterFile(file: string): number {
   checkHeader(file);
-  let probe: RegisterDb | undefined;
+  let probe: SqliteConnection | undefined;
   try {
     probe = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true }));
     if (probe.pragma('application_id', { simple: true }) !== REGISTER_APPLICATION_ID) throw notARegister();
@@ -110,7 +119,7 @@ function notARegister(): DeskError {
   return new DeskError('storage', 'errors.register.notARegister');
 }
 
-function createRegister(file: string): RegisterDb {
+function createRegister(file: string): SqliteConnection {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, sqliteOptions({}));
   try {
@@ -130,7 +139,7 @@ function createRegister(file: string): RegisterDb {
   }
 }
 
-function configure(db: RegisterDb): void {
+function configure(db: SqliteConnection): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -138,7 +147,7 @@ function configure(db: RegisterDb): void {
 }
 
 /** Applies every migration newer than the file's `user_version`, all in one transaction. */
-export function migrate(db: RegisterDb): void {
+export function migrate(db: SqliteConnection): void {
   db.transaction(() => {
     const current = Number(db.pragma('user_version', { simple: true }));
     if (current > SCHEMA_VERSION) {
@@ -148,7 +157,7 @@ export function migrate(db: RegisterDb): void {
   }).immediate();
 }
 
-function applyPending(db: RegisterDb, current: number): void {
+function applyPending(db: SqliteConnection, current: number): void {
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.exec(migration.sql);
@@ -157,7 +166,7 @@ function applyPending(db: RegisterDb, current: number): void {
 }
 
 /** `PRAGMA quick_check`: 'ok' or the first problems SQLite reports. */
-export function quickCheck(db: RegisterDb): { ok: boolean; messages: string[] } {
+export function quickCheck(db: SqliteConnection): { ok: boolean; messages: string[] } {
   const rows = db.pragma('quick_check(20)') as { quick_check: string }[];
   const messages = rows.map((row) => row.quick_check);
   return { ok: messages.length === 1 && messages[0] === 'ok', messages };

@@ -37,7 +37,7 @@ export function createRegisterServices(options: RegisterServicesOptions) {
     users: createUsersService(ctx, auth),
     offices: createOfficesService(ctx),
     journals: createJournalsService(ctx),
-    settings: createSettingsService(ctx),
+    settings: createSettingsService(ctx, { onDeskSettingsChanged: (settings) => auth.setIdleLimit(settings.idleLockMinutes) }),
     entries: createEntriesService(ctx),
     audit: createAuditService(ctx),
     verification,

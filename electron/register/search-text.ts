@@ -31,17 +31,47 @@ export function searchTextOf(content: EntryContent, printedNumber: string): Entr
   };
 }
 
-/**
- * Turns what a person typed into an FTS5 query: every word a quoted prefix term (`"шевч"*`), all
- * required. Quoting keeps FTS5 operators in the text from being interpreted; words without a
- * letter or digit are dropped. Returns undefined when nothing searchable is left.
- */
-export function toFtsQuery(text: string): string | undefined {
-  const terms = normalizeApostrophes(text)
+/** What a person typed, as the words a search requires: apostrophes normalised, at most twelve. */
+export function searchWords(text: string): string[] {
+  return normalizeApostrophes(text)
     .split(/\s+/)
     .map((word) => word.replace(/"/g, ''))
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .slice(0, 12)
-    .map((word) => `"${word}"*`);
-  return terms.length ? terms.join(' ') : undefined;
+    .slice(0, 12);
+}
+
+/**
+ * An FTS5 query: every word a quoted prefix term (`"шевч"*`), all required. Quoting keeps FTS5
+ * operators in the text from being interpreted.
+ */
+export function toFtsQuery(words: readonly string[]): string {
+  return words.map((word) => `"${word}"*`).join(' ');
+}
+
+/**
+ * Folds text the way FTS5's `unicode61 remove_diacritics 2` tokenizer does, so PostgreSQL finds
+ * what SQLite finds whatever the server's locale: lower case, diacritics dropped (й → и, ї → і),
+ * split at anything that is not a letter, digit or the apostrophe ʼ (a letter to Unicode).
+ */
+export function foldedTokens(text: string): string[] {
+  const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** A tsquery literal: every token of every word a prefix, all required. */
+export function toTsQuery(words: readonly string[]): string {
+  const tokens = words.flatMap((word) => foldedTokens(normalizeApostrophes(word)));
+  return tokens.map((token) => `${tsLexeme(token)}:*`).join(' & ');
+}
+
+/** A tsvector literal of the entry's searchable text, lexemes taken as they are (no parser, no locale). */
+export function toTsVector(search: EntrySearchText): string {
+  return [search.names, search.address, search.number]
+    .flatMap((text) => foldedTokens(text))
+    .map(tsLexeme)
+    .join(' ');
+}
+
+function tsLexeme(token: string): string {
+  return `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }

@@ -55,6 +55,7 @@ export default {
       sameFile: 'The register cannot be restored from itself.',
       copyDamaged: 'The backup is damaged (it failed the integrity check).',
       badName: 'Wrong backup file name.',
+      onServer: 'The register is kept on a PostgreSQL server: the server makes its backups (pg_dump); see the administrator guide.',
     },
   },
   validation: {

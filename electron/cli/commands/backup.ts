@@ -27,7 +27,7 @@ export const backupCommand: CliCommand = {
       io.out(t('cli.backup.done', { file: info.file }));
       return EXIT.ok;
     } finally {
-      db.close();
+      await db.close();
     }
   },
 };

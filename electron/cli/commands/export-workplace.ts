@@ -15,7 +15,7 @@ export const exportWorkplaceCommand: CliCommand = {
     const code = requireString(values, 'office');
     const folder = requireString(values, 'out');
     return withExchangeSession(values, io, async ({ register, exchange, user }) => {
-      const office = listOffices(register.ctx.db).find((candidate) => candidate.code === code);
+      const office = (await listOffices(register.ctx.db)).find((candidate) => candidate.code === code);
       if (!office) throw new DeskError('not_found', 'cli.exchange.officeNotFound', { office: code });
       const workplace = await exchange.exportWorkplace(user, office.id);
       const file = path.join(folder, workplace.fileName);

@@ -38,7 +38,7 @@ export const restoreCommand: CliCommand = {
       io.out(t('cli.restore.done', { from: result.restoredFrom, saved: setAside ?? result.savedCurrentAs.file }));
       return EXIT.ok;
     } finally {
-      db.close();
+      await db.close();
     }
   },
 };

@@ -47,17 +47,17 @@ export const verifyCommand: CliCommand = {
         );
       }
       if (sound) io.out(t('cli.verify.allOk'));
-      const witnessed = witness === undefined || checkWitness(db, witness, io);
+      const witnessed = witness === undefined || (await checkWitness(db, witness, io));
       return sound && witnessed ? EXIT.ok : EXIT.failed;
     } finally {
-      db.close();
+      await db.close();
     }
   },
 };
 
 /** A printed journal page's footer code must be the start of a real entry's hash (issue 6 §5). */
-function checkWitness(db: RegisterDb, code: string, io: CliIo): boolean {
-  const [match] = entriesWithHashPrefix(db, code);
+async function checkWitness(db: RegisterDb, code: string, io: CliIo): Promise<boolean> {
+  const [match] = await entriesWithHashPrefix(db, code);
   if (!match) {
     io.err(t('cli.verify.witnessUnknown', { code }));
     return false;

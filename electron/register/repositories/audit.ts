@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql, SqlValue } from '../sql.js';
 
 export interface AuditRow {
   id: number;
@@ -55,21 +55,21 @@ function toAudit(row: RawAuditRow): AuditRow {
   };
 }
 
-export function insertAudit(db: RegisterDb, row: NewAuditRow): void {
-  db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?)').run(
+export async function insertAudit(db: Sql, row: NewAuditRow): Promise<void> {
+  await db.run('INSERT INTO audit_log (at, user_id, action, entity, entity_id, summary) VALUES (?, ?, ?, ?, ?, ?)', [
     row.at,
     row.userId,
     row.action,
     row.entity,
     row.entityId,
     row.summary,
-  );
+  ]);
 }
 
-function auditWhere(filter: AuditFilter): { sql: string; params: unknown[] } {
+function auditWhere(filter: AuditFilter): { sql: string; params: SqlValue[] } {
   const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
+  const params: SqlValue[] = [];
+  const add = (clause: string, value: SqlValue) => {
     clauses.push(clause);
     params.push(value);
   };
@@ -82,14 +82,13 @@ function auditWhere(filter: AuditFilter): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function listAudit(db: RegisterDb, filter: AuditFilter): { rows: AuditRow[]; total: number } {
+export async function listAudit(db: Sql, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const where = auditWhere(filter);
-  const rows = db
-    .prepare(
-      `SELECT a.*, u.full_name AS user_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-       ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, filter.limit, filter.offset) as RawAuditRow[];
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log a ${where.sql}`).get(...where.params) as { n: number }).n;
+  const rows = await db.all<RawAuditRow>(
+    `SELECT a.*, u.full_name AS user_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+     ${where.sql} ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    [...where.params, filter.limit, filter.offset],
+  );
+  const total = (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM audit_log a ${where.sql}`, where.params))?.n ?? 0;
   return { rows: rows.map(toAudit), total };
 }

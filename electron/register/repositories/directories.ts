@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql, SqlValue } from '../sql.js';
 import type {
   Body,
   BodyPostRecord,
@@ -10,6 +10,21 @@ import type {
 } from '../../../shared/domain/directories.js';
 
 /** SQL of the reference-data directories (migration 0002). Functions take the database first. */
+
+// ── Writers ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * One directory writer at a time, called first inside a write transaction. Revisions are numbered
+ * max + 1 and a new post period is checked against the others: two writers must not both read the
+ * same max or the same periods. SQLite's `BEGIN IMMEDIATE` already queues writers; PostgreSQL
+ * needs a lock of its own: a transaction-scoped advisory lock, which readers never wait for and
+ * which needs no rights on the tables (the app's role cannot lock append-only tables).
+ */
+export async function lockDirectoryWrites(db: Sql): Promise<void> {
+  if (db.dialect === 'postgres') {
+    await db.get("SELECT pg_advisory_xact_lock(hashtext('cnap-desk:directories')) AS locked");
+  }
+}
 
 // ── Revisions ────────────────────────────────────────────────────────────────────────────────
 
@@ -23,28 +38,28 @@ export interface RevisionRow {
 }
 
 /** Keeps the version of a row that is about to change; revisions number 1, 2, … per row. */
-export function insertRevision(
-  db: RegisterDb,
+export async function insertRevision(
+  db: Sql,
   entity: RevisedEntity,
   entityId: string,
   data: unknown,
   changedAt: string,
   changedBy: string,
-): void {
-  db.prepare(
+): Promise<void> {
+  await db.run(
     `INSERT INTO directory_revisions (entity, entity_id, revision, data, changed_at, changed_by)
      SELECT ?, ?, COALESCE(MAX(revision), 0) + 1, ?, ?, ?
        FROM directory_revisions WHERE entity = ? AND entity_id = ?`,
-  ).run(entity, entityId, JSON.stringify(data), changedAt, changedBy, entity, entityId);
+    [entity, entityId, JSON.stringify(data), changedAt, changedBy, entity, entityId],
+  );
 }
 
-export function listRevisions(db: RegisterDb, entity: RevisedEntity, entityId: string): RevisionRow[] {
-  const rows = db
-    .prepare(
-      `SELECT revision, data, changed_at, changed_by FROM directory_revisions
-        WHERE entity = ? AND entity_id = ? ORDER BY revision`,
-    )
-    .all(entity, entityId) as { revision: number; data: string; changed_at: string; changed_by: string }[];
+export async function listRevisions(db: Sql, entity: RevisedEntity, entityId: string): Promise<RevisionRow[]> {
+  const rows = await db.all<{ revision: number; data: string; changed_at: string; changed_by: string }>(
+    `SELECT revision, data, changed_at, changed_by FROM directory_revisions
+      WHERE entity = ? AND entity_id = ? ORDER BY revision`,
+    [entity, entityId],
+  );
   return rows.map((row) => ({
     revision: row.revision,
     data: JSON.parse(row.data) as unknown,
@@ -86,41 +101,54 @@ export interface SignatoryFilter {
   onDate?: string | undefined;
 }
 
-export function selectSignatories(db: RegisterDb, filter: SignatoryFilter): Signatory[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM signatories
-        WHERE (:officeId IS NULL OR office_id IS NULL OR office_id = :officeId)
-          AND (:onDate IS NULL OR (valid_from <= :onDate AND (valid_to IS NULL OR valid_to >= :onDate)))
-        ORDER BY valid_to IS NOT NULL, position, full_name`,
-    )
-    .all({ officeId: filter.officeId ?? null, onDate: filter.onDate ?? null }) as SignatoryRow[];
+/** `WHERE` of the given conditions (all must hold), or nothing when there are none. */
+function whereAll(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
+
+export async function selectSignatories(db: Sql, filter: SignatoryFilter): Promise<Signatory[]> {
+  const conditions: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.officeId !== undefined) {
+    conditions.push('(office_id IS NULL OR office_id = ?)');
+    params.push(filter.officeId);
+  }
+  if (filter.onDate !== undefined) {
+    conditions.push('valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)');
+    params.push(filter.onDate, filter.onDate);
+  }
+  const rows = await db.all<SignatoryRow>(
+    `SELECT * FROM signatories ${whereAll(conditions)}
+      ORDER BY CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, position, full_name`,
+    params,
+  );
   return rows.map(toSignatory);
 }
 
-export function selectSignatory(db: RegisterDb, id: string): Signatory | undefined {
-  const row = db.prepare('SELECT * FROM signatories WHERE id = ?').get(id) as SignatoryRow | undefined;
+export async function selectSignatory(db: Sql, id: string): Promise<Signatory | undefined> {
+  const row = await db.get<SignatoryRow>('SELECT * FROM signatories WHERE id = ?', [id]);
   return row ? toSignatory(row) : undefined;
 }
 
-export function upsertSignatory(db: RegisterDb, signatory: Signatory, updatedAt: string): void {
-  db.prepare(
+export async function upsertSignatory(db: Sql, signatory: Signatory, updatedAt: string): Promise<void> {
+  await db.run(
     `INSERT INTO signatories (id, position, full_name, seal, seal_name, valid_from, valid_to, office_id, updated_at)
-     VALUES (:id, :position, :fullName, :seal, :sealName, :validFrom, :validTo, :officeId, :updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET position = excluded.position, full_name = excluded.full_name,
        seal = excluded.seal, seal_name = excluded.seal_name, valid_from = excluded.valid_from,
        valid_to = excluded.valid_to, office_id = excluded.office_id, updated_at = excluded.updated_at`,
-  ).run({
-    id: signatory.id,
-    position: signatory.position,
-    fullName: signatory.fullName,
-    seal: signatory.seal,
-    sealName: signatory.sealName,
-    validFrom: signatory.validFrom,
-    validTo: signatory.validTo ?? null,
-    officeId: signatory.officeId ?? null,
-    updatedAt,
-  });
+    [
+      signatory.id,
+      signatory.position,
+      signatory.fullName,
+      signatory.seal,
+      signatory.sealName,
+      signatory.validFrom,
+      signatory.validTo ?? null,
+      signatory.officeId ?? null,
+      updatedAt,
+    ],
+  );
 }
 
 // ── Settlements and streets ──────────────────────────────────────────────────────────────────
@@ -143,29 +171,30 @@ function toSettlement(row: SettlementRow): Settlement {
   };
 }
 
-export function selectSettlements(db: RegisterDb): Settlement[] {
-  const rows = db.prepare('SELECT * FROM settlements ORDER BY active DESC, kind, name').all() as SettlementRow[];
+export async function selectSettlements(db: Sql): Promise<Settlement[]> {
+  const rows = await db.all<SettlementRow>('SELECT * FROM settlements ORDER BY active DESC, kind, name');
   return rows.map(toSettlement);
 }
 
-export function selectSettlement(db: RegisterDb, id: string): Settlement | undefined {
-  const row = db.prepare('SELECT * FROM settlements WHERE id = ?').get(id) as SettlementRow | undefined;
+export async function selectSettlement(db: Sql, id: string): Promise<Settlement | undefined> {
+  const row = await db.get<SettlementRow>('SELECT * FROM settlements WHERE id = ?', [id]);
   return row ? toSettlement(row) : undefined;
 }
 
-export function upsertSettlement(db: RegisterDb, settlement: Settlement, updatedAt: string): void {
-  db.prepare(
+export async function upsertSettlement(db: Sql, settlement: Settlement, updatedAt: string): Promise<void> {
+  await db.run(
     `INSERT INTO settlements (id, kind, name, starosta_district, active, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
        starosta_district = excluded.starosta_district, active = excluded.active, updated_at = excluded.updated_at`,
-  ).run(
-    settlement.id,
-    settlement.kind,
-    settlement.name,
-    settlement.starostaDistrict ?? null,
-    settlement.active ? 1 : 0,
-    updatedAt,
+    [
+      settlement.id,
+      settlement.kind,
+      settlement.name,
+      settlement.starostaDistrict ?? null,
+      settlement.active ? 1 : 0,
+      updatedAt,
+    ],
   );
 }
 
@@ -181,35 +210,46 @@ function toStreet(row: StreetRow): Street {
   return { id: row.id, settlementId: row.settlement_id, kind: row.kind, name: row.name, active: row.active === 1 };
 }
 
-export function selectStreets(db: RegisterDb, settlementId: string): Street[] {
-  const rows = db
-    .prepare('SELECT * FROM streets WHERE settlement_id = ? ORDER BY search_key, kind')
-    .all(settlementId) as StreetRow[];
+/**
+ * `search_key` compared code point by code point, as SQLite's BINARY collation does. PostgreSQL
+ * would otherwise use the database's locale collation, where U+FFFF need not sort after every
+ * letter and the prefix range of `suggestStreets` would stop meaning "starts with".
+ */
+function searchKey(db: Sql): string {
+  return db.dialect === 'postgres' ? 'search_key COLLATE "C"' : 'search_key';
+}
+
+export async function selectStreets(db: Sql, settlementId: string): Promise<Street[]> {
+  const rows = await db.all<StreetRow>(
+    `SELECT * FROM streets WHERE settlement_id = ? ORDER BY ${searchKey(db)}, kind`,
+    [settlementId],
+  );
   return rows.map(toStreet);
 }
 
-export function selectStreet(db: RegisterDb, id: string): Street | undefined {
-  const row = db.prepare('SELECT * FROM streets WHERE id = ?').get(id) as StreetRow | undefined;
+export async function selectStreet(db: Sql, id: string): Promise<Street | undefined> {
+  const row = await db.get<StreetRow>('SELECT * FROM streets WHERE id = ?', [id]);
   return row ? toStreet(row) : undefined;
 }
 
 /** Another street of the same settlement and kind already has this name (folded). */
-export function streetNameTaken(db: RegisterDb, street: Street, searchKey: string): boolean {
-  return (
-    db
-      .prepare('SELECT 1 FROM streets WHERE settlement_id = ? AND kind = ? AND search_key = ? AND id <> ?')
-      .get(street.settlementId, street.kind, searchKey, street.id) !== undefined
+export async function streetNameTaken(db: Sql, street: Street, searchKey: string): Promise<boolean> {
+  const row = await db.get<{ taken: number }>(
+    'SELECT 1 AS taken FROM streets WHERE settlement_id = ? AND kind = ? AND search_key = ? AND id <> ?',
+    [street.settlementId, street.kind, searchKey, street.id],
   );
+  return row !== undefined;
 }
 
-export function upsertStreet(db: RegisterDb, street: Street, searchKey: string, updatedAt: string): void {
-  db.prepare(
+export async function upsertStreet(db: Sql, street: Street, searchKey: string, updatedAt: string): Promise<void> {
+  await db.run(
     `INSERT INTO streets (id, settlement_id, kind, name, search_key, active, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET settlement_id = excluded.settlement_id, kind = excluded.kind,
        name = excluded.name, search_key = excluded.search_key, active = excluded.active,
        updated_at = excluded.updated_at`,
-  ).run(street.id, street.settlementId, street.kind, street.name, searchKey, street.active ? 1 : 0, updatedAt);
+    [street.id, street.settlementId, street.kind, street.name, searchKey, street.active ? 1 : 0, updatedAt],
+  );
 }
 
 export interface StreetSuggestQuery {
@@ -221,22 +261,25 @@ export interface StreetSuggestQuery {
 
 /**
  * Active streets whose folded name starts with the prefix. A range on the stored key instead of
- * LIKE, so the index is used and no Cyrillic case folding is left to SQLite. U+FFFF sorts after
- * every character a street name holds, so `[prefix, prefix + U+FFFF)` is exactly "starts with".
+ * LIKE, so the index is used and no Cyrillic case folding is left to the database (the key is
+ * folded in JS). U+FFFF sorts after every character a street name holds, so
+ * `[prefix, prefix + U+FFFF)` is exactly "starts with" under a code point collation.
  */
-export function suggestStreets(db: RegisterDb, query: StreetSuggestQuery): Street[] {
-  const upper = `${query.keyPrefix}\uFFFF`;
-  const sql =
-    query.settlementId === undefined
-      ? `SELECT * FROM streets WHERE search_key >= ? AND search_key < ? AND active = 1
-          ORDER BY search_key, kind LIMIT ?`
-      : `SELECT * FROM streets WHERE settlement_id = ? AND search_key >= ? AND search_key < ? AND active = 1
-          ORDER BY search_key, kind LIMIT ?`;
-  const params =
-    query.settlementId === undefined
-      ? [query.keyPrefix, upper, query.limit]
-      : [query.settlementId, query.keyPrefix, upper, query.limit];
-  return (db.prepare(sql).all(...params) as StreetRow[]).map(toStreet);
+export async function suggestStreets(db: Sql, query: StreetSuggestQuery): Promise<Street[]> {
+  const key = searchKey(db);
+  const inSettlement = query.settlementId === undefined ? '' : 'settlement_id = ? AND ';
+  const params: SqlValue[] = [
+    ...(query.settlementId === undefined ? [] : [query.settlementId]),
+    query.keyPrefix,
+    `${query.keyPrefix}\uFFFF`,
+    query.limit,
+  ];
+  const rows = await db.all<StreetRow>(
+    `SELECT * FROM streets WHERE ${inSettlement}${key} >= ? AND ${key} < ? AND active = 1
+      ORDER BY ${key}, kind LIMIT ?`,
+    params,
+  );
+  return rows.map(toStreet);
 }
 
 // ── Bodies and their posts ───────────────────────────────────────────────────────────────────
@@ -276,45 +319,47 @@ export interface BodyFilter {
   includeInactive: boolean;
 }
 
-export function selectBodies(db: RegisterDb, filter: BodyFilter): Body[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM bodies WHERE (:type IS NULL OR type = :type) AND (:all = 1 OR active = 1)
-        ORDER BY type, name`,
-    )
-    .all({ type: filter.type ?? null, all: filter.includeInactive ? 1 : 0 }) as BodyRow[];
+export async function selectBodies(db: Sql, filter: BodyFilter): Promise<Body[]> {
+  const conditions: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter.type !== undefined) {
+    conditions.push('type = ?');
+    params.push(filter.type);
+  }
+  if (!filter.includeInactive) conditions.push('active = 1');
+  const rows = await db.all<BodyRow>(`SELECT * FROM bodies ${whereAll(conditions)} ORDER BY type, name`, params);
   return rows.map(toBody);
 }
 
-export function selectBody(db: RegisterDb, id: string): Body | undefined {
-  const row = db.prepare('SELECT * FROM bodies WHERE id = ?').get(id) as BodyRow | undefined;
+export async function selectBody(db: Sql, id: string): Promise<Body | undefined> {
+  const row = await db.get<BodyRow>('SELECT * FROM bodies WHERE id = ?', [id]);
   return row ? toBody(row) : undefined;
 }
 
-export function upsertBody(db: RegisterDb, body: Body, updatedAt: string): void {
-  db.prepare(
+export async function upsertBody(db: Sql, body: Body, updatedAt: string): Promise<void> {
+  await db.run(
     `INSERT INTO bodies (id, type, committee_kind, number, name, territory, legal_entity, has_seal, seal_name,
        settlement_id, active, updated_at)
-     VALUES (:id, :type, :committeeKind, :number, :name, :territory, :legalEntity, :hasSeal, :sealName,
-       :settlementId, :active, :updatedAt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET type = excluded.type, committee_kind = excluded.committee_kind,
        number = excluded.number, name = excluded.name, territory = excluded.territory,
        legal_entity = excluded.legal_entity, has_seal = excluded.has_seal, seal_name = excluded.seal_name,
        settlement_id = excluded.settlement_id, active = excluded.active, updated_at = excluded.updated_at`,
-  ).run({
-    id: body.id,
-    type: body.type,
-    committeeKind: body.committeeKind ?? null,
-    number: body.number ?? null,
-    name: body.name,
-    territory: body.territory,
-    legalEntity: body.legalEntity ? 1 : 0,
-    hasSeal: body.hasSeal ? 1 : 0,
-    sealName: body.sealName ?? null,
-    settlementId: body.settlementId ?? null,
-    active: body.active ? 1 : 0,
-    updatedAt,
-  });
+    [
+      body.id,
+      body.type,
+      body.committeeKind ?? null,
+      body.number ?? null,
+      body.name,
+      body.territory,
+      body.legalEntity ? 1 : 0,
+      body.hasSeal ? 1 : 0,
+      body.sealName ?? null,
+      body.settlementId ?? null,
+      body.active ? 1 : 0,
+      updatedAt,
+    ],
+  );
 }
 
 interface PostRow {
@@ -343,60 +388,64 @@ function toPost(row: PostRow): BodyPostRecord {
   };
 }
 
-export function selectPosts(db: RegisterDb, bodyId: string): BodyPostRecord[] {
-  const rows = db
-    .prepare('SELECT * FROM body_posts WHERE body_id = ? ORDER BY role, held_from')
-    .all(bodyId) as PostRow[];
+export async function selectPosts(db: Sql, bodyId: string): Promise<BodyPostRecord[]> {
+  const rows = await db.all<PostRow>('SELECT * FROM body_posts WHERE body_id = ? ORDER BY role, held_from', [bodyId]);
   return rows.map(toPost);
 }
 
-export function selectPost(db: RegisterDb, id: string): BodyPostRecord | undefined {
-  const row = db.prepare('SELECT * FROM body_posts WHERE id = ?').get(id) as PostRow | undefined;
+export async function selectPost(db: Sql, id: string): Promise<BodyPostRecord | undefined> {
+  const row = await db.get<PostRow>('SELECT * FROM body_posts WHERE id = ?', [id]);
   return row ? toPost(row) : undefined;
 }
 
 /** Posts of this body and role that cover any day from `from` on (to check a new period). */
-export function selectPostsReaching(db: RegisterDb, bodyId: string, role: PostRole, from: string): BodyPostRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM body_posts WHERE body_id = ? AND role = ? AND (held_to IS NULL OR held_to >= ?)
-        ORDER BY held_from`,
-    )
-    .all(bodyId, role, from) as PostRow[];
+export async function selectPostsReaching(
+  db: Sql,
+  bodyId: string,
+  role: PostRole,
+  from: string,
+): Promise<BodyPostRecord[]> {
+  const rows = await db.all<PostRow>(
+    `SELECT * FROM body_posts WHERE body_id = ? AND role = ? AND (held_to IS NULL OR held_to >= ?)
+      ORDER BY held_from`,
+    [bodyId, role, from],
+  );
   return rows.map(toPost);
 }
 
 /** The holder of each post on a date (one query for a whole list of bodies). */
-export function selectPostsOn(db: RegisterDb, date: string): BodyPostRecord[] {
-  const rows = db
-    .prepare('SELECT * FROM body_posts WHERE held_from <= ? AND (held_to IS NULL OR held_to >= ?)')
-    .all(date, date) as PostRow[];
+export async function selectPostsOn(db: Sql, date: string): Promise<BodyPostRecord[]> {
+  const rows = await db.all<PostRow>(
+    'SELECT * FROM body_posts WHERE held_from <= ? AND (held_to IS NULL OR held_to >= ?)',
+    [date, date],
+  );
   return rows.map(toPost);
 }
 
-export function insertPost(db: RegisterDb, post: BodyPostRecord, createdAt: string, createdBy: string): void {
-  db.prepare(
+export async function insertPost(db: Sql, post: BodyPostRecord, createdAt: string, createdBy: string): Promise<void> {
+  await db.run(
     `INSERT INTO body_posts (id, body_id, role, family_name, given_name, patronymic, held_from, held_to,
        created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-  ).run(
-    post.id,
-    post.bodyId,
-    post.role,
-    post.name.familyName,
-    post.name.givenName,
-    post.name.patronymic ?? null,
-    post.from,
-    createdAt,
-    createdBy,
+    [
+      post.id,
+      post.bodyId,
+      post.role,
+      post.name.familyName,
+      post.name.givenName,
+      post.name.patronymic ?? null,
+      post.from,
+      createdAt,
+      createdBy,
+    ],
   );
 }
 
-export function closePostPeriod(db: RegisterDb, id: string, to: string, closedAt: string, closedBy: string): void {
-  db.prepare('UPDATE body_posts SET held_to = ?, closed_at = ?, closed_by = ? WHERE id = ? AND held_to IS NULL').run(
+export async function closePostPeriod(db: Sql, id: string, to: string, closedAt: string, closedBy: string): Promise<void> {
+  await db.run('UPDATE body_posts SET held_to = ?, closed_at = ?, closed_by = ? WHERE id = ? AND held_to IS NULL', [
     to,
     closedAt,
     closedBy,
     id,
-  );
+  ]);
 }

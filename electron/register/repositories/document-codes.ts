@@ -1,20 +1,14 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 
 /** Binds the short code printed on a document to its journal entry (once; codes are unique). */
-export function putDocumentCode(db: RegisterDb, entryId: string, code: string): void {
-  db.prepare('INSERT INTO document_codes (entry_id, short_code) VALUES (?, ?)').run(entryId, code);
+export async function putDocumentCode(db: Sql, entryId: string, code: string): Promise<void> {
+  await db.run('INSERT INTO document_codes (entry_id, short_code) VALUES (?, ?)', [entryId, code]);
 }
 
-export function entryIdByShortCode(db: RegisterDb, code: string): string | undefined {
-  const row = db.prepare('SELECT entry_id FROM document_codes WHERE short_code = ?').get(code) as
-    | { entry_id: string }
-    | undefined;
-  return row?.entry_id;
+export async function entryIdByShortCode(db: Sql, code: string): Promise<string | undefined> {
+  return (await db.get<{ entry_id: string }>('SELECT entry_id FROM document_codes WHERE short_code = ?', [code]))?.entry_id;
 }
 
-export function shortCodeOfEntry(db: RegisterDb, entryId: string): string | undefined {
-  const row = db.prepare('SELECT short_code FROM document_codes WHERE entry_id = ?').get(entryId) as
-    | { short_code: string }
-    | undefined;
-  return row?.short_code;
+export async function shortCodeOfEntry(db: Sql, entryId: string): Promise<string | undefined> {
+  return (await db.get<{ short_code: string }>('SELECT short_code FROM document_codes WHERE entry_id = ?', [entryId]))?.short_code;
 }

@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
-import type { RegisterDb } from '../database.js';
+import { toFtsQuery, toTsQuery, toTsVector } from '../search-text.js';
+import type { Sql, SqlValue } from '../sql.js';
 import type { EntryContent, EntryRecord, EntrySort, EntryStatus } from '../../../shared/domain/entry.js';
 
 /** An entry row as written: the hashed fields plus the chain. */
@@ -43,110 +43,110 @@ export interface ChainRow {
   hash: string;
 }
 
-const statements = new WeakMap<RegisterDb, Map<string, Statement>>();
-
 /**
- * The write path's statements, compiled once per connection: issuing runs the same five on every
- * entry, and compiling them each time cost more than executing them (issue 8 benchmark).
+ * Makes this transaction the journal's only writer until it ends: the chain head and the next
+ * number are read after this. SQLite's `BEGIN IMMEDIATE` already holds the whole file; on
+ * PostgreSQL the journal's row lock queues the other workstations (issue 11 §3).
  */
-function prepared(db: RegisterDb, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
+export async function lockJournalForWriting(db: Sql, journalId: string): Promise<void> {
+  if (db.dialect === 'postgres') await db.get('SELECT id FROM journals WHERE id = ? FOR UPDATE', [journalId]);
 }
 
-/** Advances the journal's counter for the year and returns the new number (inside BEGIN IMMEDIATE). */
-export function takeNextNumber(db: RegisterDb, journalId: string, year: number): number {
-  const row = prepared(db, 'SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?').get(journalId, year) as
-    | { last_number: number }
-    | undefined;
-  if (!row) {
-    prepared(db, 'INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)').run(journalId, year);
-    return 1;
-  }
-  prepared(db, 'UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?').run(
+/** Advances the journal's counter for the year and returns the new number (inside the journal's lock). */
+export async function takeNextNumber(db: Sql, journalId: string, year: number): Promise<number> {
+  const row = await db.get<{ last_number: number }>('SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?', [
     journalId,
     year,
-  );
+  ]);
+  if (!row) {
+    await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)', [journalId, year]);
+    return 1;
+  }
+  await db.run('UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?', [journalId, year]);
   return row.last_number + 1;
 }
 
-export function latestEntryOfJournal(db: RegisterDb, journalId: string): { year: number; hash: string } | undefined {
-  return prepared(db, 'SELECT year, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1').get(journalId) as
-    | { year: number; hash: string }
-    | undefined;
+export async function latestEntryOfJournal(db: Sql, journalId: string): Promise<{ year: number; hash: string } | undefined> {
+  return db.get('SELECT year, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1', [journalId]);
 }
 
-export function insertEntry(db: RegisterDb, row: NewEntryRow, search: EntrySearchText): void {
-  prepared(
-    db,
+export async function insertEntry(db: Sql, row: NewEntryRow, search: EntrySearchText): Promise<void> {
+  await db.run(
     `INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date,
        created_by, content, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.id,
-    row.journalId,
-    row.year,
-    row.number,
-    row.printedNumber,
-    row.sort,
-    JSON.stringify(row.kinds),
-    row.createdAt,
-    row.localDate,
-    row.createdBy,
-    row.contentJson,
-    row.prevHash,
-    row.hash,
+    [
+      row.id,
+      row.journalId,
+      row.year,
+      row.number,
+      row.printedNumber,
+      row.sort,
+      JSON.stringify(row.kinds),
+      row.createdAt,
+      row.localDate,
+      row.createdBy,
+      row.contentJson,
+      row.prevHash,
+      row.hash,
+    ],
   );
-  prepared(db, 'INSERT INTO entries_fts (entry_id, names, address, number) VALUES (?, ?, ?, ?)').run(
-    row.id,
+  await insertEntrySearchText(db, row.id, search);
+}
+
+/** The full-text row of an entry; PostgreSQL also gets the folded words as a tsvector. */
+export async function insertEntrySearchText(db: Sql, entryId: string, search: EntrySearchText): Promise<void> {
+  if (db.dialect === 'postgres') {
+    await db.run('INSERT INTO entries_fts (entry_id, names, address, number, lexemes) VALUES (?, ?, ?, ?, CAST(? AS tsvector))', [
+      entryId,
+      search.names,
+      search.address,
+      search.number,
+      toTsVector(search),
+    ]);
+    return;
+  }
+  await db.run('INSERT INTO entries_fts (entry_id, names, address, number) VALUES (?, ?, ?, ?)', [
+    entryId,
     search.names,
     search.address,
     search.number,
-  );
+  ]);
 }
 
-export function insertHandover(
-  db: RegisterDb,
+export async function insertHandover(
+  db: Sql,
   handover: { entryId: string; at: string; receivedBy: 'subject' | 'representative'; recipientName: string; byUser: string },
-): void {
-  db.prepare('INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user) VALUES (?, ?, ?, ?, ?)').run(
+): Promise<void> {
+  await db.run('INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user) VALUES (?, ?, ?, ?, ?)', [
     handover.entryId,
     handover.at,
     handover.receivedBy,
     handover.recipientName,
     handover.byUser,
-  );
+  ]);
 }
 
-export function insertAnnulment(db: RegisterDb, annulment: { entryId: string; at: string; reason: string; byUser: string }): void {
-  db.prepare('INSERT INTO annulments (entry_id, at, reason, by_user) VALUES (?, ?, ?, ?)').run(
+export async function insertAnnulment(db: Sql, annulment: { entryId: string; at: string; reason: string; byUser: string }): Promise<void> {
+  await db.run('INSERT INTO annulments (entry_id, at, reason, by_user) VALUES (?, ?, ?, ?)', [
     annulment.entryId,
     annulment.at,
     annulment.reason,
     annulment.byUser,
-  );
+  ]);
 }
 
-export function insertReissue(db: RegisterDb, link: { annulledId: string; newEntryId: string; at: string; byUser: string }): void {
-  db.prepare('INSERT INTO reissues (annulled_entry_id, new_entry_id, at, by_user) VALUES (?, ?, ?, ?)').run(
+export async function insertReissue(db: Sql, link: { annulledId: string; newEntryId: string; at: string; byUser: string }): Promise<void> {
+  await db.run('INSERT INTO reissues (annulled_entry_id, new_entry_id, at, by_user) VALUES (?, ?, ?, ?)', [
     link.annulledId,
     link.newEntryId,
     link.at,
     link.byUser,
-  );
+  ]);
 }
 
-export function isReplacementTaken(db: RegisterDb, newEntryId: string): boolean {
-  return db.prepare('SELECT 1 FROM reissues WHERE new_entry_id = ?').get(newEntryId) !== undefined;
+export async function isReplacementTaken(db: Sql, newEntryId: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS taken FROM reissues WHERE new_entry_id = ?', [newEntryId])) !== undefined;
 }
 
 const STATUS_SQL = `CASE
@@ -253,16 +253,14 @@ function toRecord(row: RecordRow): EntryRecord {
   };
 }
 
-export function getEntryRecord(db: RegisterDb, id: string): EntryRecord | undefined {
-  const row = db.prepare(`SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS} WHERE e.id = ?`).get(id) as
-    | RecordRow
-    | undefined;
+export async function getEntryRecord(db: Sql, id: string): Promise<EntryRecord | undefined> {
+  const row = await db.get<RecordRow>(`SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS} WHERE e.id = ?`, [id]);
   return row ? toRecord(row) : undefined;
 }
 
 export interface EntrySearchFilter {
-  /** An FTS5 MATCH expression built from normalised words, or absent. */
-  match?: string;
+  /** What a person typed, split into normalised words (`searchWords`); all must match as prefixes. */
+  words?: readonly string[];
   dateFrom?: string;
   dateTo?: string;
   journalId?: string;
@@ -275,19 +273,38 @@ export interface EntrySearchFilter {
   offset: number;
 }
 
-function searchWhere(filter: EntrySearchFilter): { clauses: string[]; params: unknown[] } {
+interface FullTextQuery {
+  /** The condition on the full-text table `f`. */
+  clause: string;
+  param: string;
+}
+
+/** FTS5's MATCH on SQLite; a tsquery over the folded words on PostgreSQL (same prefix semantics). */
+function fullTextQuery(db: Sql, words: readonly string[]): FullTextQuery {
+  return db.dialect === 'postgres'
+    ? { clause: 'f.lexemes @@ CAST(? AS tsquery)', param: toTsQuery(words) }
+    : { clause: 'entries_fts MATCH ?', param: toFtsQuery(words) };
+}
+
+function kindClause(db: Sql): string {
+  return db.dialect === 'postgres'
+    ? 'EXISTS (SELECT 1 FROM jsonb_array_elements_text(CAST(e.kinds AS jsonb)) k WHERE k = ?)'
+    : 'EXISTS (SELECT 1 FROM json_each(e.kinds) k WHERE k.value = ?)';
+}
+
+function searchWhere(db: Sql, filter: EntrySearchFilter, text: FullTextQuery | undefined): { clauses: string[]; params: SqlValue[] } {
   const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
+  const params: SqlValue[] = [];
+  const add = (clause: string, value: SqlValue) => {
     clauses.push(clause);
     params.push(value);
   };
-  if (filter.match !== undefined) add('entries_fts MATCH ?', filter.match);
+  if (text) add(text.clause, text.param);
   if (filter.dateFrom !== undefined) add('e.local_date >= ?', filter.dateFrom);
   if (filter.dateTo !== undefined) add('e.local_date <= ?', filter.dateTo);
   if (filter.journalId !== undefined) add('e.journal_id = ?', filter.journalId);
   if (filter.officeId !== undefined) add('j.office_id = ?', filter.officeId);
-  if (filter.kind !== undefined) add('EXISTS (SELECT 1 FROM json_each(e.kinds) k WHERE k.value = ?)', filter.kind);
+  if (filter.kind !== undefined) add(kindClause(db), filter.kind);
   if (filter.sort !== undefined) add('e.sort = ?', filter.sort);
   if (filter.status !== undefined) add(`(${STATUS_SQL}) = ?`, filter.status);
   if (filter.createdBy !== undefined) add('e.created_by = ?', filter.createdBy);
@@ -300,48 +317,46 @@ function searchWhere(filter: EntrySearchFilter): { clauses: string[]; params: un
  * match by a column of `entries` after the join read every match first: tens of thousands of
  * rows for a two-letter prefix at a million entries (issue 8).
  */
-function textOnlySearch(db: RegisterDb, match: string, limit: number, offset: number): { records: EntryRecord[]; total: number } {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS}
-       FROM (SELECT entry_id, rowid AS hit FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) f
-       JOIN entries e ON e.id = f.entry_id ${RECORD_JOINS}
-       ORDER BY f.hit DESC`,
-    )
-    .all(match, limit, offset) as RecordRow[];
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM entries_fts WHERE entries_fts MATCH ?').get(match) as { n: number }).n;
-  return { records: rows.map(toRecord), total };
+async function textOnlySearch(db: Sql, text: FullTextQuery, limit: number, offset: number): Promise<{ records: EntryRecord[]; total: number }> {
+  const rows = await db.all<RecordRow>(
+    `SELECT ${RECORD_COLUMNS}
+     FROM (SELECT f.entry_id, f.rowid AS hit FROM entries_fts f WHERE ${text.clause} ORDER BY f.rowid DESC LIMIT ? OFFSET ?) m
+     JOIN entries e ON e.id = m.entry_id ${RECORD_JOINS}
+     ORDER BY m.hit DESC`,
+    [text.param, limit, offset],
+  );
+  const counted = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entries_fts f WHERE ${text.clause}`, [text.param]);
+  return { records: rows.map(toRecord), total: counted?.n ?? 0 };
 }
 
 /** Newest first; full-text matching, filters, order and paging all happen in one query. */
-export function searchEntryRecords(db: RegisterDb, filter: EntrySearchFilter): { records: EntryRecord[]; total: number } {
-  const { clauses, params } = searchWhere(filter);
-  if (filter.match !== undefined && clauses.length === 1) return textOnlySearch(db, filter.match, filter.limit, filter.offset);
-  const from = filter.match !== undefined ? 'entries_fts f JOIN entries e ON e.id = f.entry_id' : 'entries e';
+export async function searchEntryRecords(db: Sql, filter: EntrySearchFilter): Promise<{ records: EntryRecord[]; total: number }> {
+  const text = filter.words?.length ? fullTextQuery(db, filter.words) : undefined;
+  const { clauses, params } = searchWhere(db, filter, text);
+  if (text && clauses.length === 1) return textOnlySearch(db, text, filter.limit, filter.offset);
+  const from = text ? 'entries_fts f JOIN entries e ON e.id = f.entry_id' : 'entries e';
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM ${from} ${RECORD_JOINS} ${where}
-       ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...params, filter.limit, filter.offset) as RecordRow[];
-  const total = (
-    db.prepare(`SELECT COUNT(*) AS n FROM ${from} ${RECORD_JOINS} ${where}`).get(...params) as { n: number }
-  ).n;
-  return { records: rows.map(toRecord), total };
+  const rows = await db.all<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM ${from} ${RECORD_JOINS} ${where}
+     ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`,
+    [...params, filter.limit, filter.offset],
+  );
+  const counted = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${from} ${RECORD_JOINS} ${where}`, params);
+  return { records: rows.map(toRecord), total: counted?.n ?? 0 };
 }
 
 /**
  * The naive search the benchmark compares the full-text one with (issue 8): `LIKE` over every
  * entry's stored content, newest first, with its count. Not used by the desk itself.
  */
-export function likeSearchEntryRecords(db: RegisterDb, text: string, limit: number): { records: EntryRecord[]; total: number } {
+export async function likeSearchEntryRecords(db: Sql, text: string, limit: number): Promise<{ records: EntryRecord[]; total: number }> {
   const pattern = `%${text}%`;
-  const rows = db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS} WHERE e.content LIKE ? ORDER BY e.created_at DESC, e.id DESC LIMIT ?`)
-    .all(pattern, limit) as RecordRow[];
-  const total = (db.prepare('SELECT COUNT(*) AS n FROM entries WHERE content LIKE ?').get(pattern) as { n: number }).n;
-  return { records: rows.map(toRecord), total };
+  const rows = await db.all<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS} WHERE e.content LIKE ? ORDER BY e.created_at DESC, e.id DESC LIMIT ?`,
+    [pattern, limit],
+  );
+  const counted = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM entries WHERE content LIKE ?', [pattern]);
+  return { records: rows.map(toRecord), total: counted?.n ?? 0 };
 }
 
 export interface DayTotalsRow {
@@ -358,29 +373,8 @@ export interface DayTotalsRow {
   lastPrintedNumber: string;
 }
 
-export function dayTotalsByJournal(db: RegisterDb, localDate: string, officeId?: string): DayTotalsRow[] {
-  const rows = db
-    .prepare(
-      `SELECT e.journal_id, j.nomenclature_index AS journal_index, j.office_id,
-         COUNT(*) AS total,
-         SUM(e.sort = 'certificate') AS certificates,
-         SUM(e.sort = 'certification') AS certifications,
-         SUM(e.sort = 'refusal') AS refusals,
-         SUM(h.entry_id IS NOT NULL) AS handed_over,
-         SUM(a.entry_id IS NOT NULL) AS annulled,
-         (SELECT printed_number FROM entries x WHERE x.journal_id = e.journal_id AND x.local_date = ?
-            ORDER BY x.year, x.number LIMIT 1) AS first_printed,
-         (SELECT printed_number FROM entries x WHERE x.journal_id = e.journal_id AND x.local_date = ?
-            ORDER BY x.year DESC, x.number DESC LIMIT 1) AS last_printed
-       FROM entries e
-       JOIN journals j ON j.id = e.journal_id
-       LEFT JOIN handovers h ON h.entry_id = e.id
-       LEFT JOIN annulments a ON a.entry_id = e.id
-       WHERE e.local_date = ? AND (? IS NULL OR j.office_id = ?)
-       GROUP BY e.journal_id
-       ORDER BY j.nomenclature_index`,
-    )
-    .all(localDate, localDate, localDate, officeId ?? null, officeId ?? null) as {
+export async function dayTotalsByJournal(db: Sql, localDate: string, officeId?: string): Promise<DayTotalsRow[]> {
+  const rows = await db.all<{
     journal_id: string;
     journal_index: string;
     office_id: string;
@@ -392,7 +386,27 @@ export function dayTotalsByJournal(db: RegisterDb, localDate: string, officeId?:
     annulled: number;
     first_printed: string;
     last_printed: string;
-  }[];
+  }>(
+    `SELECT e.journal_id, j.nomenclature_index AS journal_index, j.office_id,
+       COUNT(*) AS total,
+       SUM(CASE WHEN e.sort = 'certificate' THEN 1 ELSE 0 END) AS certificates,
+       SUM(CASE WHEN e.sort = 'certification' THEN 1 ELSE 0 END) AS certifications,
+       SUM(CASE WHEN e.sort = 'refusal' THEN 1 ELSE 0 END) AS refusals,
+       SUM(CASE WHEN h.entry_id IS NOT NULL THEN 1 ELSE 0 END) AS handed_over,
+       SUM(CASE WHEN a.entry_id IS NOT NULL THEN 1 ELSE 0 END) AS annulled,
+       (SELECT printed_number FROM entries x WHERE x.journal_id = e.journal_id AND x.local_date = ?
+          ORDER BY x.year, x.number LIMIT 1) AS first_printed,
+       (SELECT printed_number FROM entries x WHERE x.journal_id = e.journal_id AND x.local_date = ?
+          ORDER BY x.year DESC, x.number DESC LIMIT 1) AS last_printed
+     FROM entries e
+     JOIN journals j ON j.id = e.journal_id
+     LEFT JOIN handovers h ON h.entry_id = e.id
+     LEFT JOIN annulments a ON a.entry_id = e.id
+     WHERE e.local_date = ? AND (CAST(? AS TEXT) IS NULL OR j.office_id = ?)
+     GROUP BY e.journal_id, j.nomenclature_index, j.office_id
+     ORDER BY j.nomenclature_index`,
+    [localDate, localDate, localDate, officeId ?? null, officeId ?? null],
+  );
   return rows.map((row) => ({
     journalId: row.journal_id,
     journalIndex: row.journal_index,
@@ -409,37 +423,28 @@ export function dayTotalsByJournal(db: RegisterDb, localDate: string, officeId?:
 }
 
 /** One page of a journal's chain in order, after (year, number) — keyset paging for verification. */
-export function chainPage(
-  db: RegisterDb,
-  journalId: string,
-  after: { year: number; number: number },
-  limit: number,
-): ChainRow[] {
-  return db
-    .prepare(
-      `SELECT id, year, number, printed_number AS printedNumber, sort, kinds AS kindsJson, created_at AS createdAt,
-         local_date AS localDate, created_by AS createdBy, content AS contentJson, prev_hash AS prevHash, hash
-       FROM entries WHERE journal_id = ? AND (year, number) > (?, ?)
-       ORDER BY year, number LIMIT ?`,
-    )
-    .all(journalId, after.year, after.number, limit) as ChainRow[];
+export async function chainPage(db: Sql, journalId: string, after: { year: number; number: number }, limit: number): Promise<ChainRow[]> {
+  return db.all<ChainRow>(
+    `SELECT id, year, number, printed_number AS "printedNumber", sort, kinds AS "kindsJson", created_at AS "createdAt",
+       local_date AS "localDate", created_by AS "createdBy", content AS "contentJson", prev_hash AS "prevHash", hash
+     FROM entries WHERE journal_id = ? AND (year, number) > (?, ?)
+     ORDER BY year, number LIMIT ?`,
+    [journalId, after.year, after.number, limit],
+  );
 }
 
-export function journalCounters(db: RegisterDb, journalId: string): { year: number; lastNumber: number }[] {
-  return db
-    .prepare('SELECT year, last_number AS lastNumber FROM journal_counters WHERE journal_id = ? ORDER BY year')
-    .all(journalId) as { year: number; lastNumber: number }[];
+export async function journalCounters(db: Sql, journalId: string): Promise<{ year: number; lastNumber: number }[]> {
+  return db.all('SELECT year, last_number AS "lastNumber" FROM journal_counters WHERE journal_id = ? ORDER BY year', [journalId]);
 }
 
 /** A journal's entries for printed pages (section E), in journal order, between two Kyiv dates. */
-export function journalEntriesBetween(db: RegisterDb, journalId: string, dateFrom: string, dateTo: string): EntryRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS}
-       WHERE e.journal_id = ? AND e.year BETWEEN ? AND ? AND e.local_date BETWEEN ? AND ?
-       ORDER BY e.year, e.number`,
-    )
-    // The year bounds keep the walk along (journal, year, number) to the years the range covers.
-    .all(journalId, Number(dateFrom.slice(0, 4)), Number(dateTo.slice(0, 4)), dateFrom, dateTo) as RecordRow[];
+export async function journalEntriesBetween(db: Sql, journalId: string, dateFrom: string, dateTo: string): Promise<EntryRecord[]> {
+  // The year bounds keep the walk along (journal, year, number) to the years the range covers.
+  const rows = await db.all<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM entries e ${RECORD_JOINS}
+     WHERE e.journal_id = ? AND e.year BETWEEN ? AND ? AND e.local_date BETWEEN ? AND ?
+     ORDER BY e.year, e.number`,
+    [journalId, Number(dateFrom.slice(0, 4)), Number(dateTo.slice(0, 4)), dateFrom, dateTo],
+  );
   return rows.map(toRecord);
 }

@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 import type { EntrySort } from '../../../shared/domain/entry.js';
 import { insertEntry, takeNextNumber, type EntrySearchText, type NewEntryRow } from './entries.js';
 import type { TemplateVersionRow } from './templates.js';
@@ -61,94 +61,94 @@ function toLogRow(row: RawLogRow): ExchangeLogRow {
   };
 }
 
-export function insertExchangeLog(db: RegisterDb, row: Omit<ExchangeLogRow, 'id'>): void {
-  db.prepare(
+export async function insertExchangeLog(db: Sql, row: Omit<ExchangeLogRow, 'id'>): Promise<void> {
+  await db.run(
     `INSERT INTO exchange_log (direction, kind, office_id, sequence, period_from, period_to, file_name, file_digest,
        counts, marks, acknowledged, at, by_user)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    row.direction,
-    row.kind,
-    row.officeId,
-    row.sequence,
-    row.periodFrom,
-    row.periodTo,
-    row.fileName,
-    row.fileDigest,
-    JSON.stringify(row.counts),
-    JSON.stringify(row.marks),
-    row.acknowledged,
-    row.at,
-    row.byUser,
+    [
+      row.direction,
+      row.kind,
+      row.officeId,
+      row.sequence,
+      row.periodFrom,
+      row.periodTo,
+      row.fileName,
+      row.fileDigest,
+      JSON.stringify(row.counts),
+      JSON.stringify(row.marks),
+      row.acknowledged,
+      row.at,
+      row.byUser,
+    ],
   );
 }
 
-export function listExchangeLog(db: RegisterDb, filter: { officeId?: string | undefined; limit: number }): ExchangeLogRow[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM exchange_log WHERE (:officeId IS NULL OR office_id = :officeId)
-        ORDER BY at DESC, id DESC LIMIT :limit`,
-    )
-    .all({ officeId: filter.officeId ?? null, limit: filter.limit }) as RawLogRow[];
+export async function listExchangeLog(db: Sql, filter: { officeId?: string | undefined; limit: number }): Promise<ExchangeLogRow[]> {
+  const officeId = filter.officeId ?? null;
+  const rows = await db.all<RawLogRow>(
+    `SELECT * FROM exchange_log WHERE (CAST(? AS TEXT) IS NULL OR office_id = ?)
+      ORDER BY at DESC, id DESC LIMIT ?`,
+    [officeId, officeId, filter.limit],
+  );
   return rows.map(toLogRow);
 }
 
 /** The newest row of this office, kind and direction (highest sequence), if any. */
-export function latestExchange(
-  db: RegisterDb,
+export async function latestExchange(
+  db: Sql,
   officeId: string,
   kind: ExchangeKind,
   direction: ExchangeDirection,
-): ExchangeLogRow | undefined {
-  const row = db
-    .prepare(
-      `SELECT * FROM exchange_log WHERE office_id = ? AND kind = ? AND direction = ?
-        ORDER BY sequence DESC, id DESC LIMIT 1`,
-    )
-    .get(officeId, kind, direction) as RawLogRow | undefined;
+): Promise<ExchangeLogRow | undefined> {
+  const row = await db.get<RawLogRow>(
+    `SELECT * FROM exchange_log WHERE office_id = ? AND kind = ? AND direction = ?
+      ORDER BY sequence DESC, id DESC LIMIT 1`,
+    [officeId, kind, direction],
+  );
   return row ? toLogRow(row) : undefined;
 }
 
-export function exchangeBySequence(
-  db: RegisterDb,
+export async function exchangeBySequence(
+  db: Sql,
   officeId: string,
   kind: ExchangeKind,
   direction: ExchangeDirection,
   sequence: number,
-): ExchangeLogRow | undefined {
-  const row = db
-    .prepare('SELECT * FROM exchange_log WHERE office_id = ? AND kind = ? AND direction = ? AND sequence = ?')
-    .get(officeId, kind, direction, sequence) as RawLogRow | undefined;
+): Promise<ExchangeLogRow | undefined> {
+  const row = await db.get<RawLogRow>(
+    'SELECT * FROM exchange_log WHERE office_id = ? AND kind = ? AND direction = ? AND sequence = ?',
+    [officeId, kind, direction, sequence],
+  );
   return row ? toLogRow(row) : undefined;
 }
 
-export function exchangeByDigest(db: RegisterDb, digest: string, direction: ExchangeDirection): ExchangeLogRow | undefined {
-  const row = db
-    .prepare('SELECT * FROM exchange_log WHERE file_digest = ? AND direction = ? ORDER BY id LIMIT 1')
-    .get(digest, direction) as RawLogRow | undefined;
+export async function exchangeByDigest(db: Sql, digest: string, direction: ExchangeDirection): Promise<ExchangeLogRow | undefined> {
+  const row = await db.get<RawLogRow>('SELECT * FROM exchange_log WHERE file_digest = ? AND direction = ? ORDER BY id LIMIT 1', [
+    digest,
+    direction,
+  ]);
   return row ? toLogRow(row) : undefined;
 }
 
 /** Workplace and update packages share one version series per office. */
-export function latestPackageVersion(db: RegisterDb, officeId: string, direction: ExchangeDirection): number {
-  const row = db
-    .prepare(
-      `SELECT MAX(sequence) AS version FROM exchange_log
-        WHERE office_id = ? AND direction = ? AND kind IN ('workplace', 'update')`,
-    )
-    .get(officeId, direction) as { version: number | null };
-  return row.version ?? 0;
+export async function latestPackageVersion(db: Sql, officeId: string, direction: ExchangeDirection): Promise<number> {
+  const row = await db.get<{ version: number | null }>(
+    `SELECT MAX(sequence) AS version FROM exchange_log
+      WHERE office_id = ? AND direction = ? AND kind IN ('workplace', 'update')`,
+    [officeId, direction],
+  );
+  return row?.version ?? 0;
 }
 
 /** The highest bundle sequence the centre has acknowledged to this remote desk (0: none yet). */
-export function latestAcknowledged(db: RegisterDb, officeId: string): ExchangeLogRow | undefined {
-  const row = db
-    .prepare(
-      `SELECT * FROM exchange_log WHERE office_id = ? AND direction = 'import' AND kind = 'update'
-          AND acknowledged IS NOT NULL
-        ORDER BY acknowledged DESC, id DESC LIMIT 1`,
-    )
-    .get(officeId) as RawLogRow | undefined;
+export async function latestAcknowledged(db: Sql, officeId: string): Promise<ExchangeLogRow | undefined> {
+  const row = await db.get<RawLogRow>(
+    `SELECT * FROM exchange_log WHERE office_id = ? AND direction = 'import' AND kind = 'update'
+        AND acknowledged IS NOT NULL
+      ORDER BY acknowledged DESC, id DESC LIMIT 1`,
+    [officeId],
+  );
   return row ? toLogRow(row) : undefined;
 }
 
@@ -161,19 +161,19 @@ export interface PinnedOfficeKeys {
   pinnedAt: string;
 }
 
-export function getPinnedKeys(db: RegisterDb, officeId: string): PinnedOfficeKeys | undefined {
-  return db
-    .prepare(
-      `SELECT office_id AS officeId, signing_key AS signingKey, encryption_key AS encryptionKey, pinned_at AS pinnedAt
-         FROM exchange_office_keys WHERE office_id = ?`,
-    )
-    .get(officeId) as PinnedOfficeKeys | undefined;
+export async function getPinnedKeys(db: Sql, officeId: string): Promise<PinnedOfficeKeys | undefined> {
+  return db.get<PinnedOfficeKeys>(
+    `SELECT office_id AS "officeId", signing_key AS "signingKey", encryption_key AS "encryptionKey", pinned_at AS "pinnedAt"
+       FROM exchange_office_keys WHERE office_id = ?`,
+    [officeId],
+  );
 }
 
-export function pinOfficeKeys(db: RegisterDb, keys: PinnedOfficeKeys, pinnedBy: string | null): void {
-  db.prepare(
+export async function pinOfficeKeys(db: Sql, keys: PinnedOfficeKeys, pinnedBy: string | null): Promise<void> {
+  await db.run(
     'INSERT INTO exchange_office_keys (office_id, signing_key, encryption_key, pinned_at, pinned_by) VALUES (?, ?, ?, ?, ?)',
-  ).run(keys.officeId, keys.signingKey, keys.encryptionKey, keys.pinnedAt, pinnedBy);
+    [keys.officeId, keys.signingKey, keys.encryptionKey, keys.pinnedAt, pinnedBy],
+  );
 }
 
 // ── Where a journal bundle starts and ends ─────────────────────────────────────────────────────
@@ -184,10 +184,10 @@ export interface ChainHead {
   hash: string;
 }
 
-export function journalHead(db: RegisterDb, journalId: string): ChainHead | undefined {
-  return db
-    .prepare('SELECT year, number, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1')
-    .get(journalId) as ChainHead | undefined;
+export async function journalHead(db: Sql, journalId: string): Promise<ChainHead | undefined> {
+  return db.get<ChainHead>('SELECT year, number, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1', [
+    journalId,
+  ]);
 }
 
 /** The last row id of each append-only table a bundle carries. */
@@ -201,16 +201,25 @@ export interface RowMarks {
 
 export const NO_ROWS: RowMarks = { handovers: 0, annulments: 0, reissues: 0, documentCodes: 0, audit: 0 };
 
-export function currentRowMarks(db: RegisterDb): RowMarks {
-  return db
-    .prepare(
-      `SELECT (SELECT COALESCE(MAX(rowid), 0) FROM handovers) AS handovers,
-              (SELECT COALESCE(MAX(rowid), 0) FROM annulments) AS annulments,
-              (SELECT COALESCE(MAX(rowid), 0) FROM reissues) AS reissues,
-              (SELECT COALESCE(MAX(rowid), 0) FROM document_codes) AS documentCodes,
-              (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS audit`,
-    )
-    .get() as RowMarks;
+/**
+ * Handovers, annulments, reissues and document codes are keyed by entry id, so a bundle marks how
+ * far it carried them by the order they were written in: SQLite keeps that order in the implicit
+ * rowid, the PostgreSQL schema in the identity column `append_seq`.
+ */
+function appendOrder(db: Sql): string {
+  return db.dialect === 'postgres' ? 'append_seq' : 'rowid';
+}
+
+export async function currentRowMarks(db: Sql): Promise<RowMarks> {
+  const order = appendOrder(db);
+  const row = await db.get<RowMarks>(
+    `SELECT (SELECT COALESCE(MAX(${order}), 0) FROM handovers) AS handovers,
+            (SELECT COALESCE(MAX(${order}), 0) FROM annulments) AS annulments,
+            (SELECT COALESCE(MAX(${order}), 0) FROM reissues) AS reissues,
+            (SELECT COALESCE(MAX(${order}), 0) FROM document_codes) AS "documentCodes",
+            (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS audit`,
+  );
+  return row ?? NO_ROWS;
 }
 
 /** An entry row exactly as stored, for carrying to another register. */
@@ -236,18 +245,18 @@ interface RawEntryRow {
 }
 
 /** Entries of a journal after (year, number), up to (and including) `upTo`, in chain order. */
-export function entriesBetween(
-  db: RegisterDb,
+export async function entriesBetween(
+  db: Sql,
   journalId: string,
   after: { year: number; number: number },
   upTo: { year: number; number: number },
-): ForeignEntryRow[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM entries WHERE journal_id = ? AND (year, number) > (?, ?) AND (year, number) <= (?, ?)
-        ORDER BY year, number`,
-    )
-    .all(journalId, after.year, after.number, upTo.year, upTo.number) as RawEntryRow[];
+): Promise<ForeignEntryRow[]> {
+  const rows = await db.all<RawEntryRow>(
+    `SELECT id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date, created_by, content, prev_hash, hash
+       FROM entries WHERE journal_id = ? AND (year, number) > (?, ?) AND (year, number) <= (?, ?)
+      ORDER BY year, number`,
+    [journalId, after.year, after.number, upTo.year, upTo.number],
+  );
   return rows.map((row) => ({
     id: row.id,
     journalId: row.journal_id,
@@ -273,9 +282,9 @@ export function entriesBetween(
  * journal aborts. Returns false when the counter gave another number (nothing written then, as
  * the caller rolls the transaction back).
  */
-export function insertForeignEntry(db: RegisterDb, row: ForeignEntryRow, search: EntrySearchText): boolean {
-  if (takeNextNumber(db, row.journalId, row.year) !== row.number) return false;
-  insertEntry(db, row, search);
+export async function insertForeignEntry(db: Sql, row: ForeignEntryRow, search: EntrySearchText): Promise<boolean> {
+  if ((await takeNextNumber(db, row.journalId, row.year)) !== row.number) return false;
+  await insertEntry(db, row, search);
   return true;
 }
 
@@ -321,102 +330,82 @@ interface RowRange {
   upTo: number;
 }
 
-export function handoversBetween(db: RegisterDb, range: RowRange): HandoverRow[] {
-  return db
-    .prepare(
-      `SELECT entry_id AS entryId, at, received_by AS receivedBy, recipient_name AS recipientName, by_user AS byUser
-         FROM handovers WHERE rowid > ? AND rowid <= ? ORDER BY rowid`,
-    )
-    .all(range.after, range.upTo) as HandoverRow[];
+const HANDOVER_COLUMNS = 'entry_id AS "entryId", at, received_by AS "receivedBy", recipient_name AS "recipientName", by_user AS "byUser"';
+const ANNULMENT_COLUMNS = 'entry_id AS "entryId", at, reason, by_user AS "byUser"';
+const REISSUE_COLUMNS = 'annulled_entry_id AS "annulledId", new_entry_id AS "newEntryId", at, by_user AS "byUser"';
+const DOCUMENT_CODE_COLUMNS = 'entry_id AS "entryId", short_code AS "shortCode"';
+
+/** Rows of an entry-keyed append-only table written after `range.after`, up to `range.upTo`, in that order. */
+function appendedBetween<Row>(db: Sql, table: string, columns: string, range: RowRange): Promise<Row[]> {
+  const order = appendOrder(db);
+  return db.all<Row>(`SELECT ${columns} FROM ${table} WHERE ${order} > ? AND ${order} <= ? ORDER BY ${order}`, [range.after, range.upTo]);
 }
 
-export function annulmentsBetween(db: RegisterDb, range: RowRange): AnnulmentRow[] {
-  return db
-    .prepare('SELECT entry_id AS entryId, at, reason, by_user AS byUser FROM annulments WHERE rowid > ? AND rowid <= ? ORDER BY rowid')
-    .all(range.after, range.upTo) as AnnulmentRow[];
+export async function handoversBetween(db: Sql, range: RowRange): Promise<HandoverRow[]> {
+  return appendedBetween<HandoverRow>(db, 'handovers', HANDOVER_COLUMNS, range);
 }
 
-export function reissuesBetween(db: RegisterDb, range: RowRange): ReissueRow[] {
-  return db
-    .prepare(
-      `SELECT annulled_entry_id AS annulledId, new_entry_id AS newEntryId, at, by_user AS byUser
-         FROM reissues WHERE rowid > ? AND rowid <= ? ORDER BY rowid`,
-    )
-    .all(range.after, range.upTo) as ReissueRow[];
+export async function annulmentsBetween(db: Sql, range: RowRange): Promise<AnnulmentRow[]> {
+  return appendedBetween<AnnulmentRow>(db, 'annulments', ANNULMENT_COLUMNS, range);
 }
 
-export function documentCodesBetween(db: RegisterDb, range: RowRange): DocumentCodeRow[] {
-  return db
-    .prepare('SELECT entry_id AS entryId, short_code AS shortCode FROM document_codes WHERE rowid > ? AND rowid <= ? ORDER BY rowid')
-    .all(range.after, range.upTo) as DocumentCodeRow[];
+export async function reissuesBetween(db: Sql, range: RowRange): Promise<ReissueRow[]> {
+  return appendedBetween<ReissueRow>(db, 'reissues', REISSUE_COLUMNS, range);
 }
 
-export function auditBetween(db: RegisterDb, range: RowRange): AuditExportRow[] {
-  return db
-    .prepare(
-      `SELECT id, at, user_id AS userId, action, entity, entity_id AS entityId, summary
-         FROM audit_log WHERE id > ? AND id <= ? ORDER BY id`,
-    )
-    .all(range.after, range.upTo) as AuditExportRow[];
+export async function documentCodesBetween(db: Sql, range: RowRange): Promise<DocumentCodeRow[]> {
+  return appendedBetween<DocumentCodeRow>(db, 'document_codes', DOCUMENT_CODE_COLUMNS, range);
 }
 
-export function getHandoverRow(db: RegisterDb, entryId: string): HandoverRow | undefined {
-  return db
-    .prepare(
-      `SELECT entry_id AS entryId, at, received_by AS receivedBy, recipient_name AS recipientName, by_user AS byUser
-         FROM handovers WHERE entry_id = ?`,
-    )
-    .get(entryId) as HandoverRow | undefined;
+export async function auditBetween(db: Sql, range: RowRange): Promise<AuditExportRow[]> {
+  return db.all<AuditExportRow>(
+    `SELECT id, at, user_id AS "userId", action, entity, entity_id AS "entityId", summary
+       FROM audit_log WHERE id > ? AND id <= ? ORDER BY id`,
+    [range.after, range.upTo],
+  );
 }
 
-export function getAnnulmentRow(db: RegisterDb, entryId: string): AnnulmentRow | undefined {
-  return db
-    .prepare('SELECT entry_id AS entryId, at, reason, by_user AS byUser FROM annulments WHERE entry_id = ?')
-    .get(entryId) as AnnulmentRow | undefined;
+export async function getHandoverRow(db: Sql, entryId: string): Promise<HandoverRow | undefined> {
+  return db.get<HandoverRow>(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE entry_id = ?`, [entryId]);
 }
 
-export function getReissueRow(db: RegisterDb, annulledId: string): ReissueRow | undefined {
-  return db
-    .prepare(
-      `SELECT annulled_entry_id AS annulledId, new_entry_id AS newEntryId, at, by_user AS byUser
-         FROM reissues WHERE annulled_entry_id = ?`,
-    )
-    .get(annulledId) as ReissueRow | undefined;
+export async function getAnnulmentRow(db: Sql, entryId: string): Promise<AnnulmentRow | undefined> {
+  return db.get<AnnulmentRow>(`SELECT ${ANNULMENT_COLUMNS} FROM annulments WHERE entry_id = ?`, [entryId]);
 }
 
-export function getDocumentCodeRow(db: RegisterDb, entryId: string): DocumentCodeRow | undefined {
-  return db
-    .prepare('SELECT entry_id AS entryId, short_code AS shortCode FROM document_codes WHERE entry_id = ?')
-    .get(entryId) as DocumentCodeRow | undefined;
+export async function getReissueRow(db: Sql, annulledId: string): Promise<ReissueRow | undefined> {
+  return db.get<ReissueRow>(`SELECT ${REISSUE_COLUMNS} FROM reissues WHERE annulled_entry_id = ?`, [annulledId]);
+}
+
+export async function getDocumentCodeRow(db: Sql, entryId: string): Promise<DocumentCodeRow | undefined> {
+  return db.get<DocumentCodeRow>(`SELECT ${DOCUMENT_CODE_COLUMNS} FROM document_codes WHERE entry_id = ?`, [entryId]);
 }
 
 /** The journal an entry belongs to, and that journal's office. */
-export function entryOwner(db: RegisterDb, entryId: string): { journalId: string; officeId: string } | undefined {
-  return db
-    .prepare('SELECT e.journal_id AS journalId, j.office_id AS officeId FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?')
-    .get(entryId) as { journalId: string; officeId: string } | undefined;
+export async function entryOwner(db: Sql, entryId: string): Promise<{ journalId: string; officeId: string } | undefined> {
+  return db.get<{ journalId: string; officeId: string }>(
+    'SELECT e.journal_id AS "journalId", j.office_id AS "officeId" FROM entries e JOIN journals j ON j.id = e.journal_id WHERE e.id = ?',
+    [entryId],
+  );
 }
 
-export function userExists(db: RegisterDb, userId: string): boolean {
-  return db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId) !== undefined;
+export async function userExists(db: Sql, userId: string): Promise<boolean> {
+  return (await db.get<{ found: number }>('SELECT 1 AS found FROM users WHERE id = ?', [userId])) !== undefined;
 }
 
 // ── Templates, as a whole history ──────────────────────────────────────────────────────────────
 
-export function selectAllTemplateVersions(db: RegisterDb): TemplateVersionRow[] {
-  return db
-    .prepare(
-      `SELECT kind_id AS kindId, version, text, created_at AS createdAt, created_by AS createdBy,
-              created_by_name AS createdByName
-         FROM templates ORDER BY kind_id, version`,
-    )
-    .all() as TemplateVersionRow[];
+export async function selectAllTemplateVersions(db: Sql): Promise<TemplateVersionRow[]> {
+  return db.all<TemplateVersionRow>(
+    `SELECT kind_id AS "kindId", version, text, created_at AS "createdAt", created_by AS "createdBy",
+            created_by_name AS "createdByName"
+       FROM templates ORDER BY kind_id, version`,
+  );
 }
 
-export function latestTemplateVersions(db: RegisterDb): Map<string, number> {
-  const rows = db.prepare('SELECT kind_id AS kindId, MAX(version) AS version FROM templates GROUP BY kind_id').all() as {
-    kindId: string;
-    version: number;
-  }[];
+export async function latestTemplateVersions(db: Sql): Promise<Map<string, number>> {
+  const rows = await db.all<{ kindId: string; version: number }>(
+    'SELECT kind_id AS "kindId", MAX(version) AS version FROM templates GROUP BY kind_id',
+  );
   return new Map(rows.map((row) => [row.kindId, row.version]));
 }

@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
 import type { EntrySort } from '../../../shared/domain/entry.js';
 
@@ -30,35 +30,36 @@ function toJournal(row: JournalRow): Journal {
   };
 }
 
-export function listJournals(db: RegisterDb, officeId?: string): Journal[] {
+export async function listJournals(db: Sql, officeId?: string): Promise<Journal[]> {
   const rows = officeId
-    ? db.prepare(`${SELECT_JOURNAL} WHERE j.office_id = ? ORDER BY o.code, j.nomenclature_index`).all(officeId)
-    : db.prepare(`${SELECT_JOURNAL} ORDER BY o.code, j.nomenclature_index`).all();
-  return (rows as JournalRow[]).map(toJournal);
+    ? await db.all<JournalRow>(`${SELECT_JOURNAL} WHERE j.office_id = ? ORDER BY o.code, j.nomenclature_index`, [officeId])
+    : await db.all<JournalRow>(`${SELECT_JOURNAL} ORDER BY o.code, j.nomenclature_index`);
+  return rows.map(toJournal);
 }
 
-export function getJournal(db: RegisterDb, id: string): Journal | undefined {
-  const row = db.prepare(`${SELECT_JOURNAL} WHERE j.id = ?`).get(id) as JournalRow | undefined;
+export async function getJournal(db: Sql, id: string): Promise<Journal | undefined> {
+  const row = await db.get<JournalRow>(`${SELECT_JOURNAL} WHERE j.id = ?`, [id]);
   return row ? toJournal(row) : undefined;
 }
 
-export function journalIndexTaken(db: RegisterDb, officeId: string, index: string, exceptId?: string): boolean {
-  return (
-    db
-      .prepare('SELECT 1 FROM journals WHERE office_id = ? AND nomenclature_index = ? AND id IS NOT ?')
-      .get(officeId, index, exceptId ?? null) !== undefined
-  );
+export async function journalIndexTaken(db: Sql, officeId: string, index: string, exceptId?: string): Promise<boolean> {
+  const row = await db.get('SELECT 1 AS taken FROM journals WHERE office_id = ? AND nomenclature_index = ? AND id IS DISTINCT FROM ?', [
+    officeId,
+    index,
+    exceptId ?? null,
+  ]);
+  return row !== undefined;
 }
 
-export function journalHasEntries(db: RegisterDb, id: string): boolean {
-  return db.prepare('SELECT 1 FROM entries WHERE journal_id = ? LIMIT 1').get(id) !== undefined;
+export async function journalHasEntries(db: Sql, id: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS found FROM entries WHERE journal_id = ? LIMIT 1', [id])) !== undefined;
 }
 
-export function insertJournal(db: RegisterDb, journal: Omit<Journal, 'officeCode'>): void {
-  db.prepare(
+export async function insertJournal(db: Sql, journal: Omit<Journal, 'officeCode'>): Promise<void> {
+  await db.run(
     `INSERT INTO journals (id, office_id, nomenclature_index, title, sorts, number_format, active)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+    [
     journal.id,
     journal.officeId,
     journal.index,
@@ -66,14 +67,15 @@ export function insertJournal(db: RegisterDb, journal: Omit<Journal, 'officeCode
     JSON.stringify(journal.sorts),
     journal.numberFormat ?? null,
     journal.active ? 1 : 0,
+    ],
   );
 }
 
-export function updateJournal(db: RegisterDb, journal: Omit<Journal, 'officeCode'>): void {
-  db.prepare(
+export async function updateJournal(db: Sql, journal: Omit<Journal, 'officeCode'>): Promise<void> {
+  await db.run(
     `UPDATE journals SET office_id = ?, nomenclature_index = ?, title = ?, sorts = ?, number_format = ?, active = ?
      WHERE id = ?`,
-  ).run(
+    [
     journal.officeId,
     journal.index,
     journal.title,
@@ -81,5 +83,6 @@ export function updateJournal(db: RegisterDb, journal: Omit<Journal, 'officeCode
     journal.numberFormat ?? null,
     journal.active ? 1 : 0,
     journal.id,
+    ],
   );
 }

@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 import type { Office, OfficeKind } from '../../../shared/domain/directories-core.js';
 
 interface OfficeRow {
@@ -21,27 +21,37 @@ function toOffice(row: OfficeRow): Office {
   };
 }
 
-export function listOffices(db: RegisterDb): Office[] {
-  return (db.prepare('SELECT * FROM offices ORDER BY kind, code').all() as OfficeRow[]).map(toOffice);
+export async function listOffices(db: Sql): Promise<Office[]> {
+  return (await db.all<OfficeRow>('SELECT * FROM offices ORDER BY kind, code')).map(toOffice);
 }
 
-export function getOffice(db: RegisterDb, id: string): Office | undefined {
-  const row = db.prepare('SELECT * FROM offices WHERE id = ?').get(id) as OfficeRow | undefined;
+export async function getOffice(db: Sql, id: string): Promise<Office | undefined> {
+  const row = await db.get<OfficeRow>('SELECT * FROM offices WHERE id = ?', [id]);
   return row ? toOffice(row) : undefined;
 }
 
-export function officeCodeTaken(db: RegisterDb, code: string, exceptId?: string): boolean {
-  return db.prepare('SELECT 1 FROM offices WHERE code = ? AND id IS NOT ?').get(code, exceptId ?? null) !== undefined;
+export async function officeCodeTaken(db: Sql, code: string, exceptId?: string): Promise<boolean> {
+  return (await db.get('SELECT 1 AS taken FROM offices WHERE code = ? AND id IS DISTINCT FROM ?', [code, exceptId ?? null])) !== undefined;
 }
 
-export function insertOffice(db: RegisterDb, office: Office): void {
-  db.prepare(
-    'INSERT INTO offices (id, code, name, kind, starosta_district, active) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(office.id, office.code, office.name, office.kind, office.starostaDistrict ?? null, office.active ? 1 : 0);
+export async function insertOffice(db: Sql, office: Office): Promise<void> {
+  await db.run('INSERT INTO offices (id, code, name, kind, starosta_district, active) VALUES (?, ?, ?, ?, ?, ?)', [
+    office.id,
+    office.code,
+    office.name,
+    office.kind,
+    office.starostaDistrict ?? null,
+    office.active ? 1 : 0,
+  ]);
 }
 
-export function updateOffice(db: RegisterDb, office: Office): void {
-  db.prepare(
-    'UPDATE offices SET code = ?, name = ?, kind = ?, starosta_district = ?, active = ? WHERE id = ?',
-  ).run(office.code, office.name, office.kind, office.starostaDistrict ?? null, office.active ? 1 : 0, office.id);
+export async function updateOffice(db: Sql, office: Office): Promise<void> {
+  await db.run('UPDATE offices SET code = ?, name = ?, kind = ?, starosta_district = ?, active = ? WHERE id = ?', [
+    office.code,
+    office.name,
+    office.kind,
+    office.starostaDistrict ?? null,
+    office.active ? 1 : 0,
+    office.id,
+  ]);
 }

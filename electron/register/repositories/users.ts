@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 import type { Role } from '../../../shared/domain/roles.js';
 
 export interface UserRow {
@@ -39,33 +39,37 @@ function toUser(row: RawUserRow): UserRow {
   };
 }
 
-export function countUsers(db: RegisterDb): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+async function count(db: Sql, sql: string): Promise<number> {
+  return (await db.get<{ n: number }>(sql))?.n ?? 0;
 }
 
-export function countActiveHeads(db: RegisterDb): number {
-  return (db.prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'head' AND active = 1").get() as { n: number }).n;
+export async function countUsers(db: Sql): Promise<number> {
+  return count(db, 'SELECT COUNT(*) AS n FROM users');
 }
 
-export function listUsers(db: RegisterDb): UserRow[] {
-  return (db.prepare('SELECT * FROM users ORDER BY full_name, login').all() as RawUserRow[]).map(toUser);
+export async function countActiveHeads(db: Sql): Promise<number> {
+  return count(db, "SELECT COUNT(*) AS n FROM users WHERE role = 'head' AND active = 1");
 }
 
-export function getUser(db: RegisterDb, id: string): UserRow | undefined {
-  const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUserRow | undefined;
+export async function listUsers(db: Sql): Promise<UserRow[]> {
+  return (await db.all<RawUserRow>('SELECT * FROM users ORDER BY full_name, login')).map(toUser);
+}
+
+export async function getUser(db: Sql, id: string): Promise<UserRow | undefined> {
+  const row = await db.get<RawUserRow>('SELECT * FROM users WHERE id = ?', [id]);
   return row ? toUser(row) : undefined;
 }
 
-export function getUserByLogin(db: RegisterDb, login: string): UserRow | undefined {
-  const row = db.prepare('SELECT * FROM users WHERE login = ?').get(login) as RawUserRow | undefined;
+export async function getUserByLogin(db: Sql, login: string): Promise<UserRow | undefined> {
+  const row = await db.get<RawUserRow>('SELECT * FROM users WHERE login = ?', [login]);
   return row ? toUser(row) : undefined;
 }
 
-export function insertUser(db: RegisterDb, user: UserRow): void {
-  db.prepare(
+export async function insertUser(db: Sql, user: UserRow): Promise<void> {
+  await db.run(
     `INSERT INTO users (id, login, full_name, role, office_id, password_hash, failed_count, locked_until, active)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+    [
     user.id,
     user.login,
     user.fullName,
@@ -75,26 +79,24 @@ export function insertUser(db: RegisterDb, user: UserRow): void {
     user.failedCount,
     user.lockedUntil,
     user.active ? 1 : 0,
+    ],
   );
 }
 
-export function updateUserProfile(
-  db: RegisterDb,
-  user: Pick<UserRow, 'id' | 'fullName' | 'role' | 'officeId' | 'active'>,
-): void {
-  db.prepare('UPDATE users SET full_name = ?, role = ?, office_id = ?, active = ? WHERE id = ?').run(
+export async function updateUserProfile(db: Sql, user: Pick<UserRow, 'id' | 'fullName' | 'role' | 'officeId' | 'active'>): Promise<void> {
+  await db.run('UPDATE users SET full_name = ?, role = ?, office_id = ?, active = ? WHERE id = ?', [
     user.fullName,
     user.role,
     user.officeId,
     user.active ? 1 : 0,
     user.id,
-  );
+  ]);
 }
 
-export function setPasswordHash(db: RegisterDb, id: string, passwordHash: string): void {
-  db.prepare('UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL WHERE id = ?').run(passwordHash, id);
+export async function setPasswordHash(db: Sql, id: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ?, failed_count = 0, locked_until = NULL WHERE id = ?', [passwordHash, id]);
 }
 
-export function setLoginFailures(db: RegisterDb, id: string, failedCount: number, lockedUntil: string | null): void {
-  db.prepare('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id);
+export async function setLoginFailures(db: Sql, id: string, failedCount: number, lockedUntil: string | null): Promise<void> {
+  await db.run('UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?', [failedCount, lockedUntil, id]);
 }

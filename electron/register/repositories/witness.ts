@@ -1,4 +1,4 @@
-import type { RegisterDb } from '../database.js';
+import type { Sql } from '../sql.js';
 
 export interface WitnessMatch {
   journalIndex: string;
@@ -11,12 +11,12 @@ export interface WitnessMatch {
  * Entries whose hash starts with a printed page's witness code (issue 6 §5). A scan over the hash
  * column: it runs only from the command line, when someone checks a paper journal.
  */
-export function entriesWithHashPrefix(db: RegisterDb, prefix: string): WitnessMatch[] {
-  return db
-    .prepare(
-      `SELECT j.nomenclature_index AS journalIndex, o.code AS officeCode, e.printed_number AS printedNumber, e.local_date AS localDate
-       FROM entries e JOIN journals j ON j.id = e.journal_id JOIN offices o ON o.id = j.office_id
-       WHERE substr(e.hash, 1, ?) = ?`,
-    )
-    .all(prefix.length, prefix) as WitnessMatch[];
+export async function entriesWithHashPrefix(db: Sql, prefix: string): Promise<WitnessMatch[]> {
+  return db.all<WitnessMatch>(
+    `SELECT j.nomenclature_index AS "journalIndex", o.code AS "officeCode", e.printed_number AS "printedNumber",
+       e.local_date AS "localDate"
+     FROM entries e JOIN journals j ON j.id = e.journal_id JOIN offices o ON o.id = j.office_id
+     WHERE substr(e.hash, 1, ?) = ?`,
+    [prefix.length, prefix],
+  );
 }

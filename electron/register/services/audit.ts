@@ -34,9 +34,9 @@ export interface EntryViewer {
 const ACTION_PATTERN = /^[a-z_]+\.[a-z_]+$/;
 
 /** Writes one audit row; call it inside the transaction of the change it records. */
-export function writeAudit(ctx: ServiceContext, event: AuditEvent): void {
+export async function writeAudit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   if (!ACTION_PATTERN.test(event.action)) throw new DeskError('internal', 'errors.audit.badAction');
-  insertAudit(ctx.db, {
+  await insertAudit(ctx.db, {
     at: ctx.now().toISOString(),
     userId: event.userId,
     action: event.action,
@@ -50,20 +50,20 @@ export function createAuditService(ctx: ServiceContext) {
   return {
     /** For actions outside the register's own services: prints, exports (R7.7 attributable). */
     async record(event: AuditEvent): Promise<void> {
-      writeAudit(ctx, event);
+      await writeAudit(ctx, event);
     },
 
     async list(actor: SessionUser, filter: AuditListFilter): Promise<{ items: AuditRow[]; total: number }> {
       requireRole(actor, ['head']);
       const { page, pageSize, ...rest } = filter;
-      const { rows, total } = listAudit(ctx.db, { ...rest, limit: pageSize, offset: (page - 1) * pageSize });
+      const { rows, total } = await listAudit(ctx.db, { ...rest, limit: pageSize, offset: (page - 1) * pageSize });
       return { items: rows, total };
     },
 
     /** Who opened an entry and when: views are logged by `entries.getEntry`. */
     async viewersOfEntry(actor: SessionUser, entryId: string): Promise<EntryViewer[]> {
       requireRole(actor, ['head']);
-      const { rows } = listAudit(ctx.db, { entity: 'entry', entityId: entryId, action: 'entry.view', limit: 1000, offset: 0 });
+      const { rows } = await listAudit(ctx.db, { entity: 'entry', entityId: entryId, action: 'entry.view', limit: 1000, offset: 0 });
       return rows.map((row) => ({ userId: row.userId, fullName: row.userName, at: row.at }));
     },
   };

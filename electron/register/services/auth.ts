@@ -1,7 +1,7 @@
 import { DeskError } from '../../../shared/contract/errors.js';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/directories-core.js';
 import type { SessionResolver, SessionUser } from '../../ipc/handler-types.js';
 import { UNMATCHABLE_HASH, verifyPassword } from '../password.js';
-import { runInTransaction } from '../repositories/transaction.js';
 import { getUser, getUserByLogin, setLoginFailures, type UserRow } from '../repositories/users.js';
 import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
@@ -31,13 +31,17 @@ export interface AuthService extends SessionResolver {
   endSessionsOf(userId: string): void;
   /** Ends every session (after a restore the users may differ). */
   endAllSessions(): void;
+  /** The idle lock as the settings now say (read at login and when the settings change). */
+  setIdleLimit(minutes: number): void;
 }
 
 export function createAuthService(ctx: ServiceContext): AuthService {
   const sessions = new Map<string, Session>();
+  // Sessions are checked on every call without a query; the value follows the settings.
+  let idleLockMinutes = DEFAULT_SETTINGS.idleLockMinutes;
 
   function idleLimitMs(): number {
-    return readDeskSettings(ctx).idleLockMinutes * 60_000;
+    return idleLockMinutes * 60_000;
   }
 
   function live(sessionKey: string): Session | undefined {
@@ -61,25 +65,25 @@ export function createAuthService(ctx: ServiceContext): AuthService {
     return new DeskError('account_locked', 'errors.auth.locked', { minutes });
   }
 
-  function recordFailure(user: UserRow | undefined): DeskError {
+  async function recordFailure(user: UserRow | undefined): Promise<DeskError> {
     if (!user) {
       // The typed login is not logged: people type passwords into the login field.
-      writeAudit(ctx, { userId: null, action: 'auth.login_failed', entity: 'user', summary: 'unknown login' });
+      await writeAudit(ctx, { userId: null, action: 'auth.login_failed', entity: 'user', summary: 'unknown login' });
       return new DeskError('unauthenticated', 'errors.auth.badCredentials');
     }
     // The count restarts after a lock (it is reset to 0 when the lock is set).
     const failures = user.failedCount + 1;
     if (failures >= MAX_FAILED_LOGINS) {
       const until = new Date(ctx.now().getTime() + LOCK_MINUTES * 60_000);
-      runInTransaction(ctx.db, () => {
-        setLoginFailures(ctx.db, user.id, 0, until.toISOString());
-        writeAudit(ctx, { userId: user.id, action: 'auth.locked', entity: 'user', entityId: user.id, summary: `${MAX_FAILED_LOGINS} failed logins` });
+      await ctx.db.write(async () => {
+        await setLoginFailures(ctx.db, user.id, 0, until.toISOString());
+        await writeAudit(ctx, { userId: user.id, action: 'auth.locked', entity: 'user', entityId: user.id, summary: `${MAX_FAILED_LOGINS} failed logins` });
       });
       return lockedError(until);
     }
-    runInTransaction(ctx.db, () => {
-      setLoginFailures(ctx.db, user.id, failures, user.lockedUntil);
-      writeAudit(ctx, { userId: user.id, action: 'auth.login_failed', entity: 'user', entityId: user.id, summary: `failure ${failures}` });
+    await ctx.db.write(async () => {
+      await setLoginFailures(ctx.db, user.id, failures, user.lockedUntil);
+      await writeAudit(ctx, { userId: user.id, action: 'auth.login_failed', entity: 'user', entityId: user.id, summary: `failure ${failures}` });
     });
     return new DeskError('unauthenticated', 'errors.auth.badCredentials');
   }
@@ -102,26 +106,27 @@ export function createAuthService(ctx: ServiceContext): AuthService {
     },
 
     async login(sessionKey, login, password) {
-      const user = getUserByLogin(ctx.db, login.trim());
+      const user = await getUserByLogin(ctx.db, login.trim());
       const usable = user && user.active ? user : undefined;
       const until = usable ? lockedUntil(usable) : undefined;
       if (until) throw lockedError(until);
       const matches = await verifyPassword(password, usable?.passwordHash ?? UNMATCHABLE_HASH);
-      if (!usable || !matches) throw recordFailure(usable);
-      runInTransaction(ctx.db, () => {
-        setLoginFailures(ctx.db, usable.id, 0, null);
-        writeAudit(ctx, { userId: usable.id, action: 'auth.login', entity: 'user', entityId: usable.id, summary: 'login' });
+      if (!usable || !matches) throw await recordFailure(usable);
+      await ctx.db.write(async () => {
+        await setLoginFailures(ctx.db, usable.id, 0, null);
+        await writeAudit(ctx, { userId: usable.id, action: 'auth.login', entity: 'user', entityId: usable.id, summary: 'login' });
       });
       const sessionUser = toSessionUser(usable);
+      idleLockMinutes = (await readDeskSettings(ctx)).idleLockMinutes;
       sessions.set(sessionKey, { user: sessionUser, lastSeen: ctx.now().getTime() });
-      return { user: sessionUser, idleLockMinutes: readDeskSettings(ctx).idleLockMinutes };
+      return { user: sessionUser, idleLockMinutes };
     },
 
     async logout(sessionKey) {
       const session = sessions.get(sessionKey);
       sessions.delete(sessionKey);
-      if (session && getUser(ctx.db, session.user.userId)) {
-        writeAudit(ctx, { userId: session.user.userId, action: 'auth.logout', entity: 'user', entityId: session.user.userId, summary: 'logout' });
+      if (session && (await getUser(ctx.db, session.user.userId))) {
+        await writeAudit(ctx, { userId: session.user.userId, action: 'auth.logout', entity: 'user', entityId: session.user.userId, summary: 'logout' });
       }
     },
 
@@ -131,6 +136,10 @@ export function createAuthService(ctx: ServiceContext): AuthService {
 
     endAllSessions() {
       sessions.clear();
+    },
+
+    setIdleLimit(minutes) {
+      idleLockMinutes = minutes;
     },
   };
 }

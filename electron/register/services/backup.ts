@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import { inspectRegisterFile, migrate, openRegister, quickCheck, sqliteOptions } from '../database.js';
+import { inspectRegisterFile, migrate, openSqliteConnection, quickCheck, sqliteOptions, type SqliteConnection } from '../database.js';
 import { kyivLocalDate } from '../kyiv-time.js';
 import { SCHEMA_VERSION } from '../migrations/index.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
@@ -72,7 +72,7 @@ function makeStandalone(file: string): void {
 function checkCopy(file: string): void {
   let copy: Database.Database | undefined;
   try {
-    copy = openRegister(file, { readonly: true });
+    copy = openSqliteConnection(file, { readonly: true });
     if (!quickCheck(copy).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
   } finally {
     copy?.close();
@@ -91,20 +91,30 @@ function unwritableTarget(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The register file these backups copy. A register on a PostgreSQL server is backed up by the
+ * server's own routine (pg_dump, docs/postgres.md), not by a workstation.
+ */
+function embeddedRegister(ctx: ServiceContext): SqliteConnection {
+  if (!ctx.db.sqlite) throw new DeskError('conflict', 'errors.backup.onServer');
+  return ctx.db.sqlite;
+}
+
 export function createBackupService(ctx: ServiceContext, hooks: { onRestored: () => void }) {
-  function folderFor(options: CreateBackupOptions): string {
-    const folder = path.resolve(options.folder ?? readDeskSettings(ctx).backupFolder ?? path.join(ctx.dataDir, 'backups'));
+  async function folderFor(options: CreateBackupOptions): Promise<string> {
+    const folder = path.resolve(options.folder ?? (await readDeskSettings(ctx)).backupFolder ?? path.join(ctx.dataDir, 'backups'));
     // Kernel pseudo-filesystems are never a backup target (Node's recursive mkdir can spin on /proc).
     if (/^\/(proc|sys|dev)(\/|$)/.test(folder)) throw new DeskError('storage', 'errors.storage.readOnly');
     return folder;
   }
 
-  function actorId(actor: SessionUser | null): string | null {
-    return actor && getUser(ctx.db, actor.userId) ? actor.userId : null;
+  async function actorId(actor: SessionUser | null): Promise<string | null> {
+    return actor && (await getUser(ctx.db, actor.userId)) ? actor.userId : null;
   }
 
   async function copyRegister(actor: SessionUser | null, options: CreateBackupOptions): Promise<BackupInfo> {
-    const folder = folderFor(options);
+    const live = embeddedRegister(ctx);
+    const folder = await folderFor(options);
     const reason = options.reason ?? 'manual';
     try {
       fs.mkdirSync(folder, { recursive: true });
@@ -115,7 +125,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     // Written under a temporary name: a copy cut short never looks like a backup, and is removed.
     const partial = `${file}.partial`;
     try {
-      await ctx.db.backup(partial, {
+      await live.backup(partial, {
         progress: (progress) => {
           options.onProgress?.(progress);
           return PAGES_PER_STEP;
@@ -128,7 +138,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
       throw unwritableTarget(error);
     }
     fs.renameSync(partial, file);
-    writeAudit(ctx, { userId: actorId(actor), action: 'backup.create', entity: 'register', summary: `${reason} ${path.basename(file)}` });
+    await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.create', entity: 'register', summary: `${reason} ${path.basename(file)}` });
     const info = describeBackup(file);
     if (!info) throw new DeskError('internal', 'errors.backup.badName');
     return info;
@@ -136,7 +146,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
 
   return {
     /** The folder backups go to when none is named: the settings' folder or `<data>/backups`. */
-    folder(): string {
+    folder(): Promise<string> {
       return folderFor({});
     },
 
@@ -149,7 +159,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     /** Backups in the configured folder, newest first. */
     async list(actor: SessionUser): Promise<BackupInfo[]> {
       requireRole(actor, ['head']);
-      const folder = folderFor({});
+      const folder = await folderFor({});
       if (!fs.existsSync(folder)) return [];
       return fs
         .readdirSync(folder)
@@ -161,9 +171,9 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     /** The first start of each Kyiv day copies the register to the configured folder. */
     async autoBackupIfDue(): Promise<BackupInfo | null> {
       const today = kyivLocalDate(ctx.now());
-      if (!isSetupDone(ctx) || getSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate) === today) return null;
+      if (!ctx.db.sqlite || !(await isSetupDone(ctx)) || (await getSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate)) === today) return null;
       const info = await copyRegister(null, { reason: 'auto' });
-      putSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate, today);
+      await putSetting(ctx.db, SETTING_KEYS.lastAutoBackupDate, today);
       return info;
     },
 
@@ -173,9 +183,10 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
      */
     async restore(actor: SessionUser | null, file: string): Promise<{ restoredFrom: string; savedCurrentAs: BackupInfo }> {
       if (actor) requireRole(actor, ['head']);
+      const live = embeddedRegister(ctx);
       const source = path.resolve(file);
       if (!fs.existsSync(source)) throw new DeskError('not_found', 'errors.backup.notFound');
-      if (source === path.resolve(ctx.db.name)) throw new DeskError('conflict', 'errors.backup.sameFile');
+      if (source === path.resolve(live.name)) throw new DeskError('conflict', 'errors.backup.sameFile');
       const version = inspectRegisterFile(source);
       if (version > SCHEMA_VERSION) {
         throw new DeskError('storage', 'errors.register.newerSchema', { found: version, supported: SCHEMA_VERSION });
@@ -186,10 +197,10 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
         const saved = await copyRegister(actor, { reason: 'before-restore' });
         // The backup API writes into the open register page by page inside one write transaction:
         // the live connection sees either the old or the restored content, never a mix.
-        await copy.backup(ctx.db.name);
-        migrate(ctx.db);
+        await copy.backup(live.name);
+        migrate(live);
         hooks.onRestored();
-        writeAudit(ctx, { userId: actorId(actor), action: 'backup.restore', entity: 'register', summary: path.basename(source) });
+        await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.restore', entity: 'register', summary: path.basename(source) });
         return { restoredFrom: source, savedCurrentAs: saved };
       } finally {
         copy.close();

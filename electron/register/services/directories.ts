@@ -22,13 +22,14 @@ import {
   type StreetSuggestion,
 } from '../../../shared/domain/directories.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import type { RegisterDb } from '../database.js';
+import type { RegisterDb } from '../sql.js';
 import { kyivLocalDate } from '../kyiv-time.js';
 import {
   closePostPeriod,
   insertPost,
   insertRevision,
   listRevisions,
+  lockDirectoryWrites,
   selectBodies,
   selectBody,
   selectPost,
@@ -50,7 +51,6 @@ import {
   type RevisedEntity,
   type RevisionRow,
 } from '../repositories/directories.js';
-import { runInTransaction } from '../repositories/transaction.js';
 import { requireRole } from './context.js';
 
 /** Who acts: the logged-in user (its role is re-checked here, not only by the dispatcher). */
@@ -58,9 +58,16 @@ export type Actor = SessionUser;
 
 /**
  * Records a mutating action in the register's audit log (issue 4, item 7). Called inside the
- * change's transaction. `summary` carries ids, dates and roles — never names (personal data).
+ * change's write transaction and awaited there, so the record commits or rolls back with the
+ * change. `summary` carries ids, dates and roles — never names (personal data).
  */
-export type AuditFn = (action: string, entity: string, entityId: string, summary: string, actor?: Actor) => void;
+export type AuditFn = (
+  action: string,
+  entity: string,
+  entityId: string,
+  summary: string,
+  actor?: Actor,
+) => void | Promise<void>;
 
 export interface DirectoriesDeps {
   readonly db: RegisterDb;
@@ -89,27 +96,53 @@ function periodOrder(): DeskError {
 export function createDirectoriesService(deps: DirectoriesDeps) {
   const { db, now, audit } = deps;
 
-  function writeRevised<T extends { id: string }>(
+  /**
+   * A directory change in one write transaction: the row's current version is read inside it (so
+   * the revision kept is the one really replaced), kept, then overwritten and audited.
+   */
+  function reviseRow<T extends { id: string }>(
     entity: RevisedEntity,
-    previous: T | undefined,
     actor: Actor,
-    write: (at: string) => void,
-  ): string {
-    const at = now().toISOString();
-    // The version being replaced is kept: directory edits never lose what was there before.
-    if (previous) insertRevision(db, entity, previous.id, previous, at, actor.userId);
-    write(at);
-    return at;
+    change: {
+      current: () => Promise<T | undefined>;
+      next: (previous: T | undefined) => Promise<T>;
+      write: (row: T, at: string) => Promise<void>;
+      summary: (row: T) => string;
+    },
+  ): Promise<T> {
+    return db.write(async () => {
+      await lockDirectoryWrites(db);
+      const previous = await change.current();
+      const row = await change.next(previous);
+      const at = now().toISOString();
+      // The version being replaced is kept: directory edits never lose what was there before.
+      if (previous) await insertRevision(db, entity, previous.id, previous, at, actor.userId);
+      await change.write(row, at);
+      await audit(`${entity}.save`, entity, row.id, change.summary(row), actor);
+      return row;
+    });
   }
 
-  function requireBody(id: string): Body {
-    const body = selectBody(db, id);
+  /** The row being edited (when the input has an id, it must exist) or nothing for a new one. */
+  async function existing<T>(
+    id: string | undefined,
+    select: (id: string) => Promise<T | undefined>,
+    what: string,
+  ): Promise<T | undefined> {
+    if (!id) return undefined;
+    const row = await select(id);
+    if (!row) throw notFound(what);
+    return row;
+  }
+
+  async function requireBody(id: string): Promise<Body> {
+    const body = await selectBody(db, id);
     if (!body) throw notFound('body');
     return body;
   }
 
-  function requireSettlement(id: string): Settlement {
-    const settlement = selectSettlement(db, id);
+  async function requireSettlement(id: string): Promise<Settlement> {
+    const settlement = await selectSettlement(db, id);
     if (!settlement) throw notFound('settlement');
     return settlement;
   }
@@ -119,8 +152,8 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
    * starts on or after the new one's start, or a closed one reaching past it, would have to be
    * rewritten — refused: history is corrected by closing and adding, never by editing.
    */
-  function checkNewPeriod(input: AddPostInput): BodyPostRecord | undefined {
-    const reaching = selectPostsReaching(db, input.bodyId, input.role, input.from);
+  async function checkNewPeriod(input: AddPostInput): Promise<BodyPostRecord | undefined> {
+    const reaching = await selectPostsReaching(db, input.bodyId, input.role, input.from);
     const open = reaching.find((post) => post.to === undefined && post.from < input.from);
     const clashes = reaching.filter((post) => post !== open);
     if (clashes.length > 0) {
@@ -137,21 +170,19 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
 
     async saveSignatory(input: SignatoryInput, actor: Actor): Promise<Signatory> {
       requireRole(actor, ['head']);
-      const previous = input.id ? selectSignatory(db, input.id) : undefined;
-      if (input.id && !previous) throw notFound('signatory');
-      const signatory: Signatory = { ...input, id: previous?.id ?? uuidv7() };
-      runInTransaction(db, () => {
-        writeRevised('signatory', previous, actor, (at) => upsertSignatory(db, signatory, at));
-        audit('signatory.save', 'signatory', signatory.id, `seal=${signatory.seal} from=${signatory.validFrom}`, actor);
+      return reviseRow('signatory', actor, {
+        current: () => existing(input.id, (id) => selectSignatory(db, id), 'signatory'),
+        next: async (previous): Promise<Signatory> => ({ ...input, id: previous?.id ?? uuidv7() }),
+        write: (signatory, at) => upsertSignatory(db, signatory, at),
+        summary: (signatory) => `seal=${signatory.seal} from=${signatory.validFrom}`,
       });
-      return signatory;
     },
 
     // ── Bodies: committees (R7.5) and ОСББ (R7.8) ──
     async listBodies(filter: { type?: BodyType; includeInactive?: boolean } = {}): Promise<BodySummary[]> {
-      const bodies = selectBodies(db, { type: filter.type, includeInactive: filter.includeInactive ?? false });
+      const bodies = await selectBodies(db, { type: filter.type, includeInactive: filter.includeInactive ?? false });
       const today = kyivLocalDate(now());
-      const current = selectPostsOn(db, today);
+      const current = await selectPostsOn(db, today);
       return bodies.map((body) => {
         const head = current.find((post) => post.bodyId === body.id && post.role === 'head');
         const deputy = current.find((post) => post.bodyId === body.id && post.role === 'deputy');
@@ -160,73 +191,78 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
     },
 
     async getBody(id: string): Promise<BodyDetails> {
-      return { body: requireBody(id), posts: selectPosts(db, id) };
+      return { body: await requireBody(id), posts: await selectPosts(db, id) };
     },
 
     async saveBody(input: BodyInput, actor: Actor): Promise<Body> {
       requireRole(actor, ['head']);
-      const previous = input.id ? selectBody(db, input.id) : undefined;
-      if (input.id && !previous) throw notFound('body');
-      // A committee's deputies and an ОСББ's single head are different histories: the type is fixed.
-      if (previous && previous.type !== input.type) throw new DeskError('conflict', 'errors.directories.bodyTypeFixed');
-      if (input.settlementId) requireSettlement(input.settlementId);
-      const { sealName, ...rest } = input;
-      const body: Body = {
-        ...rest,
-        id: previous?.id ?? uuidv7(),
-        active: input.active ?? true,
-        ...(input.hasSeal && sealName ? { sealName } : {}),
-      };
-      runInTransaction(db, () => {
-        writeRevised('body', previous, actor, (at) => upsertBody(db, body, at));
-        audit('body.save', 'body', body.id, `type=${body.type} active=${body.active}`, actor);
+      return reviseRow('body', actor, {
+        current: () => existing(input.id, (id) => selectBody(db, id), 'body'),
+        next: async (previous): Promise<Body> => {
+          // A committee's deputies and an ОСББ's single head are different histories: the type is fixed.
+          if (previous && previous.type !== input.type) {
+            throw new DeskError('conflict', 'errors.directories.bodyTypeFixed');
+          }
+          if (input.settlementId) await requireSettlement(input.settlementId);
+          const { sealName, ...rest } = input;
+          return {
+            ...rest,
+            id: previous?.id ?? uuidv7(),
+            active: input.active ?? true,
+            ...(input.hasSeal && sealName ? { sealName } : {}),
+          };
+        },
+        write: (body, at) => upsertBody(db, body, at),
+        summary: (body) => `type=${body.type} active=${body.active}`,
       });
-      return body;
     },
 
     async addPost(input: AddPostInput, actor: Actor): Promise<BodyPostRecord> {
       requireRole(actor, ['head']);
-      const body = requireBody(input.bodyId);
+      const body = await requireBody(input.bodyId);
       // R7.8: an ОСББ certificate is signed by its head; the directory keeps no ОСББ deputies.
       if (body.type === 'osbb' && input.role === 'deputy') {
         throw new DeskError('rule_violation', 'errors.directories.osbbNoDeputy');
       }
       const post: BodyPostRecord = { ...input, id: uuidv7() };
-      runInTransaction(db, () => {
-        const open = checkNewPeriod(input);
+      await db.write(async () => {
+        await lockDirectoryWrites(db);
+        const open = await checkNewPeriod(input);
         const at = now().toISOString();
         if (open) {
-          closePostPeriod(db, open.id, dayBefore(input.from), at, actor.userId);
-          audit('body_post.close', 'body_post', open.id, `role=${open.role} to=${dayBefore(input.from)}`, actor);
+          await closePostPeriod(db, open.id, dayBefore(input.from), at, actor.userId);
+          await audit('body_post.close', 'body_post', open.id, `role=${open.role} to=${dayBefore(input.from)}`, actor);
         }
-        insertPost(db, post, at, actor.userId);
-        audit('body_post.add', 'body_post', post.id, `body=${body.id} role=${post.role} from=${post.from}`, actor);
+        await insertPost(db, post, at, actor.userId);
+        await audit('body_post.add', 'body_post', post.id, `body=${body.id} role=${post.role} from=${post.from}`, actor);
       });
       return post;
     },
 
     async closePost(input: ClosePostInput, actor: Actor): Promise<BodyPostRecord> {
       requireRole(actor, ['head']);
-      const post = selectPost(db, input.postId);
-      if (!post) throw notFound('post');
-      if (post.to !== undefined) throw new DeskError('conflict', 'errors.directories.postClosed');
-      if (input.to < post.from) throw periodOrder();
-      runInTransaction(db, () => {
-        closePostPeriod(db, post.id, input.to, now().toISOString(), actor.userId);
-        audit('body_post.close', 'body_post', post.id, `role=${post.role} to=${input.to}`, actor);
+      return db.write(async () => {
+        await lockDirectoryWrites(db);
+        const post = await selectPost(db, input.postId);
+        if (!post) throw notFound('post');
+        if (post.to !== undefined) throw new DeskError('conflict', 'errors.directories.postClosed');
+        if (input.to < post.from) throw periodOrder();
+        await closePostPeriod(db, post.id, input.to, now().toISOString(), actor.userId);
+        await audit('body_post.close', 'body_post', post.id, `role=${post.role} to=${input.to}`, actor);
+        return { ...post, to: input.to };
       });
-      return { ...post, to: input.to };
     },
 
     /** Who held which post when: read by the certification check (R7.5, R7.8). */
     async bodyHistory(bodyId: string): Promise<BodyHistory> {
-      const body = requireBody(bodyId);
+      const body = await requireBody(bodyId);
+      const posts = await selectPosts(db, bodyId);
       return {
         type: body.type,
         name: body.name,
         hasSeal: body.hasSeal,
         legalEntity: body.legalEntity,
-        posts: selectPosts(db, bodyId).map(({ role, name, from, to }) => ({ role, name, from, ...(to ? { to } : {}) })),
+        posts: posts.map(({ role, name, from, to }) => ({ role, name, from, ...(to ? { to } : {}) })),
       };
     },
 
@@ -237,18 +273,20 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
 
     async saveSettlement(input: SettlementInput, actor: Actor): Promise<Settlement> {
       requireRole(actor, ['head']);
-      const previous = input.id ? selectSettlement(db, input.id) : undefined;
-      if (input.id && !previous) throw notFound('settlement');
-      const settlement: Settlement = { ...input, id: previous?.id ?? uuidv7(), active: input.active ?? true };
-      runInTransaction(db, () => {
-        writeRevised('settlement', previous, actor, (at) => upsertSettlement(db, settlement, at));
-        audit('settlement.save', 'settlement', settlement.id, `kind=${settlement.kind} active=${settlement.active}`, actor);
+      return reviseRow('settlement', actor, {
+        current: () => existing(input.id, (id) => selectSettlement(db, id), 'settlement'),
+        next: async (previous): Promise<Settlement> => ({
+          ...input,
+          id: previous?.id ?? uuidv7(),
+          active: input.active ?? true,
+        }),
+        write: (settlement, at) => upsertSettlement(db, settlement, at),
+        summary: (settlement) => `kind=${settlement.kind} active=${settlement.active}`,
       });
-      return settlement;
     },
 
     async listStreets(settlementId: string): Promise<Street[]> {
-      requireSettlement(settlementId);
+      await requireSettlement(settlementId);
       return selectStreets(db, settlementId);
     },
 
@@ -256,7 +294,7 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
     async suggestStreets(query: { query: string; settlementId?: string; limit?: number }): Promise<StreetSuggestion[]> {
       const keyPrefix = streetQueryKey(query.query);
       if (keyPrefix === '') return [];
-      const streets = suggestStreets(db, {
+      const streets = await suggestStreets(db, {
         keyPrefix,
         settlementId: query.settlementId,
         limit: query.limit ?? DEFAULT_SUGGESTIONS,
@@ -266,17 +304,20 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
 
     async saveStreet(input: StreetInput, actor: Actor): Promise<Street> {
       requireRole(actor, ['head']);
-      const previous = input.id ? selectStreet(db, input.id) : undefined;
-      if (input.id && !previous) throw notFound('street');
-      requireSettlement(input.settlementId);
-      const street: Street = { ...input, id: previous?.id ?? uuidv7(), active: input.active ?? true };
-      const searchKey = streetSearchKey(street.name);
-      if (streetNameTaken(db, street, searchKey)) throw new DeskError('conflict', 'errors.directories.streetExists');
-      runInTransaction(db, () => {
-        writeRevised('street', previous, actor, (at) => upsertStreet(db, street, searchKey, at));
-        audit('street.save', 'street', street.id, `settlement=${street.settlementId} kind=${street.kind}`, actor);
+      const searchKey = streetSearchKey(input.name);
+      return reviseRow('street', actor, {
+        current: () => existing(input.id, (id) => selectStreet(db, id), 'street'),
+        next: async (previous): Promise<Street> => {
+          await requireSettlement(input.settlementId);
+          const street: Street = { ...input, id: previous?.id ?? uuidv7(), active: input.active ?? true };
+          if (await streetNameTaken(db, street, searchKey)) {
+            throw new DeskError('conflict', 'errors.directories.streetExists');
+          }
+          return street;
+        },
+        write: (street, at) => upsertStreet(db, street, searchKey, at),
+        summary: (street) => `settlement=${street.settlementId} kind=${street.kind}`,
       });
-      return street;
     },
 
     /** Earlier versions of a directory row, oldest first (the current one is the row itself). */

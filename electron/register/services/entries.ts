@@ -22,12 +22,12 @@ import {
   insertReissue,
   isReplacementTaken,
   latestEntryOfJournal,
+  lockJournalForWriting,
   searchEntryRecords,
   takeNextNumber,
   type DayTotalsRow,
 } from '../repositories/entries.js';
-import { runImmediate } from '../repositories/transaction.js';
-import { searchTextOf, toFtsQuery } from '../search-text.js';
+import { searchTextOf, searchWords } from '../search-text.js';
 import { writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
 import { accessibleJournal } from './journals.js';
@@ -89,9 +89,14 @@ export function kindsOf(content: EntryContent): string[] {
   return [...content.requested.kinds];
 }
 
-export function printedNumberOf(ctx: ServiceContext, journal: Journal, year: number, number: number): string {
-  const format = journal.numberFormat ?? readDeskSettings(ctx).numberFormat;
-  return formatPrintedNumber(format, { index: journal.index, number, year, office: journal.officeCode });
+export async function printedNumberOf(ctx: ServiceContext, journal: Journal, year: number, number: number): Promise<string> {
+  return (await printedNumberFormatter(ctx, journal))(year, number);
+}
+
+/** The journal's printed number for any (year, number), with the format read once. */
+export async function printedNumberFormatter(ctx: ServiceContext, journal: Journal): Promise<(year: number, number: number) => string> {
+  const format = journal.numberFormat ?? (await readDeskSettings(ctx)).numberFormat;
+  return (year, number) => formatPrintedNumber(format, { index: journal.index, number, year, office: journal.officeCode });
 }
 
 function isBusy(error: unknown): boolean {
@@ -99,10 +104,11 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
-async function withBusyRetry<T>(work: () => T): Promise<T> {
+/** Another process holding the file past the busy timeout: try again a few times, then say so. */
+async function withBusyRetry<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return work();
+      return await work();
     } catch (error) {
       if (!isBusy(error)) throw error;
       if (attempt >= BUSY_RETRIES) throw new DeskError('busy', 'errors.busy');
@@ -118,25 +124,27 @@ export interface EntryStamp {
 
 /**
  * Writes one entry: number, chain link, row, search text and audit row (section E). Must run
- * inside a `BEGIN IMMEDIATE` transaction, so the number read and the number written cannot
- * interleave with another writer; `appendEntry` runs it in its own transaction, `appendBatch`
- * runs many in one. The instant is read from `ctx.now()` under the lock.
+ * inside a write transaction, which it makes the journal's only writer before reading the chain
+ * head and the counter, so the number read and the number written cannot interleave with another
+ * writer; `appendEntry` runs it in its own transaction, `appendBatch` runs many in one. The
+ * instant is read from `ctx.now()` under the lock.
  */
-function writeEntryRow(
+async function writeEntryRow(
   ctx: ServiceContext,
   journal: Journal,
   content: EntryContent,
   user: SessionUser,
   stamp: EntryStamp,
-): { id: string; printedNumber: string } {
+): Promise<{ id: string; printedNumber: string }> {
+  await lockJournalForWriting(ctx.db, journal.id);
   const instant = ctx.now();
   const localDate = kyivLocalDate(instant);
   const year = Number(localDate.slice(0, 4));
-  const latest = latestEntryOfJournal(ctx.db, journal.id);
+  const latest = await latestEntryOfJournal(ctx.db, journal.id);
   // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
   if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
-  const number = takeNextNumber(ctx.db, journal.id, year);
-  const printedNumber = printedNumberOf(ctx, journal, year, number);
+  const number = await takeNextNumber(ctx.db, journal.id, year);
+  const printedNumber = await printedNumberOf(ctx, journal, year, number);
   const fields = {
     id: stamp.id,
     journalId: journal.id,
@@ -151,56 +159,57 @@ function writeEntryRow(
     content,
   };
   const prevHash = latest?.hash ?? GENESIS_HASH;
-  insertEntry(
+  await insertEntry(
     ctx.db,
     { ...fields, contentJson: canonicalJson(content), prevHash, hash: entryHash(prevHash, fields) },
     searchTextOf(content, printedNumber),
   );
-  writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: fields.id, summary: `${printedNumber} ${content.sort}` });
+  await writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: fields.id, summary: `${printedNumber} ${content.sort}` });
   return { id: fields.id, printedNumber };
 }
 
 type EntryState = Pick<EntryRecord, 'id' | 'printedNumber' | 'handover' | 'annulment'>;
 
 /** Section E: handed over against signature, once, and never after an annulment. */
-function writeHandover(ctx: ServiceContext, actor: SessionUser, record: EntryState, input: Omit<HandoverInput, 'entryId'>): void {
+async function writeHandover(ctx: ServiceContext, actor: SessionUser, record: EntryState, input: Omit<HandoverInput, 'entryId'>): Promise<void> {
   if (record.annulment) throw new DeskError('conflict', 'errors.entries.annulled');
   if (record.handover) throw new DeskError('conflict', 'errors.entries.alreadyHandedOver');
-  insertHandover(ctx.db, {
+  await insertHandover(ctx.db, {
     entryId: record.id,
     at: ctx.now().toISOString(),
     receivedBy: input.receivedBy,
     recipientName: input.recipientName,
     byUser: actor.userId,
   });
-  writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
+  await writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
 }
 
 /** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
-function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string): void {
+async function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string): Promise<void> {
   if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
-  insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason, byUser: actor.userId });
+  await insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason, byUser: actor.userId });
   // The reason is free text and may name people: the audit row carries the number only.
-  writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+  await writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
 }
 
 export function createEntriesService(ctx: ServiceContext) {
-  function existing(actor: SessionUser, entryId: string): EntryRecord {
-    const record = getEntryRecord(ctx.db, entryId);
+  async function existing(actor: SessionUser, entryId: string): Promise<EntryRecord> {
+    const record = await getEntryRecord(ctx.db, entryId);
     if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
     requireOfficeAccess(actor, record.officeId);
     return record;
   }
 
-  function reread(entryId: string): EntryRecord {
-    const record = getEntryRecord(ctx.db, entryId);
+  async function reread(entryId: string): Promise<EntryRecord> {
+    const record = await getEntryRecord(ctx.db, entryId);
     if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
     return record;
   }
 
   /** Number, chain link, row, search text and audit row, all under one write lock (section E). */
-  function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): string {
-    return runImmediate(ctx.db, () => writeEntryRow(ctx, journal, content, user, { id: uuidv7() }).id);
+  async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): Promise<string> {
+    const id = uuidv7();
+    return ctx.db.write(async () => (await writeEntryRow(ctx, journal, content, user, { id })).id);
   }
 
   return {
@@ -213,7 +222,7 @@ export function createEntriesService(ctx: ServiceContext) {
       const parsed = entryContentSchema.safeParse(input.content);
       if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
       const content = parsed.data;
-      const journal = accessibleJournal(ctx, input.user, input.journalId);
+      const journal = await accessibleJournal(ctx, input.user, input.journalId);
       if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
       if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
       input.gate(content);
@@ -230,27 +239,29 @@ export function createEntriesService(ctx: ServiceContext) {
     async appendBatch(items: readonly BatchEntryInput[]): Promise<string[]> {
       for (const journalId of new Set(items.map((item) => item.journalId))) await assertJournalWritable(ctx, journalId);
       const journals = new Map<string, Journal>();
-      const checked = items.map((item) => {
+      const checked: { item: BatchEntryInput; journal: Journal; content: EntryContent }[] = [];
+      for (const item of items) {
         const parsed = entryContentSchema.safeParse(item.content);
         if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
-        const journal = journals.get(item.journalId) ?? accessibleJournal(ctx, item.user, item.journalId);
+        const journal = journals.get(item.journalId) ?? (await accessibleJournal(ctx, item.user, item.journalId));
         journals.set(journal.id, journal);
         requireOfficeAccess(item.user, journal.officeId);
         if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
         if (!journal.sorts.includes(parsed.data.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: parsed.data.sort });
         item.gate(parsed.data);
-        return { item, journal, content: parsed.data };
-      });
+        checked.push({ item, journal, content: parsed.data });
+      }
       const at = (instant: Date): ServiceContext => ({ ...ctx, now: () => instant });
+      const ids = checked.map(({ item }) => item.id ?? uuidv7());
       return withBusyRetry(() =>
-        runImmediate(ctx.db, () =>
-          checked.map(({ item, journal, content }) => {
-            const written = writeEntryRow(at(item.at), journal, content, item.user, { id: item.id ?? uuidv7() });
-            if (item.handover) writeHandover(at(item.handover.at), item.user, written, item.handover);
-            if (item.annulment) writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason);
-            return written.id;
-          }),
-        ),
+        ctx.db.write(async () => {
+          for (const [index, { item, journal, content }] of checked.entries()) {
+            const written = await writeEntryRow(at(item.at), journal, content, item.user, { id: ids[index] ?? uuidv7() });
+            if (item.handover) await writeHandover(at(item.handover.at), item.user, written, item.handover);
+            if (item.annulment) await writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason);
+          }
+          return ids;
+        }),
       );
     },
 
@@ -258,8 +269,8 @@ export function createEntriesService(ctx: ServiceContext) {
     async handover(actor: SessionUser, input: HandoverInput): Promise<EntryRecord> {
       await assertEntryWritable(ctx, input.entryId);
       await withBusyRetry(() =>
-        runImmediate(ctx.db, () => {
-          writeHandover(ctx, actor, existing(actor, input.entryId), input);
+        ctx.db.write(async () => {
+          await writeHandover(ctx, actor, await existing(actor, input.entryId), input);
         }),
       );
       return reread(input.entryId);
@@ -269,8 +280,8 @@ export function createEntriesService(ctx: ServiceContext) {
     async annul(actor: SessionUser, input: { entryId: string; reason: string }): Promise<EntryRecord> {
       await assertEntryWritable(ctx, input.entryId);
       await withBusyRetry(() =>
-        runImmediate(ctx.db, () => {
-          writeAnnulment(ctx, actor, existing(actor, input.entryId), input.reason);
+        ctx.db.write(async () => {
+          await writeAnnulment(ctx, actor, await existing(actor, input.entryId), input.reason);
         }),
       );
       return reread(input.entryId);
@@ -279,16 +290,16 @@ export function createEntriesService(ctx: ServiceContext) {
     /** Points an annulled entry at the entry issued in its place; set once. Returns the annulled entry. */
     async linkReissue(actor: SessionUser, annulledId: string, newEntryId: string): Promise<EntryRecord> {
       await withBusyRetry(() =>
-        runImmediate(ctx.db, () => {
-          const annulled = existing(actor, annulledId);
-          const replacement = existing(actor, newEntryId);
+        ctx.db.write(async () => {
+          const annulled = await existing(actor, annulledId);
+          const replacement = await existing(actor, newEntryId);
           if (!annulled.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
           if (annulled.annulment.replacedByEntryId) throw new DeskError('conflict', 'errors.entries.alreadyReissued');
-          if (replacement.id === annulled.id || replacement.annulment || isReplacementTaken(ctx.db, replacement.id)) {
+          if (replacement.id === annulled.id || replacement.annulment || (await isReplacementTaken(ctx.db, replacement.id))) {
             throw new DeskError('conflict', 'errors.entries.badReplacement');
           }
-          insertReissue(ctx.db, { annulledId: annulled.id, newEntryId: replacement.id, at: ctx.now().toISOString(), byUser: actor.userId });
-          writeAudit(ctx, { userId: actor.userId, action: 'entry.reissue_link', entity: 'entry', entityId: annulled.id, summary: `${annulled.printedNumber} -> ${replacement.printedNumber}` });
+          await insertReissue(ctx.db, { annulledId: annulled.id, newEntryId: replacement.id, at: ctx.now().toISOString(), byUser: actor.userId });
+          await writeAudit(ctx, { userId: actor.userId, action: 'entry.reissue_link', entity: 'entry', entityId: annulled.id, summary: `${annulled.printedNumber} -> ${replacement.printedNumber}` });
         }),
       );
       return reread(annulledId);
@@ -296,8 +307,8 @@ export function createEntriesService(ctx: ServiceContext) {
 
     /** Reading an entry is logged: the head can see who looked at a person's data. */
     async getEntry(actor: SessionUser, entryId: string): Promise<EntryRecord> {
-      const record = existing(actor, entryId);
-      writeAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+      const record = await existing(actor, entryId);
+      await writeAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
       return record;
     },
 
@@ -305,31 +316,31 @@ export function createEntriesService(ctx: ServiceContext) {
     async searchEntries(actor: SessionUser, input: EntrySearchInput): Promise<EntrySearchResult> {
       const scope = officeScope(actor);
       if (scope && input.officeId && input.officeId !== scope) throw new DeskError('forbidden', 'errors.register.otherOffice');
-      if (input.journalId) accessibleJournal(ctx, actor, input.journalId);
+      if (input.journalId) await accessibleJournal(ctx, actor, input.journalId);
       const { text, page, pageSize, ...filters } = input;
-      const match = text === undefined ? undefined : toFtsQuery(text);
-      const { records, total } = searchEntryRecords(ctx.db, {
+      const words = text === undefined ? [] : searchWords(text);
+      const { records, total } = await searchEntryRecords(ctx.db, {
         ...filters,
         ...(scope ? { officeId: scope } : {}),
-        ...(match !== undefined ? { match } : {}),
+        ...(words.length ? { words } : {}),
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
       // The searched text is not logged (it is personal data); which filters were used is.
       const used = Object.keys(filters).filter((key) => filters[key as keyof typeof filters] !== undefined);
-      writeAudit(ctx, {
+      await writeAudit(ctx, {
         userId: actor.userId,
         action: 'journal.search',
         entity: 'journal',
         entityId: input.journalId ?? null,
-        summary: `${match !== undefined ? 'text, ' : ''}${used.sort().join(', ')}; ${total} found`,
+        summary: `${words.length ? 'text, ' : ''}${used.sort().join(', ')}; ${total} found`,
       });
       return { items: records, total, page, pageSize };
     },
 
     /** The day's counts per journal, for closing the day (R3.5 working hours). */
     async dayTotals(actor: SessionUser, localDate: string): Promise<{ localDate: string; journals: DayTotalsRow[] }> {
-      return { localDate, journals: dayTotalsByJournal(ctx.db, localDate, officeScope(actor)) };
+      return { localDate, journals: await dayTotalsByJournal(ctx.db, localDate, officeScope(actor)) };
     },
   };
 }

@@ -13,7 +13,6 @@ import {
 } from '../repositories/journals.js';
 import { journalEntriesBetween } from '../repositories/entries.js';
 import { getOffice } from '../repositories/offices.js';
-import { runImmediate } from '../repositories/transaction.js';
 import { writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, requireRole, type ServiceContext } from './context.js';
 
@@ -36,8 +35,8 @@ export interface UpdateJournalInput {
 }
 
 /** Reads a journal the actor may work in, or throws not_found / forbidden. */
-export function accessibleJournal(ctx: ServiceContext, actor: SessionUser, journalId: string): Journal {
-  const journal = getJournal(ctx.db, journalId);
+export async function accessibleJournal(ctx: ServiceContext, actor: SessionUser, journalId: string): Promise<Journal> {
+  const journal = await getJournal(ctx.db, journalId);
   if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
   requireOfficeAccess(actor, journal.officeId);
   return journal;
@@ -58,9 +57,9 @@ export function createJournalsService(ctx: ServiceContext) {
 
     /** Entries for printed journal pages (section E); printing a page of personal data is audited. */
     async pageEntries(actor: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }): Promise<EntryRecord[]> {
-      const journal = accessibleJournal(ctx, actor, input.journalId);
-      const entries = journalEntriesBetween(ctx.db, journal.id, input.dateFrom, input.dateTo);
-      writeAudit(ctx, {
+      const journal = await accessibleJournal(ctx, actor, input.journalId);
+      const entries = await journalEntriesBetween(ctx.db, journal.id, input.dateFrom, input.dateTo);
+      await writeAudit(ctx, {
         userId: actor.userId,
         action: 'journal.print',
         entity: 'journal',
@@ -73,10 +72,10 @@ export function createJournalsService(ctx: ServiceContext) {
     async create(actor: SessionUser, input: CreateJournalInput): Promise<Journal> {
       requireRole(actor, ['head']);
       const id = uuidv7();
-      runImmediate(ctx.db, () => {
-        if (!getOffice(ctx.db, input.officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
-        if (journalIndexTaken(ctx.db, input.officeId, input.index)) throw new DeskError('conflict', 'errors.journals.indexTaken');
-        insertJournal(ctx.db, {
+      await ctx.db.write(async () => {
+        if (!await getOffice(ctx.db, input.officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
+        if (await journalIndexTaken(ctx.db, input.officeId, input.index)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        await insertJournal(ctx.db, {
           id,
           officeId: input.officeId,
           index: input.index,
@@ -85,7 +84,7 @@ export function createJournalsService(ctx: ServiceContext) {
           ...(input.numberFormat ? { numberFormat: input.numberFormat } : {}),
           active: true,
         });
-        writeAudit(ctx, { userId: actor.userId, action: 'journal.create', entity: 'journal', entityId: id, summary: input.index });
+        await writeAudit(ctx, { userId: actor.userId, action: 'journal.create', entity: 'journal', entityId: id, summary: input.index });
       });
       return accessibleJournal(ctx, actor, id);
     },
@@ -97,17 +96,17 @@ export function createJournalsService(ctx: ServiceContext) {
      */
     async update(actor: SessionUser, input: UpdateJournalInput): Promise<Journal> {
       requireRole(actor, ['head']);
-      runImmediate(ctx.db, () => {
-        const current = getJournal(ctx.db, input.id);
+      await ctx.db.write(async () => {
+        const current = await getJournal(ctx.db, input.id);
         if (!current) throw new DeskError('not_found', 'errors.journals.notFound');
         const moves = (input.officeId !== undefined && input.officeId !== current.officeId) || (input.index !== undefined && input.index !== current.index);
-        if (moves && journalHasEntries(ctx.db, current.id)) throw new DeskError('conflict', 'errors.journals.hasEntries');
+        if (moves && await journalHasEntries(ctx.db, current.id)) throw new DeskError('conflict', 'errors.journals.hasEntries');
         const officeId = input.officeId ?? current.officeId;
         const index = input.index ?? current.index;
-        if (!getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
-        if (journalIndexTaken(ctx.db, officeId, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        if (!await getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
+        if (await journalIndexTaken(ctx.db, officeId, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
         const numberFormat = input.numberFormat === undefined ? current.numberFormat : input.numberFormat ?? undefined;
-        updateJournal(ctx.db, {
+        await updateJournal(ctx.db, {
           id: current.id,
           officeId,
           index,
@@ -116,7 +115,7 @@ export function createJournalsService(ctx: ServiceContext) {
           ...(numberFormat ? { numberFormat } : {}),
           active: input.active ?? current.active,
         });
-        writeAudit(ctx, { userId: actor.userId, action: 'journal.update', entity: 'journal', entityId: current.id, summary: index });
+        await writeAudit(ctx, { userId: actor.userId, action: 'journal.update', entity: 'journal', entityId: current.id, summary: index });
       });
       return accessibleJournal(ctx, actor, input.id);
     },

@@ -3,7 +3,6 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import type { Office, OfficeKind } from '../../../shared/domain/directories-core.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { getOffice, insertOffice, listOffices, officeCodeTaken, updateOffice } from '../repositories/offices.js';
-import { runImmediate } from '../repositories/transaction.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';
 
@@ -27,7 +26,7 @@ export function createOfficesService(ctx: ServiceContext) {
   return {
     /** Every logged-in user sees the office list (names for journals and reports). */
     async list(): Promise<Office[]> {
-      return listOffices(ctx.db);
+      return await listOffices(ctx.db);
     },
 
     async create(actor: SessionUser, input: CreateOfficeInput): Promise<Office> {
@@ -40,18 +39,18 @@ export function createOfficesService(ctx: ServiceContext) {
         ...(input.starostaDistrict ? { starostaDistrict: input.starostaDistrict } : {}),
         active: true,
       };
-      runImmediate(ctx.db, () => {
-        if (officeCodeTaken(ctx.db, office.code)) throw new DeskError('conflict', 'errors.offices.codeTaken');
-        insertOffice(ctx.db, office);
-        writeAudit(ctx, { userId: actor.userId, action: 'office.create', entity: 'office', entityId: office.id, summary: office.code });
+      await ctx.db.write(async () => {
+        if (await officeCodeTaken(ctx.db, office.code)) throw new DeskError('conflict', 'errors.offices.codeTaken');
+        await insertOffice(ctx.db, office);
+        await writeAudit(ctx, { userId: actor.userId, action: 'office.create', entity: 'office', entityId: office.id, summary: office.code });
       });
       return office;
     },
 
     async update(actor: SessionUser, input: UpdateOfficeInput): Promise<Office> {
       requireRole(actor, ['head']);
-      return runImmediate(ctx.db, () => {
-        const current = getOffice(ctx.db, input.id);
+      return ctx.db.write(async () => {
+        const current = await getOffice(ctx.db, input.id);
         if (!current) throw new DeskError('not_found', 'errors.offices.notFound');
         const { starostaDistrict: _dropped, ...base } = current;
         const district = input.starostaDistrict === undefined ? current.starostaDistrict : input.starostaDistrict;
@@ -63,9 +62,9 @@ export function createOfficesService(ctx: ServiceContext) {
           active: input.active ?? current.active,
           ...(district ? { starostaDistrict: district } : {}),
         };
-        if (officeCodeTaken(ctx.db, next.code, next.id)) throw new DeskError('conflict', 'errors.offices.codeTaken');
-        updateOffice(ctx.db, next);
-        writeAudit(ctx, { userId: actor.userId, action: 'office.update', entity: 'office', entityId: next.id, summary: next.code });
+        if (await officeCodeTaken(ctx.db, next.code, next.id)) throw new DeskError('conflict', 'errors.offices.codeTaken');
+        await updateOffice(ctx.db, next);
+        await writeAudit(ctx, { userId: actor.userId, action: 'office.update', entity: 'office', entityId: next.id, summary: next.code });
         return next;
       });
     },

@@ -3,7 +3,6 @@ import { DEFAULT_SETTINGS, deskSettingsSchema, type DeskSettings } from '../../.
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
-import { runInTransaction } from '../repositories/transaction.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';
 
@@ -15,14 +14,14 @@ export const SETTING_KEYS = {
 } as const;
 
 /** The desk settings with defaults for anything not stored (or stored by an older version). */
-export function readDeskSettings(ctx: ServiceContext): DeskSettings {
-  const stored = getSetting(ctx.db, SETTING_KEYS.desk);
+export async function readDeskSettings(ctx: ServiceContext): Promise<DeskSettings> {
+  const stored = await getSetting(ctx.db, SETTING_KEYS.desk);
   const parsed = deskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(stored) ? stored : {}) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export function readRequisites(ctx: ServiceContext): CouncilRequisites | null {
-  const parsed = councilRequisitesSchema.safeParse(getSetting(ctx.db, SETTING_KEYS.requisites));
+export async function readRequisites(ctx: ServiceContext): Promise<CouncilRequisites | null> {
+  const parsed = councilRequisitesSchema.safeParse(await getSetting(ctx.db, SETTING_KEYS.requisites));
   return parsed.success ? parsed.data : null;
 }
 
@@ -30,7 +29,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createSettingsService(ctx: ServiceContext) {
+export interface SettingsEvents {
+  /** After the desk settings changed (the idle lock follows them). */
+  readonly onDeskSettingsChanged?: (settings: DeskSettings) => void;
+}
+
+export function createSettingsService(ctx: ServiceContext, events: SettingsEvents = {}) {
   return {
     async get(): Promise<DeskSettings> {
       return readDeskSettings(ctx);
@@ -40,19 +44,20 @@ export function createSettingsService(ctx: ServiceContext) {
     async update(actor: SessionUser, patch: Partial<Omit<DeskSettings, 'backupFolder'>> & { backupFolder?: string | null }): Promise<DeskSettings> {
       requireRole(actor, ['head']);
       const { backupFolder, ...rest } = patch;
-      const merged: Record<string, unknown> = { ...readDeskSettings(ctx), ...rest };
+      const merged: Record<string, unknown> = { ...(await readDeskSettings(ctx)), ...rest };
       if (backupFolder === null) delete merged.backupFolder;
       else if (backupFolder !== undefined) merged.backupFolder = backupFolder;
       const next = deskSettingsSchema.parse(merged);
-      runInTransaction(ctx.db, () => {
-        putSetting(ctx.db, SETTING_KEYS.desk, next);
-        writeAudit(ctx, { userId: actor.userId, action: 'settings.update', entity: 'settings', summary: Object.keys(patch).sort().join(', ') });
+      await ctx.db.write(async () => {
+        await putSetting(ctx.db, SETTING_KEYS.desk, next);
+        await writeAudit(ctx, { userId: actor.userId, action: 'settings.update', entity: 'settings', summary: Object.keys(patch).sort().join(', ') });
       });
+      events.onDeskSettingsChanged?.(next);
       return next;
     },
 
     async getRequisites(): Promise<CouncilRequisites> {
-      const requisites = readRequisites(ctx);
+      const requisites = await readRequisites(ctx);
       if (!requisites) throw new DeskError('not_found', 'errors.setup.notDone');
       return requisites;
     },
@@ -60,9 +65,9 @@ export function createSettingsService(ctx: ServiceContext) {
     async updateRequisites(actor: SessionUser, requisites: CouncilRequisites): Promise<CouncilRequisites> {
       requireRole(actor, ['head']);
       const next = councilRequisitesSchema.parse(requisites);
-      runInTransaction(ctx.db, () => {
-        putSetting(ctx.db, SETTING_KEYS.requisites, next);
-        writeAudit(ctx, { userId: actor.userId, action: 'requisites.update', entity: 'settings', summary: 'requisites' });
+      await ctx.db.write(async () => {
+        await putSetting(ctx.db, SETTING_KEYS.requisites, next);
+        await writeAudit(ctx, { userId: actor.userId, action: 'requisites.update', entity: 'settings', summary: 'requisites' });
       });
       return next;
     },

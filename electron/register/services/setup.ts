@@ -6,8 +6,7 @@ import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
 import { hashPassword } from '../password.js';
 import { insertJournal } from '../repositories/journals.js';
 import { insertOffice } from '../repositories/offices.js';
-import { getSetting, putSetting } from '../repositories/settings.js';
-import { runImmediate } from '../repositories/transaction.js';
+import { getSetting, lockSettings, putSetting } from '../repositories/settings.js';
 import { countUsers, insertUser } from '../repositories/users.js';
 import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
@@ -20,28 +19,29 @@ export interface SetupInput {
   head: { login: string; fullName: string; password: string };
 }
 
-export function isSetupDone(ctx: ServiceContext): boolean {
-  return getSetting(ctx.db, SETTING_KEYS.setupDone) === true || countUsers(ctx.db) > 0;
+export async function isSetupDone(ctx: ServiceContext): Promise<boolean> {
+  return (await getSetting(ctx.db, SETTING_KEYS.setupDone)) === true || (await countUsers(ctx.db)) > 0;
 }
 
 export function createSetupService(ctx: ServiceContext) {
   return {
     async status(): Promise<{ needsSetup: boolean; trainingMode: boolean }> {
-      return { needsSetup: !isSetupDone(ctx), trainingMode: readDeskSettings(ctx).trainingMode };
+      return { needsSetup: !(await isSetupDone(ctx)), trainingMode: (await readDeskSettings(ctx)).trainingMode };
     },
 
     /** First run (issue 4 §6): requisites, the central office and its journal, the first head. Once. */
     async run(input: SetupInput): Promise<{ officeId: string; journalId: string; userId: string }> {
-      if (isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
+      if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
       const passwordHash = await hashPassword(input.head.password);
       const ids = { officeId: uuidv7(), journalId: uuidv7(), userId: uuidv7() };
-      runImmediate(ctx.db, () => {
-        // Checked again under the write lock: two windows finishing setup at once make one head.
-        if (isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
-        putSetting(ctx.db, SETTING_KEYS.requisites, input.requisites);
-        putSetting(ctx.db, SETTING_KEYS.desk, DEFAULT_SETTINGS);
-        insertOffice(ctx.db, { id: ids.officeId, code: input.centralOffice.code, name: input.centralOffice.name, kind: 'central', active: true });
-        insertJournal(ctx.db, {
+      await ctx.db.write(async () => {
+        // Checked again under the write lock: two windows (or workstations) finishing setup at once make one head.
+        await lockSettings(ctx.db);
+        if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
+        await putSetting(ctx.db, SETTING_KEYS.requisites, input.requisites);
+        await putSetting(ctx.db, SETTING_KEYS.desk, DEFAULT_SETTINGS);
+        await insertOffice(ctx.db, { id: ids.officeId, code: input.centralOffice.code, name: input.centralOffice.name, kind: 'central', active: true });
+        await insertJournal(ctx.db, {
           id: ids.journalId,
           officeId: ids.officeId,
           index: input.journal.index,
@@ -49,7 +49,7 @@ export function createSetupService(ctx: ServiceContext) {
           sorts: [...entrySorts],
           active: true,
         });
-        insertUser(ctx.db, {
+        await insertUser(ctx.db, {
           id: ids.userId,
           login: input.head.login,
           fullName: input.head.fullName,
@@ -60,8 +60,8 @@ export function createSetupService(ctx: ServiceContext) {
           lockedUntil: null,
           active: true,
         });
-        putSetting(ctx.db, SETTING_KEYS.setupDone, true);
-        writeAudit(ctx, { userId: ids.userId, action: 'setup.run', entity: 'register', summary: 'first-run setup' });
+        await putSetting(ctx.db, SETTING_KEYS.setupDone, true);
+        await writeAudit(ctx, { userId: ids.userId, action: 'setup.run', entity: 'register', summary: 'first-run setup' });
       });
       return ids;
     },

@@ -1,10 +1,11 @@
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { CustomKind } from '../../../shared/rules/catalogue.js';
-import type { RegisterDb } from '../database.js';
+import type { RegisterDb } from '../sql.js';
 import {
   customKindExists,
   insertCustomKind,
   insertNextTemplateVersion,
+  lockTemplateWrites,
   selectCurrentTemplate,
   selectCustomKinds,
   selectKindsWithTemplates,
@@ -13,7 +14,6 @@ import {
   type CustomKindRecord,
   type TemplateVersionRow,
 } from '../repositories/templates.js';
-import { runImmediate } from '../repositories/transaction.js';
 import { requireRole } from './context.js';
 import type { Actor, AuditFn } from './directories.js';
 
@@ -64,25 +64,25 @@ function rejectInvalid(validateTemplate: TemplateValidator, text: string, kindId
 export function createTemplatesService(deps: TemplatesDeps) {
   const { db, now, audit, validateTemplate } = deps;
 
-  function isKnownKind(kindId: string): boolean {
-    return selectKindsWithTemplates(db).has(kindId) || customKindExists(db, kindId);
+  async function isKnownKind(kindId: string): Promise<boolean> {
+    return (await selectKindsWithTemplates(db)).has(kindId) || (await customKindExists(db, kindId));
   }
 
   return {
     async currentTemplate(kindId: string): Promise<TemplateVersionRow> {
-      const template = selectCurrentTemplate(db, kindId);
+      const template = await selectCurrentTemplate(db, kindId);
       if (!template) throw new DeskError('not_found', 'errors.templates.notFound', { kindId });
       return template;
     },
 
     async templateVersion(kindId: string, version: number): Promise<TemplateVersionRow> {
-      const template = selectTemplateVersion(db, kindId, version);
+      const template = await selectTemplateVersion(db, kindId, version);
       if (!template) throw new DeskError('not_found', 'errors.templates.notFound', { kindId, version });
       return template;
     },
 
     async listTemplates(): Promise<TemplateSummary[]> {
-      return selectLatestTemplates(db).map((row) => ({
+      return (await selectLatestTemplates(db)).map((row) => ({
         kindId: row.kindId,
         version: row.version,
         versions: row.versions,
@@ -94,18 +94,20 @@ export function createTemplatesService(deps: TemplatesDeps) {
     /** Saves the text as the kind's next version; unknown placeholders or unrenderable text are refused. */
     async saveTemplate(kindId: string, text: string, actor: Actor): Promise<TemplateVersionRow> {
       requireRole(actor, ['head']);
-      if (!isKnownKind(kindId)) throw new DeskError('not_found', 'errors.templates.unknownKind', { kindId });
-      rejectInvalid(validateTemplate, text, kindId, selectCustomKinds(db));
+      // Kinds and template versions are append-only: a kind known now stays known.
+      if (!(await isKnownKind(kindId))) throw new DeskError('not_found', 'errors.templates.unknownKind', { kindId });
+      rejectInvalid(validateTemplate, text, kindId, await selectCustomKinds(db));
       const createdAt = now().toISOString();
-      const version = runImmediate(db, () => {
-        const saved = insertNextTemplateVersion(db, {
+      const version = await db.write(async () => {
+        await lockTemplateWrites(db);
+        const saved = await insertNextTemplateVersion(db, {
           kindId,
           text,
           createdAt,
           createdBy: actor.userId,
           createdByName: actor.fullName,
         });
-        audit('template.save', 'template', kindId, `version=${saved}`, actor);
+        await audit('template.save', 'template', kindId, `version=${saved}`, actor);
         return saved;
       });
       return { kindId, version, text, createdAt, createdBy: actor.userId, createdByName: actor.fullName };
@@ -114,21 +116,24 @@ export function createTemplatesService(deps: TemplatesDeps) {
     /**
      * Seeds the shipped defaults: version 1 for every kind that has no template yet. Kinds the head
      * already edited are left alone, so an update of the defaults never overwrites the council's text.
+     * Which kinds lack a template is read under the template write lock, so workstations starting
+     * at once against one PostgreSQL register seed each kind once; the others find it there.
      */
     async ensureDefaultTemplates(defaults: Record<string, { version: number; text: string }>): Promise<string[]> {
       const createdAt = now().toISOString();
-      return runImmediate(db, () => {
-        const existing = selectKindsWithTemplates(db);
+      return db.write(async () => {
+        await lockTemplateWrites(db);
+        const existing = await selectKindsWithTemplates(db);
         const seeded = Object.entries(defaults).filter(([kindId]) => !existing.has(kindId));
         for (const [kindId, template] of seeded) {
-          insertNextTemplateVersion(db, {
+          await insertNextTemplateVersion(db, {
             kindId,
             text: template.text,
             createdAt,
             createdBy: SYSTEM_AUTHOR.id,
             createdByName: SYSTEM_AUTHOR.name,
           });
-          audit('template.seed', 'template', kindId, `default=${template.version}`);
+          await audit('template.seed', 'template', kindId, `default=${template.version}`);
         }
         return seeded.map(([kindId]) => kindId);
       });
@@ -141,21 +146,22 @@ export function createTemplatesService(deps: TemplatesDeps) {
     /** R7.15: a kind added by an executive committee decision, with its template as version 1. */
     async addCustomKind(kind: CustomKind, templateText: string, actor: Actor): Promise<CustomKindRecord> {
       requireRole(actor, ['head']);
-      rejectInvalid(validateTemplate, templateText, kind.id, [...selectCustomKinds(db), kind]);
+      rejectInvalid(validateTemplate, templateText, kind.id, [...(await selectCustomKinds(db)), kind]);
       const record: CustomKindRecord = { ...kind, createdAt: now().toISOString(), createdBy: actor.userId };
-      runImmediate(db, () => {
-        if (customKindExists(db, kind.id) || selectKindsWithTemplates(db).has(kind.id)) {
+      await db.write(async () => {
+        await lockTemplateWrites(db);
+        if (await isKnownKind(kind.id)) {
           throw new DeskError('conflict', 'errors.templates.kindExists', { kindId: kind.id });
         }
-        insertCustomKind(db, record);
-        insertNextTemplateVersion(db, {
+        await insertCustomKind(db, record);
+        await insertNextTemplateVersion(db, {
           kindId: kind.id,
           text: templateText,
           createdAt: record.createdAt,
           createdBy: actor.userId,
           createdByName: actor.fullName,
         });
-        audit('custom_kind.add', 'custom_kind', kind.id, `decision=${kind.decision.number} of ${kind.decision.date}`, actor);
+        await audit('custom_kind.add', 'custom_kind', kind.id, `decision=${kind.decision.number} of ${kind.decision.date}`, actor);
       });
       return record;
     },

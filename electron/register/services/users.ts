@@ -5,7 +5,6 @@ import type { Role } from '../../../shared/domain/roles.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { hashPassword } from '../password.js';
 import { getOffice } from '../repositories/offices.js';
-import { runImmediate } from '../repositories/transaction.js';
 import {
   countActiveHeads,
   getUser,
@@ -50,25 +49,25 @@ function toSummary(user: UserRow, now: Date): UserSummary {
 }
 
 export function createUsersService(ctx: ServiceContext, auth: AuthService) {
-  function existing(id: string): UserRow {
-    const user = getUser(ctx.db, id);
+  async function existing(id: string): Promise<UserRow> {
+    const user = await getUser(ctx.db, id);
     if (!user) throw new DeskError('not_found', 'errors.users.notFound');
     return user;
   }
 
-  function requireOffice(officeId: string): void {
-    if (!getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
+  async function requireOffice(officeId: string): Promise<void> {
+    if (!(await getOffice(ctx.db, officeId))) throw new DeskError('not_found', 'errors.offices.notFound');
   }
 
   return {
     async list(actor: SessionUser): Promise<UserSummary[]> {
       requireRole(actor, ['head']);
-      return listUsers(ctx.db).map((user) => toSummary(user, ctx.now()));
+      return (await listUsers(ctx.db)).map((user) => toSummary(user, ctx.now()));
     },
 
     async create(actor: SessionUser, input: CreateUserInput): Promise<UserSummary> {
       requireRole(actor, ['head']);
-      requireOffice(input.officeId);
+      await requireOffice(input.officeId);
       const passwordHash = await hashPassword(input.password);
       const user: UserRow = {
         id: uuidv7(),
@@ -81,10 +80,10 @@ export function createUsersService(ctx: ServiceContext, auth: AuthService) {
         lockedUntil: null,
         active: true,
       };
-      runImmediate(ctx.db, () => {
-        if (getUserByLogin(ctx.db, input.login)) throw new DeskError('conflict', 'errors.users.loginTaken');
-        insertUser(ctx.db, user);
-        writeAudit(ctx, { userId: actor.userId, action: 'user.create', entity: 'user', entityId: user.id, summary: `role ${user.role}` });
+      await ctx.db.write(async () => {
+        if (await getUserByLogin(ctx.db, input.login)) throw new DeskError('conflict', 'errors.users.loginTaken');
+        await insertUser(ctx.db, user);
+        await writeAudit(ctx, { userId: actor.userId, action: 'user.create', entity: 'user', entityId: user.id, summary: `role ${user.role}` });
       });
       return toSummary(user, ctx.now());
     },
@@ -92,9 +91,9 @@ export function createUsersService(ctx: ServiceContext, auth: AuthService) {
     /** Also deactivates (`active: false`): users are never deleted, their entries keep their name. */
     async update(actor: SessionUser, input: UpdateUserInput): Promise<UserSummary> {
       requireRole(actor, ['head']);
-      if (input.officeId !== undefined) requireOffice(input.officeId);
-      const next = runImmediate(ctx.db, () => {
-        const current = existing(input.id);
+      if (input.officeId !== undefined) await requireOffice(input.officeId);
+      const next = await ctx.db.write(async () => {
+        const current = await existing(input.id);
         const updated: UserRow = {
           ...current,
           fullName: input.fullName ?? current.fullName,
@@ -106,9 +105,9 @@ export function createUsersService(ctx: ServiceContext, auth: AuthService) {
           throw new DeskError('conflict', 'errors.users.notYourself');
         }
         const losesHead = current.role === 'head' && current.active && (updated.role !== 'head' || !updated.active);
-        if (losesHead && countActiveHeads(ctx.db) <= 1) throw new DeskError('conflict', 'errors.users.lastHead');
-        updateUserProfile(ctx.db, updated);
-        writeAudit(ctx, { userId: actor.userId, action: 'user.update', entity: 'user', entityId: updated.id, summary: changedFields(input) });
+        if (losesHead && await countActiveHeads(ctx.db) <= 1) throw new DeskError('conflict', 'errors.users.lastHead');
+        await updateUserProfile(ctx.db, updated);
+        await writeAudit(ctx, { userId: actor.userId, action: 'user.update', entity: 'user', entityId: updated.id, summary: changedFields(input) });
         return updated;
       });
       auth.endSessionsOf(next.id);
@@ -117,11 +116,11 @@ export function createUsersService(ctx: ServiceContext, auth: AuthService) {
 
     async resetPassword(actor: SessionUser, input: { id: string; password: string }): Promise<void> {
       requireRole(actor, ['head']);
-      existing(input.id);
+      await existing(input.id);
       const passwordHash = await hashPassword(input.password);
-      runImmediate(ctx.db, () => {
-        setPasswordHash(ctx.db, input.id, passwordHash);
-        writeAudit(ctx, { userId: actor.userId, action: 'user.reset_password', entity: 'user', entityId: input.id, summary: 'password reset' });
+      await ctx.db.write(async () => {
+        await setPasswordHash(ctx.db, input.id, passwordHash);
+        await writeAudit(ctx, { userId: actor.userId, action: 'user.reset_password', entity: 'user', entityId: input.id, summary: 'password reset' });
       });
       auth.endSessionsOf(input.id);
     },

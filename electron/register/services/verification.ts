@@ -7,11 +7,10 @@ import { quickCheck, type RegisterDb } from '../database.js';
 import { chainPage, getEntryRecord, journalCounters } from '../repositories/entries.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
-import { runInTransaction } from '../repositories/transaction.js';
 import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { requireOfficeAccess, requireRole } from './context.js';
-import { printedNumberOf } from './entries.js';
+import { printedNumberFormatter } from './entries.js';
 
 const PAGE_SIZE = 500;
 
@@ -51,14 +50,22 @@ export interface RegisterHealth {
  * journal is verified in the background without freezing the window (issue 4 §9).
  */
 export async function verifyJournalChain(ctx: ServiceContext, journal: Journal): Promise<VerifyResult> {
-  const counters = new Map(journalCounters(ctx.db, journal.id).map((row) => [row.year, row.lastNumber]));
-  const verifier = new ChainVerifier(journal.id, counters, (year, number) => printedNumberOf(ctx, journal, year, number));
-  for (;;) {
-    const rows = chainPage(ctx.db, journal.id, verifier.position, PAGE_SIZE);
-    for (const row of rows) if (!verifier.push(row)) return verifier.finish();
-    if (rows.length < PAGE_SIZE) return verifier.finish();
-    await yieldToEventLoop();
-  }
+  const printNumber = await printedNumberFormatter(ctx, journal);
+  const walk = async (): Promise<VerifyResult> => {
+    const counters = new Map((await journalCounters(ctx.db, journal.id)).map((row) => [row.year, row.lastNumber]));
+    const verifier = new ChainVerifier(journal.id, counters, printNumber);
+    for (;;) {
+      const rows = await chainPage(ctx.db, journal.id, verifier.position, PAGE_SIZE);
+      for (const row of rows) if (!verifier.push(row)) return verifier.finish();
+      if (rows.length < PAGE_SIZE) return verifier.finish();
+      await yieldToEventLoop();
+    }
+  };
+  // Counters and entries must come from one moment while other workstations keep issuing, or a
+  // new entry would look like a forged one: a snapshot on the server. On SQLite this process's
+  // writes wait for the verification (assertJournalWritable), and a read transaction would hold
+  // up the single connection for the whole walk.
+  return ctx.db.dialect === 'postgres' ? ctx.db.read(walk) : walk();
 }
 
 const ACKNOWLEDGEMENTS_KEY = 'tamper_acknowledgements';
@@ -91,12 +98,12 @@ export async function assertJournalWritable(ctx: ServiceContext, journalId: stri
   const state = tamperStateOf(ctx.db);
   await state.pending;
   if (!state.readOnly.has(journalId)) return;
-  throw new DeskError('read_only', 'errors.register.journalTampered', { journal: getJournal(ctx.db, journalId)?.index ?? journalId });
+  throw new DeskError('read_only', 'errors.register.journalTampered', { journal: (await getJournal(ctx.db, journalId))?.index ?? journalId });
 }
 
 /** The same guard for writes that name an entry (handover, annulment). */
 export async function assertEntryWritable(ctx: ServiceContext, entryId: string): Promise<void> {
-  const journalId = getEntryRecord(ctx.db, entryId)?.journalId;
+  const journalId = (await getEntryRecord(ctx.db, entryId))?.journalId;
   if (journalId) await assertJournalWritable(ctx, journalId);
 }
 
@@ -105,8 +112,8 @@ function faultKey(fault: FirstBadEntry): string {
   return `${fault.reason}:${fault.year}/${fault.number}:${fault.entryId ?? '-'}`;
 }
 
-function readAcknowledgements(ctx: ServiceContext): Record<string, TamperAcknowledgement> {
-  const stored = getSetting(ctx.db, ACKNOWLEDGEMENTS_KEY);
+async function readAcknowledgements(ctx: ServiceContext): Promise<Record<string, TamperAcknowledgement>> {
+  const stored = await getSetting(ctx.db, ACKNOWLEDGEMENTS_KEY);
   return typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, TamperAcknowledgement>) : {};
 }
 
@@ -116,10 +123,10 @@ export function createVerificationService(ctx: ServiceContext) {
   let running: Promise<RegisterHealth> | undefined;
 
   /** Applies a verification result to the read-only set, honouring the head's earlier answer. */
-  function settle(check: JournalCheck, result: VerifyResult): void {
+  async function settle(check: JournalCheck, result: VerifyResult): Promise<void> {
+    const acknowledgement = (await readAcknowledgements(ctx))[check.journalId];
     check.result = result;
     check.state = result.ok ? 'ok' : 'bad';
-    const acknowledgement = readAcknowledgements(ctx)[check.journalId];
     if (result.ok) {
       tamper.readOnly.delete(check.journalId);
       check.readOnly = false;
@@ -133,7 +140,7 @@ export function createVerificationService(ctx: ServiceContext) {
   }
 
   async function verifyAll(): Promise<RegisterHealth> {
-    const journals = listJournals(ctx.db);
+    const journals = await listJournals(ctx.db);
     health.journals = journals.map((journal) => ({
       journalId: journal.id,
       journalIndex: journal.index,
@@ -144,7 +151,7 @@ export function createVerificationService(ctx: ServiceContext) {
       const check = health.journals[position];
       if (!check) continue;
       check.state = 'running';
-      settle(check, await verifyJournalChain(ctx, journal));
+      await settle(check, await verifyJournalChain(ctx, journal));
     }
     health.verifiedAt = ctx.now().toISOString();
     return health;
@@ -153,19 +160,20 @@ export function createVerificationService(ctx: ServiceContext) {
   return {
     /** One journal, for the journal screen's «verify» button. */
     async verifyJournal(actor: SessionUser | null, journalId: string): Promise<VerifyResult> {
-      const journal = getJournal(ctx.db, journalId);
+      const journal = await getJournal(ctx.db, journalId);
       if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
       if (actor) requireOfficeAccess(actor, journal.officeId);
       const result = await verifyJournalChain(ctx, journal);
       const check = health.journals.find((known) => known.journalId === journalId);
-      if (check) settle(check, result);
+      if (check) await settle(check, result);
       else if (!result.ok) tamper.readOnly.set(journalId, result.firstBad);
       return result;
     },
 
     /** `PRAGMA quick_check` now; remembered for the health screen. */
     async quickCheck(): Promise<{ ok: boolean; messages: string[] }> {
-      const result = quickCheck(ctx.db);
+      // A server checks its own pages (data checksums, pg_amcheck): nothing for the desk to run.
+      const result = ctx.db.sqlite ? quickCheck(ctx.db.sqlite) : { ok: true, messages: [] };
       health.quickCheck = { ...result, at: ctx.now().toISOString() };
       return result;
     },
@@ -193,7 +201,7 @@ export function createVerificationService(ctx: ServiceContext) {
     async acknowledgeTamper(actor: SessionUser, input: { journalId: string; decision: TamperDecision; note: string }): Promise<JournalCheck> {
       requireRole(actor, ['head']);
       const check = health.journals.find((known) => known.journalId === input.journalId);
-      if (!getJournal(ctx.db, input.journalId)) throw new DeskError('not_found', 'errors.journals.notFound');
+      if (!(await getJournal(ctx.db, input.journalId))) throw new DeskError('not_found', 'errors.journals.notFound');
       if (!check?.result || check.result.ok) throw new DeskError('conflict', 'errors.register.notTampered');
       const fault = check.result.firstBad;
       const acknowledgement: TamperAcknowledgement = {
@@ -203,9 +211,9 @@ export function createVerificationService(ctx: ServiceContext) {
         at: ctx.now().toISOString(),
         byUserId: actor.userId,
       };
-      runInTransaction(ctx.db, () => {
-        putSetting(ctx.db, ACKNOWLEDGEMENTS_KEY, { ...readAcknowledgements(ctx), [input.journalId]: acknowledgement });
-        writeAudit(ctx, {
+      await ctx.db.write(async () => {
+        await putSetting(ctx.db, ACKNOWLEDGEMENTS_KEY, { ...(await readAcknowledgements(ctx)), [input.journalId]: acknowledgement });
+        await writeAudit(ctx, {
           userId: actor.userId,
           action: 'register.tamper_decision',
           entity: 'journal',
@@ -213,20 +221,21 @@ export function createVerificationService(ctx: ServiceContext) {
           summary: `${input.decision} ${fault.reason} ${fault.printedNumber}`,
         });
       });
-      settle(check, check.result);
+      await settle(check, check.result);
       return { ...check };
     },
 
     /** The last quick check and each journal's verification state (running ones included). */
     async health(actor: SessionUser): Promise<RegisterHealth> {
-      const journals = actor.role === 'remote_admin' ? health.journals.filter((check) => visibleTo(ctx, actor, check)) : health.journals;
+      const journals = actor.role === 'remote_admin' ? await visibleTo(ctx, actor, health.journals) : health.journals;
       return { ...health, journals: journals.map((check) => ({ ...check })) };
     },
   };
 }
 
-function visibleTo(ctx: ServiceContext, actor: SessionUser, check: JournalCheck): boolean {
-  return getJournal(ctx.db, check.journalId)?.officeId === actor.officeId;
+async function visibleTo(ctx: ServiceContext, actor: SessionUser, checks: JournalCheck[]): Promise<JournalCheck[]> {
+  const own = new Set((await listJournals(ctx.db, actor.officeId)).map((journal) => journal.id));
+  return checks.filter((check) => own.has(check.journalId));
 }
 
 export type VerificationService = ReturnType<typeof createVerificationService>;

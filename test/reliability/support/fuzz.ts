@@ -6,6 +6,7 @@ import { startBridge, type RunningBridge } from '../../../electron/bridge/server
 import { HEAD_PASSWORD, HEAD_SESSION, issueInput, openDesk, prepareRegister } from './desk.js';
 import { changedTables, registerDigest, tableDigests } from './digest.js';
 import { hostilePayload, NASTY_STRINGS } from './hostile.js';
+import { sqliteOf } from '../../unit/register/fixtures.js';
 
 export interface FuzzFigures {
   channels: number;
@@ -68,8 +69,8 @@ export async function runFuzz(options: { payloads: number; seed: number }): Prom
   try {
     const login = await post(bridge, 'auth.login', { login: 'head', password: HEAD_PASSWORD }, BRIDGE_SESSION);
     if (!(login.body as { ok?: boolean }).ok) throw new Error('the bridge login failed');
-    figures.digestBefore = registerDigest(desk.register.ctx.db);
-    const tablesBefore = tableDigests(desk.register.ctx.db);
+    figures.digestBefore = registerDigest(sqliteOf(desk.register.ctx.db));
+    const tablesBefore = tableDigests(sqliteOf(desk.register.ctx.db));
     const samples = validSamples({ ...register, entryId: first.id, officeId: first.officeId });
     const names = Object.keys(contract) as (keyof typeof contract)[];
     figures.channels = names.length;
@@ -98,8 +99,8 @@ export async function runFuzz(options: { payloads: number; seed: number }): Prom
       }
     }
     await sendMalformedRequests(bridge, figures);
-    figures.digestAfter = registerDigest(desk.register.ctx.db);
-    figures.changedTables = changedTables(tablesBefore, tableDigests(desk.register.ctx.db));
+    figures.digestAfter = registerDigest(sqliteOf(desk.register.ctx.db));
+    figures.changedTables = changedTables(tablesBefore, tableDigests(sqliteOf(desk.register.ctx.db)));
     figures.prototypePolluted = ({} as Record<string, unknown>).polluted !== undefined || (Object.prototype as Record<string, unknown>).role !== undefined;
     // The bridge still answers after all of it.
     const info = await post(bridge, 'app.info', {});

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { VerifyResult } from '../../../electron/register/chain-verifier.js';
 import { createRegisterServices, openRegister, registerPath } from '../../../electron/register/index.js';
+import { sqliteOf } from '../../unit/register/fixtures.js';
 
 export interface RegisterState {
   integrity: string[];
@@ -18,9 +19,9 @@ export interface RegisterState {
 export async function inspectRegister(dataDir: string, journalId: string): Promise<RegisterState> {
   const db = openRegister(registerPath(dataDir));
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
-    const rows = db.prepare('SELECT id, number FROM entries WHERE journal_id = ? ORDER BY year, number').all(journalId) as { id: string; number: number }[];
-    const counter = db.prepare('SELECT MAX(last_number) AS n FROM journal_counters WHERE journal_id = ?').get(journalId) as { n: number | null };
+    const integrity = (sqliteOf(db).pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    const rows = sqliteOf(db).prepare('SELECT id, number FROM entries WHERE journal_id = ? ORDER BY year, number').all(journalId) as { id: string; number: number }[];
+    const counter = sqliteOf(db).prepare('SELECT MAX(last_number) AS n FROM journal_counters WHERE journal_id = ?').get(journalId) as { n: number | null };
     const services = createRegisterServices({ db, dataDir });
     const verify = await services.verification.verifyJournal(null, journalId);
     return {

@@ -24,8 +24,8 @@ async function generated(entries: number, seed: number) {
   return { dataDir, result, ...opened, digest: await registerDigest(opened.db, opened.services, opened.cast) };
 }
 
-function allEntries(db: Parameters<typeof searchEntryRecords>[0]): EntryRecord[] {
-  return searchEntryRecords(db, { limit: 100_000, offset: 0 }).records;
+async function allEntries(db: Parameters<typeof searchEntryRecords>[0]): Promise<EntryRecord[]> {
+  return (await searchEntryRecords(db, { limit: 100_000, offset: 0 })).records;
 }
 
 describe('synthetic register generator (issue 8)', () => {
@@ -37,7 +37,7 @@ describe('synthetic register generator (issue 8)', () => {
       expect(again.digest).toBe(first.digest);
       expect(other.digest).not.toBe(first.digest);
     } finally {
-      [first, again, other].forEach((register) => register.db.close());
+      await Promise.all([first, again, other].map((register) => register.db.close()));
     }
   }, 240_000);
 
@@ -49,16 +49,16 @@ describe('synthetic register generator (issue 8)', () => {
       for (const office of cast.offices) {
         const verdict = await services.register.verification.verifyJournal(null, office.journalId);
         expect(verdict.ok, office.code).toBe(true);
-        const rows = chainPage(db, office.journalId, { year: 0, number: 0 }, 100_000);
+        const rows = await chainPage(db, office.journalId, { year: 0, number: 0 }, 100_000);
         expect(rows.length, office.code).toBeGreaterThan(0);
         const byYear = new Map<number, number[]>();
         for (const row of rows) byYear.set(row.year, [...(byYear.get(row.year) ?? []), row.number]);
         // Section E: per journal and year, 1, 2, 3, … without a gap.
         for (const numbers of byYear.values()) expect(numbers).toEqual(numbers.map((_, index) => index + 1));
       }
-      expect(byYearCount(allEntries(db))).toBeGreaterThanOrEqual(3);
+      expect(byYearCount(await allEntries(db))).toBeGreaterThanOrEqual(3);
 
-      const entries = allEntries(db);
+      const entries = await allEntries(db);
       expect(entries).toHaveLength(600);
       const histories = new Map(cast.bodies.map((body) => [body.id, body.history]));
       for (const entry of entries) {
@@ -79,7 +79,7 @@ describe('synthetic register generator (issue 8)', () => {
       expect(names).toMatch(/ʼ/u);
       expect(names).toMatch(/[ґєїҐЄЇ]/u);
     } finally {
-      register.db.close();
+      await register.db.close();
     }
   }, 240_000);
 
@@ -91,11 +91,11 @@ describe('synthetic register generator (issue 8)', () => {
     expect(await seedTrainingRegister(dataDir, { now })).toBeNull();
     const { db } = await openSeeded(dataDir);
     try {
-      const dates = allEntries(db).map((entry) => entry.localDate).sort();
+      const dates = (await allEntries(db)).map((entry) => entry.localDate).sort();
       expect(dates[0]! >= '2026-02-14').toBe(true);
       expect(dates.at(-1)! <= '2026-03-16').toBe(true);
     } finally {
-      db.close();
+      await db.close();
     }
   }, 240_000);
 });

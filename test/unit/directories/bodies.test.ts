@@ -91,11 +91,11 @@ describe('body posts keep their history (R7.5: the signer is checked against the
   it('the database itself refuses to rewrite or delete a period', async () => {
     const body = await committee();
     const post = await service.addPost({ bodyId: body.id, role: 'head', name: shevchenko, from: '2020-01-10' }, head);
-    expect(() => t.db.prepare("UPDATE body_posts SET family_name = 'Інша' WHERE id = ?").run(post.id)).toThrow(/never rewritten/);
-    expect(() => t.db.prepare("UPDATE body_posts SET held_from = '2019-01-01' WHERE id = ?").run(post.id)).toThrow(/never rewritten/);
-    expect(() => t.db.prepare('DELETE FROM body_posts WHERE id = ?').run(post.id)).toThrow(/never deleted/);
-    t.db.prepare("UPDATE body_posts SET held_to = '2021-01-01' WHERE id = ?").run(post.id);
-    expect(() => t.db.prepare("UPDATE body_posts SET held_to = '2022-01-01' WHERE id = ?").run(post.id)).toThrow(/stays closed/);
+    await expect(t.db.run("UPDATE body_posts SET family_name = 'Інша' WHERE id = ?", [post.id])).rejects.toThrow(/never rewritten/);
+    await expect(t.db.run("UPDATE body_posts SET held_from = '2019-01-01' WHERE id = ?", [post.id])).rejects.toThrow(/never rewritten/);
+    await expect(t.db.run('DELETE FROM body_posts WHERE id = ?', [post.id])).rejects.toThrow(/never deleted/);
+    await t.db.run("UPDATE body_posts SET held_to = '2021-01-01' WHERE id = ?", [post.id]);
+    await expect(t.db.run("UPDATE body_posts SET held_to = '2022-01-01' WHERE id = ?", [post.id])).rejects.toThrow(/stays closed/);
   });
 
   it('lists bodies with the head and deputy holding the posts on today’s Kyiv date', async () => {
@@ -155,6 +155,21 @@ describe('body posts keep their history (R7.5: the signer is checked against the
       expect(record.userId).toBe(head.userId);
       expect(record.summary).not.toMatch(/Шевченко|Коваленко|Олена|Іван/);
     }
+  });
+
+  it('a change whose audit record fails is not stored (the audit is written in the same transaction)', async () => {
+    const failingAudit = async () => {
+      await Promise.resolve();
+      throw new Error('audit log unavailable');
+    };
+    const unaudited = createDirectoriesService({ db: t.db, now: clock.now, audit: failingAudit });
+    await expect(unaudited.saveSettlement({ kind: 'city', name: 'Глухів' }, head)).rejects.toThrow('audit log unavailable');
+    const body = await committee();
+    await expect(
+      unaudited.addPost({ bodyId: body.id, role: 'head', name: shevchenko, from: '2020-01-10' }, head),
+    ).rejects.toThrow('audit log unavailable');
+    expect(await service.listSettlements()).toEqual([]);
+    expect((await service.getBody(body.id)).posts).toEqual([]);
   });
 
   it('unknown body → not_found', async () => {

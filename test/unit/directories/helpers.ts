@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { migration0002 } from '../../../electron/register/migrations/0002-directories.js';
+import { openRegister } from '../../../electron/register/database.js';
+import type { RegisterDb } from '../../../electron/register/sql.js';
 import type { SessionUser } from '../../../electron/ipc/handler-types.js';
 import type { AuditFn } from '../../../electron/register/services/directories.js';
 
 export interface TestDb {
-  db: Database.Database;
-  close(): void;
+  db: RegisterDb;
+  close(): Promise<void>;
 }
 
-/** A real register file in a fresh temporary folder with migration 0002 applied. */
+/** A real register file in a fresh temporary folder, opened (and migrated) as the desk opens it. */
 export function openTestDb(): TestDb {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnap-directories-'));
-  const db = new Database(path.join(dir, 'register.sqlite'));
-  db.pragma('foreign_keys = ON');
-  db.exec(migration0002.sql);
+  const db = openRegister(path.join(dir, 'register.sqlite'));
   return {
     db,
-    close() {
-      db.close();
+    async close() {
+      await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -46,6 +46,16 @@ describe('templates are versioned and append-only (R7.3)', () => {
     expect((await service.currentTemplate('family')).text).toBe('Змінений текст {{person.fullName}}');
   });
 
+  it('seeds each default once when two workstations start at the same time', async () => {
+    const other = createTemplatesService({ db: t.db, now: manualClock('2024-06-15T09:00:01Z').now, audit: recordingAudit().audit, validateTemplate });
+    const [first, second] = await Promise.all([service.ensureDefaultTemplates(defaults), other.ensureDefaultTemplates(defaults)]);
+    expect([...first, ...second].sort()).toEqual(['family', 'registration']);
+    expect((await service.listTemplates()).map((row) => [row.kindId, row.versions])).toEqual([
+      ['family', 1],
+      ['registration', 1],
+    ]);
+  });
+
   it('saving makes version n+1 and old versions still print the same', async () => {
     await service.ensureDefaultTemplates(defaults);
     const v2 = await service.saveTemplate('family', 'Друга редакція', head);
@@ -76,13 +86,11 @@ describe('templates are versioned and append-only (R7.3)', () => {
 
   it('the database refuses to edit, delete or skip a version', async () => {
     await service.ensureDefaultTemplates(defaults);
-    expect(() => t.db.prepare("UPDATE templates SET text = 'x' WHERE kind_id = 'family'").run()).toThrow(/append-only/);
-    expect(() => t.db.prepare("DELETE FROM templates WHERE kind_id = 'family'").run()).toThrow(/append-only/);
-    expect(() =>
-      t.db
-        .prepare("INSERT INTO templates (kind_id, version, text, created_at, created_by, created_by_name) VALUES ('family', 5, 'x', '', '', '')")
-        .run(),
-    ).toThrow(/up by one/);
+    await expect(t.db.run("UPDATE templates SET text = 'x' WHERE kind_id = 'family'")).rejects.toThrow(/append-only/);
+    await expect(t.db.run("DELETE FROM templates WHERE kind_id = 'family'")).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.run("INSERT INTO templates (kind_id, version, text, created_at, created_by, created_by_name) VALUES ('family', 5, 'x', '', '', '')"),
+    ).rejects.toThrow(/up by one/);
   });
 
   it('audits saves', async () => {

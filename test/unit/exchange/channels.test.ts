@@ -26,10 +26,10 @@ beforeAll(async () => {
   remote = await createDesk({ dataDir: remoteDir, demo: false, appVersion: 'test', now: clock.now });
 }, 60_000);
 
-afterAll(() => {
-  remote?.close();
+afterAll(async () => {
+  await remote?.close();
   rmSync(remoteDir, { recursive: true, force: true });
-  centre?.close();
+  await centre?.close();
 });
 
 describe('exchange channels', () => {

@@ -31,9 +31,9 @@ beforeAll(async () => {
   stick = mkdtempSync(path.join(os.tmpdir(), 'desk-cli-stick-'));
 }, 60_000);
 
-afterAll(() => {
-  remote?.close();
-  centre?.close();
+afterAll(async () => {
+  await remote?.close();
+  await centre?.close();
   rmSync(stick, { recursive: true, force: true });
 });
 

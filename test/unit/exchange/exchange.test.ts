@@ -78,10 +78,10 @@ beforeAll(async () => {
   remoteB = await installRemote(centre, officeB, clock.now);
 }, 60_000);
 
-afterAll(() => {
-  remoteA?.close();
-  remoteB?.close();
-  centre?.close();
+afterAll(async () => {
+  await remoteA?.close();
+  await remoteB?.close();
+  await centre?.close();
 });
 
 describe('a remote install from the workplace package', () => {
@@ -110,7 +110,7 @@ describe('a remote install from the workplace package', () => {
       expect(wrong.messageKey).toBe('errors.exchange.badPassphrase');
       expect((await desk.register.setup.status()).needsSetup).toBe(true);
     } finally {
-      desk.close();
+      await desk.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -46,7 +46,7 @@ export interface RemoteDesk {
   user: SessionUser;
   call: Call;
   raw(channel: string, input: unknown): ReturnType<Desk['dispatcher']['dispatch']>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 function signedInUser(desk: Desk, sessionKey: string): SessionUser {
@@ -113,8 +113,8 @@ export async function installRemote(centre: Centre, office: RemoteOffice, now: (
     user: signedInUser(desk, 'remote-session'),
     call,
     raw,
-    close: () => {
-      desk.close();
+    close: async () => {
+      await desk.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -182,11 +182,13 @@ export async function certifyCommittee(remote: RemoteDesk, signatoryId: string, 
  * not change at all (a refused bundle must leave no trace, not even an audit row).
  */
 export function registerDigest(db: RegisterDb): string {
+  const file = db.sqlite;
+  if (!file) throw new Error('the digest reads the embedded register file');
   const hash = createHash('sha256');
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  const tables = file.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(`\u0000${name}\u0000`);
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]) hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value)));
+    for (const row of file.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]) hash.update(JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value)));
   }
   return hash.digest('hex');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '../../../electron/register/database.js';
-import { allowAll, certificate, person, setUpRegister, tempDir, type TestRegister } from './fixtures.js';
+import { allowAll, certificate, person, setUpRegister, tempDir, type TestRegister, sqliteOf } from './fixtures.js';
 
 let register: TestRegister | undefined;
 const extraDirs: string[] = [];
@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 function dumpEntries(db: RegisterDb): unknown[] {
-  return db.prepare('SELECT * FROM entries ORDER BY journal_id, year, number').all();
+  return sqliteOf(db).prepare('SELECT * FROM entries ORDER BY journal_id, year, number').all();
 }
 
 async function addEntries(r: TestRegister, count: number, family: string): Promise<void> {
@@ -41,7 +41,7 @@ describe('backup and restore (issue 4 §9)', () => {
     register.clock.advanceMinutes(5);
     const restored = await services.backup.restore(head, backup.file);
     expect(dumpEntries(db)).toEqual(atBackup);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteOf(db).pragma('journal_mode', { simple: true })).toBe('wal');
     await expect(services.verification.verifyJournal(null, register.journalId)).resolves.toEqual({ ok: true, entries: 6 });
     expect(restored.savedCurrentAs.reason).toBe('before-restore');
     // The saved copy holds the content that was replaced.

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRegister, REGISTER_APPLICATION_ID } from '../../../electron/register/database.js';
 import { migrations, SCHEMA_VERSION } from '../../../electron/register/migrations/index.js';
-import { tempDir } from './fixtures.js';
+import { tempDir, sqliteOf } from './fixtures.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -29,12 +29,12 @@ describe('openRegister', () => {
     const file = freshFile();
     const db = openRegister(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-      expect(db.pragma('application_id', { simple: true })).toBe(REGISTER_APPLICATION_ID);
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('synchronous', { simple: true })).toBe(2);
-      const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+      expect(sqliteOf(db).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(sqliteOf(db).pragma('application_id', { simple: true })).toBe(REGISTER_APPLICATION_ID);
+      expect(sqliteOf(db).pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(sqliteOf(db).pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(sqliteOf(db).pragma('synchronous', { simple: true })).toBe(2);
+      const tables = sqliteOf(db).prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
       const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
       // FTS5 tables and their shadow tables cannot be STRICT; every other table must be.
       const plain = tables.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
@@ -45,7 +45,7 @@ describe('openRegister', () => {
     }
     // Reopening applies nothing new and keeps the version.
     const again = openRegister(file);
-    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(sqliteOf(again).pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     again.close();
   });
 
@@ -57,7 +57,7 @@ describe('openRegister', () => {
   it('refuses a register from a newer app and leaves it as it was', () => {
     const file = freshFile();
     const db = openRegister(file);
-    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    sqliteOf(db).pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fs.readFileSync(file);
     expect(() => openRegister(file)).toThrow(
@@ -101,7 +101,7 @@ describe('openRegister', () => {
     openRegister(file).close();
     const before = fs.readFileSync(file);
     const db = openRegister(file, { readonly: true });
-    expect(() => db.exec('CREATE TABLE x (a)')).toThrow();
+    expect(() => sqliteOf(db).exec('CREATE TABLE x (a)')).toThrow();
     db.close();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });

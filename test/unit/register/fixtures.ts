@@ -5,7 +5,7 @@ import type { CertificateContent, EntryContent, RefusalContent } from '../../../
 import type { PersonName } from '../../../shared/domain/person.js';
 import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
 import type { SessionUser } from '../../../electron/ipc/handler-types.js';
-import { openRegister, registerPath, type RegisterDb } from '../../../electron/register/database.js';
+import { openRegister, registerPath, type RegisterDb, type SqliteConnection } from '../../../electron/register/database.js';
 import { createRegisterServices, type RegisterServices } from '../../../electron/register/index.js';
 
 export const requisites: CouncilRequisites = {
@@ -121,8 +121,14 @@ export async function setUpRegister(start = '2025-06-02T09:00:00.000Z'): Promise
     officeId: ids.officeId,
     journalId: ids.journalId,
     close: () => {
-      if (db.open) db.close();
+      void db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The embedded file's connection, for tests that look at SQLite itself (pragmas, plans, raw rows). */
+export function sqliteOf(db: RegisterDb): SqliteConnection {
+  if (!db.sqlite) throw new Error('This test needs the embedded SQLite register');
+  return db.sqlite;
 }

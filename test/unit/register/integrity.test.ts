@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowAll, certificate, person, setUpRegister, type TestRegister } from './fixtures.js';
+import { allowAll, certificate, person, setUpRegister, type TestRegister, sqliteOf } from './fixtures.js';
 
 let register: TestRegister | undefined;
 afterEach(() => register?.close());
@@ -26,7 +26,7 @@ function tamper(r: TestRegister, work: (raw: Database.Database) => void): void {
 }
 
 function entryIdAt(r: TestRegister, number: number): string {
-  return (r.db.prepare('SELECT id FROM entries WHERE journal_id = ? AND number = ?').get(r.journalId, number) as { id: string }).id;
+  return (sqliteOf(r.db).prepare('SELECT id FROM entries WHERE journal_id = ? AND number = ?').get(r.journalId, number) as { id: string }).id;
 }
 
 describe('immutability (R7.7, section E: an entry is never edited or deleted)', () => {
@@ -36,27 +36,27 @@ describe('immutability (R7.7, section E: an entry is never edited or deleted)', 
     const id = entryIdAt(register, 1);
     await services.entries.handover(head, { entryId: id, receivedBy: 'subject', recipientName: 'Бондар І.' });
     await services.entries.annul(head, { entryId: entryIdAt(register, 2), reason: 'Помилка в адресі' });
-    expect(() => db.prepare("UPDATE entries SET content = '{}' WHERE id = ?").run(id)).toThrow(/never edited/);
-    expect(() => db.prepare("UPDATE entries SET created_at = 'x' WHERE id = ?").run(id)).toThrow(/never edited/);
-    expect(() => db.prepare('DELETE FROM entries WHERE id = ?').run(id)).toThrow(/never deleted/);
-    expect(() => db.prepare("UPDATE handovers SET recipient_name = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM handovers').run()).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE annulments SET reason = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM annulments').run()).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE audit_log SET summary = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
-    expect(() => db.prepare('UPDATE journal_counters SET last_number = 1').run()).toThrow(/forward by one/);
+    expect(() => sqliteOf(db).prepare("UPDATE entries SET content = '{}' WHERE id = ?").run(id)).toThrow(/never edited/);
+    expect(() => sqliteOf(db).prepare("UPDATE entries SET created_at = 'x' WHERE id = ?").run(id)).toThrow(/never edited/);
+    expect(() => sqliteOf(db).prepare('DELETE FROM entries WHERE id = ?').run(id)).toThrow(/never deleted/);
+    expect(() => sqliteOf(db).prepare("UPDATE handovers SET recipient_name = 'x'").run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare('DELETE FROM handovers').run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare("UPDATE annulments SET reason = 'x'").run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare('DELETE FROM annulments').run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare("UPDATE audit_log SET summary = 'x'").run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => sqliteOf(db).prepare('UPDATE journal_counters SET last_number = 1').run()).toThrow(/forward by one/);
   });
 
   it('rejects a row inserted with a number the counter did not give or a wrong chain link', async () => {
     register = await registerWithEntries(1);
     const { db } = register;
-    const row = db.prepare('SELECT * FROM entries LIMIT 1').get() as Record<string, unknown>;
-    const insert = db.prepare(
+    const row = sqliteOf(db).prepare('SELECT * FROM entries LIMIT 1').get() as Record<string, unknown>;
+    const insert = sqliteOf(db).prepare(
       'INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date, created_by, content, prev_hash, hash) VALUES (@id, @journal_id, @year, @number, @printed_number, @sort, @kinds, @created_at, @local_date, @created_by, @content, @prev_hash, @hash)',
     );
     expect(() => insert.run({ ...row, id: 'x1', number: 5, prev_hash: row.hash, hash: 'h1' })).toThrow(/journal counter/);
-    db.prepare('UPDATE journal_counters SET last_number = last_number + 1').run();
+    sqliteOf(db).prepare('UPDATE journal_counters SET last_number = last_number + 1').run();
     expect(() => insert.run({ ...row, id: 'x2', number: 2, prev_hash: '0'.repeat(64), hash: 'h2' })).toThrow(/prev_hash/);
   });
 });
@@ -149,7 +149,7 @@ describe('concurrent writers', () => {
     } finally {
       second.close();
     }
-    const numbers = (register.db.prepare('SELECT number FROM entries ORDER BY number').all() as { number: number }[]).map((r) => r.number);
+    const numbers = (sqliteOf(register.db).prepare('SELECT number FROM entries ORDER BY number').all() as { number: number }[]).map((r) => r.number);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     await expect(register.services.verification.verifyJournal(null, register.journalId)).resolves.toEqual({ ok: true, entries: 20 });
   });

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpRegister, type TestRegister } from './fixtures.js';
+import { setUpRegister, type TestRegister, sqliteOf } from './fixtures.js';
 
 let register: TestRegister | undefined;
 afterEach(() => register?.close());
 
 function plan(r: TestRegister, sql: string, ...params: unknown[]): string {
-  return (r.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+  return (sqliteOf(r.db).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
 }
 
 describe('hot queries use their indexes', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeApostrophes } from '../../../shared/domain/text.js';
-import { toFtsQuery } from '../../../electron/register/search-text.js';
+import { searchWords, toFtsQuery } from '../../../electron/register/search-text.js';
 import { allowAll, certificate, person, refusal, setUpRegister, type TestRegister } from './fixtures.js';
 
 let register: TestRegister | undefined;
@@ -19,8 +19,8 @@ describe('normalizeApostrophes', () => {
   });
 
   it('quotes every word as a prefix term so FTS operators in the text are inert', () => {
-    expect(toFtsQuery('шевч "OR" NEAR(')).toBe('"шевч"* "OR"* "NEAR("*');
-    expect(toFtsQuery('  - ')).toBeUndefined();
+    expect(toFtsQuery(searchWords('шевч "OR" NEAR('))).toBe('"шевч"* "OR"* "NEAR("*');
+    expect(searchWords('  - ')).toEqual([]);
   });
 });
 

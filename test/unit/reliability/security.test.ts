@@ -7,6 +7,7 @@ import { createWindowOptions } from '../../../electron/main/window-options.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp.js';
 import { fieldNamesOf } from '../../reliability/support/fuzz.js';
 import { HEAD_PASSWORD, issueInput, openDesk, prepareRegister, type OpenDesk, type PreparedRegister } from '../../reliability/support/desk.js';
+import { sqliteOf } from '../register/fixtures.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -165,7 +166,7 @@ describe('passwords, lockout and what the logs hold', () => {
 
   it('stores passwords only as salted scrypt hashes', () => {
     const db = desk.desk.register.ctx.db;
-    const users = db.prepare('SELECT login, password_hash FROM users').all() as { login: string; password_hash: string }[];
+    const users = sqliteOf(db).prepare('SELECT login, password_hash FROM users').all() as { login: string; password_hash: string }[];
     expect(users).toHaveLength(2);
     const salts = new Set<string>();
     for (const user of users) {
@@ -173,7 +174,7 @@ describe('passwords, lockout and what the logs hold', () => {
       salts.add(user.password_hash.split('$')[4] ?? '');
     }
     expect(salts.size).toBe(2);
-    const everything = JSON.stringify(db.prepare("SELECT group_concat(value, ' ') AS v FROM settings").get()) + JSON.stringify(db.prepare('SELECT * FROM users').all());
+    const everything = JSON.stringify(sqliteOf(db).prepare("SELECT group_concat(value, ' ') AS v FROM settings").get()) + JSON.stringify(sqliteOf(db).prepare('SELECT * FROM users').all());
     for (const password of [HEAD_PASSWORD, CLERK_PASSWORD]) expect(everything).not.toContain(password);
   });
 
@@ -186,7 +187,7 @@ describe('passwords, lockout and what the logs hold', () => {
   });
 
   it('the audit log holds no passwords and no personal data, only ids and numbers', () => {
-    const rows = desk.desk.register.ctx.db.prepare('SELECT action, entity, entity_id, summary FROM audit_log').all();
+    const rows = sqliteOf(desk.desk.register.ctx.db).prepare('SELECT action, entity, entity_id, summary FROM audit_log').all();
     const text = JSON.stringify(rows);
     expect(rows.length).toBeGreaterThan(8);
     for (const secret of [HEAD_PASSWORD, CLERK_PASSWORD, ...DISTINCTIVE]) expect(text, secret).not.toContain(secret);

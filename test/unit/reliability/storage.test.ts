@@ -11,6 +11,7 @@ import { createRegisterServices, openRegister, registerPath } from '../../../ele
 import { issueInput, openDesk, prepareRegister, type OpenDesk, type PreparedRegister } from '../../reliability/support/desk.js';
 import { registerDigest } from '../../reliability/support/digest.js';
 import { inspectRegister, isGapFree } from '../../reliability/support/register-check.js';
+import { sqliteOf } from '../register/fixtures.js';
 
 let register: PreparedRegister | undefined;
 let desk: OpenDesk | undefined;
@@ -64,7 +65,7 @@ describe('a full disk under the register (issue 9 §5)', () => {
   it('refuses with storage/full, takes no number and writes no entry, and continues gap-free once space returns', async () => {
     const { register, desk } = await deskWithEntries(1);
     const db = desk.desk.register.ctx.db;
-    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    sqliteOf(db).pragma(`max_page_count = ${Number(sqliteOf(db).pragma('page_count', { simple: true }))}`);
     let lastIssued = 1;
     let refusal: unknown;
     for (let attempt = 0; attempt < 500 && !refusal; attempt += 1) {
@@ -79,7 +80,7 @@ describe('a full disk under the register (issue 9 §5)', () => {
     expect(full.counter).toBe(lastIssued);
     expect(full.verify).toEqual({ ok: true, entries: lastIssued });
 
-    db.pragma('max_page_count = 1073741823');
+    sqliteOf(db).pragma('max_page_count = 1073741823');
     const { entry } = await desk.call('entries.issueCertificate', issueInput(register));
     expect(entry.number).toBe(lastIssued + 1);
     const after = await inspectRegister(register.dataDir, register.journalId);
@@ -96,19 +97,19 @@ describe('a register on read-only media (issue 9 §5)', () => {
     desk = undefined;
 
     const readOnly = openRegister(registerPath(register.dataDir), { readonly: true });
-    const before = registerDigest(readOnly);
+    const before = registerDigest(sqliteOf(readOnly));
     try {
       const services = createRegisterServices({ db: readOnly, dataDir: register.dataDir });
-      const head = readOnly.prepare("SELECT id, login, full_name AS fullName, role, office_id AS officeId FROM users WHERE login = 'head'").get() as SessionUser;
+      const head = sqliteOf(readOnly).prepare("SELECT id, login, full_name AS fullName, role, office_id AS officeId FROM users WHERE login = 'head'").get() as SessionUser;
       const dispatcher = createDispatcher(entriesChannels, entriesHandlers(services), { userFor: () => head });
       const call = (channel: string, input: unknown) => dispatcher.dispatch(channel, input, { sessionKey: 'ro', transport: 'cli' });
       const refused = { ok: false, error: { code: 'storage', messageKey: 'errors.storage.readOnly' } };
       expect(await call('entries.annul', { entryId, reason: 'Помилка' })).toEqual(refused);
       expect(await call('entries.handover', { entryId, receivedBy: 'subject', recipientName: 'Шевченко Т.' })).toEqual(refused);
       expect(await call('entries.get', { id: entryId })).toEqual(refused);
-      expect(registerDigest(readOnly)).toBe(before);
+      expect(registerDigest(sqliteOf(readOnly))).toBe(before);
     } finally {
-      readOnly.close();
+      await readOnly.close();
     }
 
     desk = await openDesk(register.dataDir);
