@@ -1,6 +1,6 @@
 import type { JournalPagesModel, JournalRowModel } from './models.js';
 import {
-  addOperators,
+  CellBlock,
   createDoc,
   type Doc,
   drawPageFooter,
@@ -10,9 +10,7 @@ import {
   frameOf,
   type FontRole,
   MM,
-  lineOperators,
   placeLine,
-  rectOperators,
   useFont,
   wrapLines,
 } from './pdf-base.js';
@@ -177,31 +175,27 @@ class JournalWriter {
 
   drawPage(slices: RowSlice[], top: number): void {
     this.y = top;
-    const operators: string[] = [];
-    this.drawCells(operators, this.headerCells, 0, Math.round((this.headerHeight - 2 * PAD) / LINE), this.headerHeight, true);
+    const block = new CellBlock(this.doc);
+    this.drawCells(block, this.headerCells, 0, Math.round((this.headerHeight - 2 * PAD) / LINE), this.headerHeight, true);
     for (const slice of slices) {
-      this.drawCells(operators, slice.row.cells, slice.fromLine, slice.count, sliceHeight(slice.count), false);
+      this.drawCells(block, slice.row.cells, slice.fromLine, slice.count, sliceHeight(slice.count), false);
     }
-    addOperators(this.doc, operators);
+    block.write();
   }
 
-  private drawCells(operators: string[], cells: Cell[], fromLine: number, lineCount: number, height: number, shaded: boolean): void {
+  private drawCells(block: CellBlock, cells: Cell[], fromLine: number, lineCount: number, height: number, shaded: boolean): void {
     const doc = this.doc;
     let x = frameOf(doc).left;
     cells.forEach((c, i) => {
       const width = (COLUMN_MM[i] ?? 0) * MM;
-      operators.push(rectOperators(x, this.y, width, height, shaded ? 0.93 : undefined));
+      block.border(x, this.y, width, height, shaded ? 0.93 : undefined);
       useFont(doc, c.role, c.size);
       c.lines.slice(fromLine, fromLine + lineCount).forEach((line, k) => {
         if (c.smallFrom !== undefined && fromLine + k >= c.smallFrom) useFont(doc, 'regular', 7);
         if (!line) return;
         const lineY = this.y + PAD + k * LINE;
-        const ops = lineOperators(doc, line, x + PAD, lineY);
-        if (ops) {
-          operators.push(ops);
-          return;
-        }
-        addOperators(doc, operators.splice(0));
+        if (block.line(line, x + PAD, lineY)) return;
+        block.write();
         placeLine(doc, line, x + PAD, lineY);
       });
       x += width;
