@@ -1,0 +1,22 @@
+/** Strings of the register on a PostgreSQL server (several workstations, issue 11). */
+export default {
+  errors: {
+    register: {
+      serverUnavailable:
+        'The register server ({{server}}) cannot be reached. Nothing was written: check the network or call IT, then try again.',
+      serverLogin:
+        "The register server ({{server}}) refused the app's login. IT: check the role name, the password in PGPASSWORD or ~/.pgpass, and the database name.",
+      serverCertificate:
+        "The register server's certificate ({{server}}) failed verification (a different server or the wrong CA file). No connection was made.",
+      migrationsPending:
+        'The register schema on the server is older ({{found}}; this version of the app needs {{supported}}). IT: run the migration as the owner role (see docs/postgres.md).',
+      missingGrants:
+        "The app's role has no rights on the register's tables. IT: grant the app role its rights as the owner role (see docs/postgres.md).",
+      badDatabaseUrl: 'The database address must look like postgres://user@server:port/database.',
+      unsupportedUrlParameter: 'The parameter "{{parameter}}" in the database address is not supported.',
+      weakSslMode:
+        "sslmode={{mode}} does not verify the server. Use sslmode=verify-full with the council's CA file, or sslmode=disable only on this same computer.",
+      caFileUnreadable: 'The CA certificate file {{file}} cannot be read.',
+    },
+  },
+} as const;

@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import { DeskError } from '../../../shared/contract/errors.js';
+import { migrations as sqliteMigrations } from '../../../electron/register/migrations/index.js';
+import {
+  POSTGRES_SCHEMA_VERSION,
+  checkPostgresSchema,
+  migratePostgres,
+  preparePostgresSchema,
+  readPostgresSchemaVersion,
+} from '../../../electron/register/postgres/migrate.js';
+import { connectPostgresRegister } from '../../../electron/register/postgres/register-db.js';
+import { APPEND_ONLY_TABLES, READ_ONLY_TABLES, UPDATABLE_TABLES } from '../../../electron/register/postgres/roles.js';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres/cluster.js';
+import { describePostgres, useTestCluster } from '../../support/postgres/vitest.js';
+
+describePostgres('PostgreSQL migrations', () => {
+  useTestCluster();
+  const opened: { end(): Promise<void> }[] = [];
+  const databases: TestDatabase[] = [];
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((client) => client.end()));
+    await Promise.all(databases.splice(0).map((database) => database.drop()));
+  });
+
+  async function emptyDatabase(): Promise<TestDatabase> {
+    const database = await createTestDatabase({ migrated: false });
+    databases.push(database);
+    return database;
+  }
+
+  async function client(url: string): Promise<pg.Client> {
+    const connected = new pg.Client({ connectionString: url });
+    await connected.connect();
+    opened.push(connected);
+    return connected;
+  }
+
+  async function schemaOf(connection: pg.Client): Promise<string[]> {
+    const { rows } = await connection.query<{ line: string }>(
+      `SELECT table_name || '.' || column_name || ' ' || data_type AS line FROM information_schema.columns
+       WHERE table_schema = 'public' UNION ALL
+       SELECT 'trigger ' || tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
+    );
+    return rows.map((row) => row.line);
+  }
+
+  it('applies every migration once and records it; running again changes nothing', async () => {
+    const database = await emptyDatabase();
+    const owner = await client(database.url);
+    expect(await migratePostgres(owner)).toEqual({ from: 0, to: POSTGRES_SCHEMA_VERSION });
+    const first = await schemaOf(owner);
+    expect(await migratePostgres(owner)).toEqual({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION });
+    expect(await schemaOf(owner)).toEqual(first);
+    const { rows } = await owner.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows.map((row: { version: number }) => row.version)).toEqual(
+      Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, index) => index + 1),
+    );
+  });
+
+  it('two workstations migrating at once end with one schema and one record per version', async () => {
+    const database = await emptyDatabase();
+    const [first, second] = await Promise.all([client(database.url), client(database.url)]);
+    const results = await Promise.all([migratePostgres(first), migratePostgres(second)]);
+    expect(results.map((result) => result.from).sort()).toEqual([0, POSTGRES_SCHEMA_VERSION]);
+    const { rows } = await first.query<{ n: string }>('SELECT COUNT(*)::int AS n FROM schema_migrations');
+    expect(Number(rows[0]?.n)).toBe(POSTGRES_SCHEMA_VERSION);
+  });
+
+  it('a database newer than the app is refused, as on SQLite, and left as it was', async () => {
+    const database = await emptyDatabase();
+    const owner = await client(database.url);
+    await migratePostgres(owner, { grantTo: 'desk_app' });
+    await owner.query(`INSERT INTO schema_migrations (version, name) VALUES ($1, 'from-the-future')`, [POSTGRES_SCHEMA_VERSION + 1]);
+    const before = await schemaOf(owner);
+    const refusal = await migratePostgres(owner).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(DeskError);
+    expect((refusal as DeskError).messageKey).toBe('errors.register.newerSchema');
+    expect((refusal as DeskError).params).toEqual({ found: POSTGRES_SCHEMA_VERSION + 1, supported: POSTGRES_SCHEMA_VERSION });
+    expect(await schemaOf(owner)).toEqual(before);
+    const db = await connectPostgresRegister({ url: database.appUrl });
+    opened.push({ end: () => db.close() });
+    await expect(checkPostgresSchema(db)).rejects.toMatchObject({ messageKey: 'errors.register.newerSchema' });
+  });
+
+  it('the application role with pending migrations is refused with a message for IT, and changes nothing', async () => {
+    const database = await emptyDatabase();
+    const db = await connectPostgresRegister({ url: database.appUrl });
+    opened.push({ end: () => db.close() });
+    await expect(preparePostgresSchema(db)).rejects.toMatchObject({
+      code: 'storage',
+      messageKey: 'errors.register.migrationsPending',
+      params: { found: 0, supported: POSTGRES_SCHEMA_VERSION },
+    });
+    await expect(migratePostgres(db.pool)).rejects.toThrow();
+    expect(await readPostgresSchemaVersion(db)).toBe(0);
+  });
+
+  it('the application role without its grants is told so, not shown a permission error', async () => {
+    const database = await emptyDatabase();
+    await migratePostgres(await client(database.url));
+    const db = await connectPostgresRegister({ url: database.appUrl });
+    opened.push({ end: () => db.close() });
+    await expect(checkPostgresSchema(db)).rejects.toMatchObject({ messageKey: 'errors.register.missingGrants' });
+  });
+
+  it('the owner starting the app migrates; the app role then finds the schema current', async () => {
+    const database = await emptyDatabase();
+    const owner = await connectPostgresRegister({ url: database.url });
+    opened.push({ end: () => owner.close() });
+    await preparePostgresSchema(owner, { grantTo: 'desk_app' });
+    const app = await connectPostgresRegister({ url: database.appUrl });
+    opened.push({ end: () => app.close() });
+    await expect(preparePostgresSchema(app)).resolves.toBeUndefined();
+    expect(await app.get('SELECT COUNT(*) AS n FROM entries')).toEqual({ n: 0 });
+  });
+
+  it('has the same tables, columns and triggers as the SQLite register', async () => {
+    const sqlite = new Database(':memory:');
+    for (const migration of sqliteMigrations) sqlite.exec(migration.sql);
+    const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'entries_fts_%'").all() as { name: string }[]).map((row) => row.name);
+    const sqliteColumns = sqliteTables.flatMap((table) =>
+      (sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((column) => `${table}.${column.name}`),
+    );
+    const sqliteTriggers = (sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string }[]).map((row) => row.name);
+    sqlite.close();
+
+    const database = await emptyDatabase();
+    const owner = await client(database.url);
+    await migratePostgres(owner);
+    const { rows: columns } = await owner.query<{ name: string }>(
+      `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const postgresColumns = columns.map((row) => row.name);
+    const { rows: triggers } = await owner.query<{ name: string }>('SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal');
+
+    // PostgreSQL adds: the migrations record, rowid where SQLite has it implicitly, and the lexemes.
+    const extras = new Set(['handovers.rowid', 'annulments.rowid', 'reissues.rowid', 'document_codes.rowid', 'entries_fts.rowid', 'entries_fts.lexemes']);
+    const comparable = postgresColumns.filter((name) => !extras.has(name) && !name.startsWith('schema_migrations.'));
+    expect(comparable.sort()).toEqual(sqliteColumns.sort());
+    const postgresTriggers = new Set(triggers.map((row) => row.name));
+    expect(sqliteTriggers.filter((name) => !postgresTriggers.has(name))).toEqual([]);
+
+    // Every table has its place in the application role's grants.
+    const tables = new Set(postgresColumns.map((name) => name.split('.')[0]));
+    expect([...tables].sort()).toEqual([...APPEND_ONLY_TABLES, ...UPDATABLE_TABLES, ...READ_ONLY_TABLES].sort());
+  });
+});
