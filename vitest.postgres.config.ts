@@ -14,6 +14,7 @@ export default defineConfig({
       'test/unit/register/**/*.test.ts',
       'test/unit/rules/**/*.test.ts',
       'test/unit/documents/**/*.test.ts',
+      'test/unit/app/**/*.test.ts',
       'test/unit/reliability/**/*.test.ts',
     ],
     environment: 'node',

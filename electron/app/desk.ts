@@ -9,14 +9,8 @@ import { createExchangeService } from '../exchange/index.js';
 import { readWorkplaceState } from '../exchange/state.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
-import {
-  createRegisterServices,
-  entryIdByShortCode,
-  openRegister,
-  registerPath,
-  SCHEMA_VERSION,
-  type RegisterServices,
-} from '../register/index.js';
+import { connectRegister } from '../register/connect.js';
+import { createRegisterServices, entryIdByShortCode, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
 import { getEntryRecord } from '../register/repositories/entries.js';
 import { writeAudit } from '../register/services/audit.js';
 import { createDirectoriesService, type AuditFn } from '../register/services/directories.js';
@@ -43,7 +37,12 @@ import { createIssuingService } from './issuing.js';
 import { createPrintingService } from './printing.js';
 
 export interface DeskOptions {
+  /** The workstation's folder: the embedded register (unless `database` is given), signing keys, backups. */
   readonly dataDir: string;
+  /** A PostgreSQL register shared by several workstations (issue 11); the embedded file when absent. */
+  readonly database?: string;
+  /** The council's CA certificate for TLS to the server. */
+  readonly caFile?: string;
   /** Training register: marked on every screen and printed page. */
   readonly demo: boolean;
   readonly appVersion: string;
@@ -71,7 +70,11 @@ const validateTemplate: TemplateValidator = (text, kindId, customKinds) => {
 export async function createDesk(options: DeskOptions): Promise<Desk> {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
-  const db = openRegister(registerPath(options.dataDir));
+  const db = await connectRegister({
+    dataDir: options.dataDir,
+    ...(options.database ? { database: options.database } : {}),
+    ...(options.caFile ? { caFile: options.caFile } : {}),
+  });
   const register = createRegisterServices({ db, dataDir: options.dataDir, now });
   const audit: AuditFn = (action, entity, entityId, summary, actor) =>
     writeAudit(register.ctx, { userId: actor?.userId ?? null, action, entity, entityId, summary });

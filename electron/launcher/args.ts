@@ -2,16 +2,28 @@ import { parseArgs } from 'node:util';
 
 export interface DeskArgs {
   readonly dataDir: string | undefined;
+  /** `--database postgres://…`: the shared register on the council's server (issue 11). */
+  readonly database: string | undefined;
+  /** `--ca-file FILE`: the council's CA certificate for TLS to that server. */
+  readonly caFile: string | undefined;
   readonly port: number | undefined;
   readonly demo: boolean;
 }
 
-/** `--data-dir DIR`, `--port N`, `--demo`: the same options for `npm start`, `npm run serve` and the Electron main. */
+/** `--data-dir DIR`, `--database URL`, `--ca-file FILE`, `--port N`, `--demo`: the same options for `npm start`, `npm run serve` and the Electron main. */
+/** The register options of `createDesk` from the command line; the training register is always embedded. */
+export function registerOptions(args: DeskArgs): { database?: string; caFile?: string } {
+  if (args.demo || !args.database) return {};
+  return { database: args.database, ...(args.caFile ? { caFile: args.caFile } : {}) };
+}
+
 export function parseDeskArgs(argv: readonly string[]): DeskArgs {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       'data-dir': { type: 'string' },
+      database: { type: 'string' },
+      'ca-file': { type: 'string' },
       port: { type: 'string' },
       demo: { type: 'boolean', default: false },
     },
@@ -24,6 +36,8 @@ export function parseDeskArgs(argv: readonly string[]): DeskArgs {
   }
   return {
     dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+    database: typeof values.database === 'string' ? values.database : undefined,
+    caFile: typeof values['ca-file'] === 'string' ? values['ca-file'] : undefined,
     port,
     demo: values.demo === true,
   };

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { startBridge } from '../bridge/server.js';
 import { createDesk } from '../app/desk.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
-import { parseDeskArgs, type DeskArgs } from './args.js';
+import { parseDeskArgs, registerOptions, type DeskArgs } from './args.js';
+import type { RegisterLocation } from '../register/sql.js';
 import { appVersion, buildApp, isBuilt, rendererOutDir } from './project.js';
 import { defaultUserDataDir } from './user-data-dir.js';
 
@@ -14,10 +15,16 @@ export async function runBridge(args: DeskArgs, options: { build: boolean }): Pr
   if (options.build || !isBuilt()) buildApp();
   const dataDir = args.demo ? await prepareTrainingRegister() : (args.dataDir ?? defaultUserDataDir());
   mkdirSync(dataDir, { recursive: true });
-  const desk = await createDesk({ dataDir, demo: args.demo, appVersion: appVersion(), ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}) });
+  const desk = await createDesk({
+    dataDir,
+    demo: args.demo,
+    appVersion: appVersion(),
+    ...registerOptions(args),
+    ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}),
+  });
   if (args.demo) console.log(`НАВЧАЛЬНИЙ РЕЖИМ / TRAINING: ${TRAINING_LOGIN.login} / ${TRAINING_LOGIN.password}`);
   const bridge = await startBridge({ dispatcher: desk.dispatcher, rendererDir: rendererOutDir, port: args.port });
-  console.log(`Реєстр / Register: ${dataDir}`);
+  console.log(`Реєстр / Register: ${describeRegister(desk.register.ctx.db.location)}`);
   console.log(`Відкрийте у браузері / Open in a browser: ${bridge.url}`);
   const stop = () => {
     void bridge
@@ -36,4 +43,9 @@ if (isEntryPoint) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** The register as a person may see it: the file, or the server and database — never a password. */
+function describeRegister(location: RegisterLocation): string {
+  return location.backend === 'sqlite' ? location.file : `postgres ${location.server}/${location.database}`;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { createDesk, type Desk } from '../app/desk.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
-import { parseDeskArgs } from '../launcher/args.js';
+import { parseDeskArgs, registerOptions } from '../launcher/args.js';
 import { defaultUserDataDir } from '../launcher/user-data-dir.js';
 import { registerIpcHandlers } from './ipc.js';
 import { createMenuTemplate } from './menu.js';
@@ -47,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: args.demo ? await prepareTrainingRegister() : (args.dataDir ?? app.getPath('userData')),
       demo: args.demo,
       appVersion: app.getVersion(),
+      ...registerOptions(args),
       ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}),
     });
     const rendererFile = path.join(here, '../renderer/index.html');

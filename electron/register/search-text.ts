@@ -58,18 +58,30 @@ export function foldedTokens(text: string): string[] {
   return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-/** A tsquery literal: every token of every word a prefix, all required. */
+/**
+ * A tsquery literal with FTS5's meaning: words all required; a word the tokenizer splits
+ * (`01-21/3`, `Коваль-Петренко`) is a phrase of adjacent tokens, the last one a prefix.
+ */
 export function toTsQuery(words: readonly string[]): string {
-  const tokens = words.flatMap((word) => foldedTokens(normalizeApostrophes(word)));
-  return tokens.map((token) => `${tsLexeme(token)}:*`).join(' & ');
+  return words
+    .map((word) => foldedTokens(normalizeApostrophes(word)))
+    .filter((tokens) => tokens.length > 0)
+    .map((tokens) => tokens.map((token, index) => (index === tokens.length - 1 ? `${tsLexeme(token)}:*` : tsLexeme(token))).join(' <-> '))
+    .join(' & ');
 }
 
-/** A tsvector literal of the entry's searchable text, lexemes taken as they are (no parser, no locale). */
+/** Positions between columns, so a phrase never runs from the names into the address. */
+const COLUMN_GAP = 100;
+
+/** A tsvector literal of the entry's searchable text with positions; lexemes taken as they are (no parser, no locale). */
 export function toTsVector(search: EntrySearchText): string {
-  return [search.names, search.address, search.number]
-    .flatMap((text) => foldedTokens(text))
-    .map(tsLexeme)
-    .join(' ');
+  const lexemes: string[] = [];
+  let position = 0;
+  for (const text of [search.names, search.address, search.number]) {
+    for (const token of foldedTokens(text)) lexemes.push(`${tsLexeme(token)}:${(position += 1)}`);
+    position += COLUMN_GAP;
+  }
+  return lexemes.join(' ');
 }
 
 function tsLexeme(token: string): string {

@@ -4,6 +4,8 @@ import { exportBundleCommand } from './export-bundle.js';
 import { exportWorkplaceCommand } from './export-workplace.js';
 import { importBundleCommand } from './import-bundle.js';
 import { importUpdatesCommand } from './import-updates.js';
+import { migratePostgresCommand } from './migrate-postgres.js';
+import { migrateToPostgresCommand } from './migrate-to-postgres.js';
 import { restoreCommand } from './restore.js';
 import { samplesCommand } from './samples.js';
 import { seedCommand } from './seed.js';
@@ -20,4 +22,6 @@ export const cliCommands: CliCommand[] = [
   exportWorkplaceCommand,
   importUpdatesCommand,
   seedCommand,
+  migratePostgresCommand,
+  migrateToPostgresCommand,
 ];

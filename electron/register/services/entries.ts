@@ -28,7 +28,7 @@ import {
   type DayTotalsRow,
 } from '../repositories/entries.js';
 import { searchTextOf, searchWords } from '../search-text.js';
-import { writeAudit } from './audit.js';
+import { queueReadAudit, writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
 import { accessibleJournal } from './journals.js';
 import { readDeskSettings } from './settings.js';
@@ -89,12 +89,10 @@ export function kindsOf(content: EntryContent): string[] {
   return [...content.requested.kinds];
 }
 
-export async function printedNumberOf(ctx: ServiceContext, journal: Journal, year: number, number: number): Promise<string> {
-  return (await printedNumberFormatter(ctx, journal))(year, number);
-}
+export type PrintedNumberFormat = (year: number, number: number) => string;
 
 /** The journal's printed number for any (year, number), with the format read once. */
-export async function printedNumberFormatter(ctx: ServiceContext, journal: Journal): Promise<(year: number, number: number) => string> {
+export async function printedNumberFormatter(ctx: ServiceContext, journal: Journal): Promise<PrintedNumberFormat> {
   const format = journal.numberFormat ?? (await readDeskSettings(ctx)).numberFormat;
   return (year, number) => formatPrintedNumber(format, { index: journal.index, number, year, office: journal.officeCode });
 }
@@ -127,11 +125,13 @@ export interface EntryStamp {
  * inside a write transaction, which it makes the journal's only writer before reading the chain
  * head and the counter, so the number read and the number written cannot interleave with another
  * writer; `appendEntry` runs it in its own transaction, `appendBatch` runs many in one. The
- * instant is read from `ctx.now()` under the lock.
+ * instant is read from `ctx.now()` under the lock; `printNumber` is the journal's number format,
+ * read in the same transaction (once per batch, not once per entry: issue 8).
  */
 async function writeEntryRow(
   ctx: ServiceContext,
   journal: Journal,
+  printNumber: PrintedNumberFormat,
   content: EntryContent,
   user: SessionUser,
   stamp: EntryStamp,
@@ -144,7 +144,7 @@ async function writeEntryRow(
   // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
   if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
   const number = await takeNextNumber(ctx.db, journal.id, year);
-  const printedNumber = await printedNumberOf(ctx, journal, year, number);
+  const printedNumber = printNumber(year, number);
   const fields = {
     id: stamp.id,
     journalId: journal.id,
@@ -209,7 +209,7 @@ export function createEntriesService(ctx: ServiceContext) {
   /** Number, chain link, row, search text and audit row, all under one write lock (section E). */
   async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): Promise<string> {
     const id = uuidv7();
-    return ctx.db.write(async () => (await writeEntryRow(ctx, journal, content, user, { id })).id);
+    return ctx.db.write(async () => (await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id })).id);
   }
 
   return {
@@ -255,8 +255,11 @@ export function createEntriesService(ctx: ServiceContext) {
       const ids = checked.map(({ item }) => item.id ?? uuidv7());
       return withBusyRetry(() =>
         ctx.db.write(async () => {
+          const formats = new Map<string, PrintedNumberFormat>();
+          for (const journal of journals.values()) formats.set(journal.id, await printedNumberFormatter(ctx, journal));
           for (const [index, { item, journal, content }] of checked.entries()) {
-            const written = await writeEntryRow(at(item.at), journal, content, item.user, { id: ids[index] ?? uuidv7() });
+            const printNumber = formats.get(journal.id) ?? (await printedNumberFormatter(ctx, journal));
+            const written = await writeEntryRow(at(item.at), journal, printNumber, content, item.user, { id: ids[index] ?? uuidv7() });
             if (item.handover) await writeHandover(at(item.handover.at), item.user, written, item.handover);
             if (item.annulment) await writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason);
           }
@@ -308,7 +311,8 @@ export function createEntriesService(ctx: ServiceContext) {
     /** Reading an entry is logged: the head can see who looked at a person's data. */
     async getEntry(actor: SessionUser, entryId: string): Promise<EntryRecord> {
       const record = await existing(actor, entryId);
-      await writeAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+      // A reading: its audit row is queued and written with others within a second (ReadAuditQueue).
+      queueReadAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
       return record;
     },
 
@@ -326,9 +330,10 @@ export function createEntriesService(ctx: ServiceContext) {
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      // The searched text is not logged (it is personal data); which filters were used is.
+      // The searched text is not logged (it is personal data); which filters were used is. A
+      // reading: the row is queued and written with others within a second (ReadAuditQueue).
       const used = Object.keys(filters).filter((key) => filters[key as keyof typeof filters] !== undefined);
-      await writeAudit(ctx, {
+      queueReadAudit(ctx, {
         userId: actor.userId,
         action: 'journal.search',
         entity: 'journal',

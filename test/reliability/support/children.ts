@@ -20,7 +20,7 @@ export interface IssuerProcess {
 }
 
 /** `node --import tsx issuing-child.ts` against the prepared register. */
-export function spawnIssuer(register: PreparedRegister, count?: number): IssuerProcess {
+export function spawnIssuer(register: PreparedRegister & { database?: string }, count?: number): IssuerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
     cwd: root,
     env: {
@@ -29,6 +29,7 @@ export function spawnIssuer(register: PreparedRegister, count?: number): IssuerP
       DESK_JOURNAL_ID: register.journalId,
       DESK_SIGNATORY_ID: register.signatoryId,
       ...(count !== undefined ? { DESK_ISSUE_COUNT: String(count) } : {}),
+      ...(register.database ? { DESK_DATABASE: register.database } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,7 +6,7 @@ import type { CertificateDraft } from '../../../shared/contract/channels/issuing
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
 import type { DispatchLogger } from '../../../electron/ipc/dispatch.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
-import { familyDraft, openTestDesk } from '../../unit/app/desk-harness.js';
+import { disposeRegisterOf, familyDraft, openTestDesk, registerOptionsOf } from '../../unit/app/desk-harness.js';
 
 export const HEAD_PASSWORD = SAMPLE_HEAD.password;
 
@@ -15,7 +15,7 @@ export interface PreparedRegister {
   readonly dataDir: string;
   readonly journalId: string;
   readonly signatoryId: string;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 export interface OpenDesk {
@@ -29,21 +29,28 @@ export const HEAD_SESSION = 'head-session';
 /** A register set up by the unit harness (council, office, journal, head, signatory), then closed. */
 export async function prepareRegister(): Promise<PreparedRegister> {
   const t = await openTestDesk();
-  t.desk.close();
+  await t.desk.close();
   return {
     dataDir: t.dataDir,
     journalId: t.journalId,
     signatoryId: t.signatoryId,
-    remove: () => rmSync(t.dataDir, { recursive: true, force: true }),
+    remove: async () => {
+      await disposeRegisterOf(t.dataDir);
+      rmSync(t.dataDir, { recursive: true, force: true });
+    },
   };
 }
 
 /** Opens the desk on an existing data folder, as the app does at start, and logs the head in. */
-export async function openDesk(dataDir: string, options: { logger?: DispatchLogger; now?: () => Date; login?: boolean } = {}): Promise<OpenDesk> {
+export async function openDesk(
+  dataDir: string,
+  options: { logger?: DispatchLogger; now?: () => Date; login?: boolean; database?: string } = {},
+): Promise<OpenDesk> {
   const desk = await createDesk({
     dataDir,
     demo: false,
     appVersion: 'reliability',
+    ...(options.database ? { database: options.database } : registerOptionsOf(dataDir)),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

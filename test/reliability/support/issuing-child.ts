@@ -3,7 +3,8 @@
  * `issued <number> <id>` to stdout after each one has committed. The parent kills it at random
  * moments (crash test) or runs two of them against one file (two writers).
  *
- * Environment: DESK_DATA_DIR, DESK_JOURNAL_ID, DESK_SIGNATORY_ID; DESK_ISSUE_COUNT (absent: forever).
+ * Environment: DESK_DATA_DIR, DESK_JOURNAL_ID, DESK_SIGNATORY_ID; DESK_ISSUE_COUNT (absent: forever);
+ * DESK_DATABASE: a PostgreSQL register instead of the data folder's file (several workstations).
  */
 import { issueInput, openDesk } from './desk.js';
 
@@ -15,7 +16,8 @@ function required(name: string): string {
 
 const register = { journalId: required('DESK_JOURNAL_ID'), signatoryId: required('DESK_SIGNATORY_ID') };
 const limit = process.env.DESK_ISSUE_COUNT ? Number(process.env.DESK_ISSUE_COUNT) : Infinity;
-const { desk, raw } = await openDesk(required('DESK_DATA_DIR'));
+const database = process.env.DESK_DATABASE;
+const { desk, raw } = await openDesk(required('DESK_DATA_DIR'), database ? { database } : {});
 // Writes to a pipe are synchronous on Linux: once a line is written, a SIGKILL cannot lose it.
 process.stdout.write('ready\n');
 for (let issued = 0; issued < limit; issued += 1) {
@@ -27,4 +29,4 @@ for (let issued = 0; issued < limit; issued += 1) {
   const { entry } = result.value as { entry: { number: number; id: string } };
   process.stdout.write(`issued ${entry.number} ${entry.id}\n`);
 }
-desk.close();
+await desk.close();

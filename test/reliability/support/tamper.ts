@@ -27,7 +27,7 @@ export async function prepareBaseRegister(count: number): Promise<BaseRegister> 
       entries.push({ id: entry.id, number: entry.number });
     }
   } finally {
-    desk.close();
+    await desk.close();
   }
   return { ...register, entries };
 }
@@ -36,7 +36,7 @@ export async function prepareBaseRegister(count: number): Promise<BaseRegister> 
 export function copyOf(base: BaseRegister): PreparedRegister {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-tamper-'));
   cpSync(base.dataDir, dataDir, { recursive: true });
-  return { dataDir, journalId: base.journalId, signatoryId: base.signatoryId, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+  return { dataDir, journalId: base.journalId, signatoryId: base.signatoryId, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 export type TamperKind =

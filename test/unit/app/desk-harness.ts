@@ -7,6 +7,7 @@ import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
 import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
 import { setUpSampleRegister } from '../../../electron/app/sample-register.js';
+import { testRegisterTarget, type TestRegisterTarget } from '../../support/register-backend.js';
 
 
 export interface TestDesk {
@@ -19,13 +20,39 @@ export interface TestDesk {
   call<N extends ChannelName>(channel: N, input: InputOf<Contract[N]>, sessionKey?: string): Promise<OutputOf<Contract[N]>>;
   /** The raw envelope, for asserting on refusals. */
   raw(channel: string, input: unknown, sessionKey?: string): ReturnType<Desk['dispatcher']['dispatch']>;
-  close(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Where each test desk's register lives, by data folder: a desk reopened on the same folder (the
+ * reliability suites) finds the same register, the file or the test's database on the server.
+ */
+const registerTargets = new Map<string, TestRegisterTarget>();
+
+/** The `database` option for a desk reopened on `dataDir`, if its register is on the server. */
+export function registerOptionsOf(dataDir: string): { database?: string } {
+  const database = registerTargets.get(dataDir)?.database;
+  return database ? { database } : {};
+}
+
+/** Drops the register of `dataDir` (a test database on the server) and forgets it. */
+export async function disposeRegisterOf(dataDir: string): Promise<void> {
+  await registerTargets.get(dataDir)?.dispose();
+  registerTargets.delete(dataDir);
 }
 
 /** A fresh register in a temporary folder, set up and logged in as the department head. */
 export async function openTestDesk(options: { now?: () => Date } = {}): Promise<TestDesk> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-app-'));
-  const desk = await createDesk({ dataDir, demo: false, appVersion: 'test', ...(options.now ? { now: options.now } : {}) });
+  const target = await testRegisterTarget(dataDir);
+  registerTargets.set(dataDir, target);
+  const desk = await createDesk({
+    dataDir,
+    demo: false,
+    appVersion: 'test',
+    ...(target.database ? { database: target.database } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const raw = (channel: string, input: unknown, sessionKey = 'head-session') =>
     desk.dispatcher.dispatch(channel, input, { sessionKey, transport: 'cli' });
   const call = async <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>, sessionKey?: string) => {
@@ -42,8 +69,9 @@ export async function openTestDesk(options: { now?: () => Date } = {}): Promise<
     signatoryId: sample.signatoryId,
     call,
     raw,
-    close: () => {
-      desk.close();
+    close: async () => {
+      await desk.close();
+      await disposeRegisterOf(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -24,6 +24,7 @@ import { createDispatcher, type Dispatcher } from '../../../electron/ipc/dispatc
 import type { RegisterServices } from '../../../electron/register/index.js';
 import type { Role } from '../../../shared/domain/roles.js';
 import { allowAll, certificate, HEAD_PASSWORD, requisites, setUpRegister, type TestRegister } from './fixtures.js';
+import { onPostgres } from '../../support/register-backend.js';
 
 const registerContract = {
   ...setupChannels,
@@ -124,7 +125,6 @@ describe('register channels through the dispatcher', () => {
       ['journal.verify', { journalId }],
       ['audit.list', {}],
       ['audit.viewersOfEntry', { entryId: entry.id }],
-      ['backup.create', {}],
       ['backup.list', {}],
       ['register.health', {}],
     ];
@@ -134,6 +134,12 @@ describe('register channels through the dispatcher', () => {
     }
     const search = await call('journal.search', { text: 'ШЕВЧЕНКО' });
     expect(search).toMatchObject({ ok: true, value: { total: 1, items: [{ id: entry.id, status: 'annulled' }] } });
+    if (onPostgres) {
+      // A server's register is backed up by the server (pg_dump), and the desk says so.
+      await expect(call('backup.create', {})).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors.backup.onServer' } });
+      return;
+    }
+    await expect(call('backup.create', {})).resolves.toMatchObject({ ok: true });
     const list = await call('backup.list', {});
     if (!list.ok) throw new Error('backup.list failed');
     const name = (list.value as { items: { name: string }[] }).items[0]!.name;

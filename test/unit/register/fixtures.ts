@@ -5,7 +5,8 @@ import type { CertificateContent, EntryContent, RefusalContent } from '../../../
 import type { PersonName } from '../../../shared/domain/person.js';
 import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
 import type { SessionUser } from '../../../electron/ipc/handler-types.js';
-import { openRegister, registerPath, type RegisterDb, type SqliteConnection } from '../../../electron/register/database.js';
+import { registerPath, type RegisterDb, type SqliteConnection } from '../../../electron/register/database.js';
+import { openTestRegisterDb, type TestRegisterTarget } from '../../support/register-backend.js';
 import { createRegisterServices, type RegisterServices } from '../../../electron/register/index.js';
 
 export const requisites: CouncilRequisites = {
@@ -85,12 +86,16 @@ export interface TestRegister {
   dir: string;
   file: string;
   db: RegisterDb;
+  /** Changes rows with the protecting triggers off (an attacker with the file or the server). */
+  tamper: TestRegisterTarget['tamper'];
+  /** Another connection to the same register (a second workstation or process). */
+  connectAgain: TestRegisterTarget['connectAgain'];
   clock: TestClock;
   services: RegisterServices;
   head: SessionUser;
   officeId: string;
   journalId: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function tempDir(): string {
@@ -101,7 +106,7 @@ export function tempDir(): string {
 export async function setUpRegister(start = '2025-06-02T09:00:00.000Z'): Promise<TestRegister> {
   const dir = tempDir();
   const file = registerPath(dir);
-  const db = openRegister(file);
+  const { db, target, dispose } = await openTestRegisterDb(dir);
   const clock = new TestClock(new Date(start));
   const services = createRegisterServices({ db, dataDir: dir, now: clock.now });
   const ids = await services.setup.run({
@@ -115,13 +120,15 @@ export async function setUpRegister(start = '2025-06-02T09:00:00.000Z'): Promise
     dir,
     file,
     db,
+    tamper: target.tamper,
+    connectAgain: target.connectAgain,
     clock,
     services,
     head: user,
     officeId: ids.officeId,
     journalId: ids.journalId,
-    close: () => {
-      void db.close();
+    close: async () => {
+      await dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

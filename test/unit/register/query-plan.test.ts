@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setUpRegister, type TestRegister, sqliteOf } from './fixtures.js';
+import { onPostgres } from '../../support/register-backend.js';
 
 let register: TestRegister | undefined;
 afterEach(() => register?.close());
@@ -8,7 +9,8 @@ function plan(r: TestRegister, sql: string, ...params: unknown[]): string {
   return (sqliteOf(r.db).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
 }
 
-describe('hot queries use their indexes', () => {
+// SQLite's query plans; the server's search index is checked in test/unit/postgres.
+describe.skipIf(onPostgres)('hot queries use their indexes', () => {
   it('next number, chain head, journal page and text search', async () => {
     register = await setUpRegister();
     expect(plan(register, 'SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?', 'j', 2025)).toMatch(/USING (INDEX|PRIMARY KEY)/);

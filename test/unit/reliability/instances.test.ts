@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isGapFree } from '../../reliability/support/register-check.js';
 import { runTwoWriters } from '../../reliability/support/two-writers.js';
+import { onPostgres } from '../../support/register-backend.js';
 
 /** The Electron shell's start, observed through a fake `electron` module (the binary is not installed). */
 const electron = vi.hoisted(() => {
@@ -40,7 +41,8 @@ async function startShell(lockGranted: boolean): Promise<void> {
   await import('../../../electron/main/index.js');
 }
 
-describe('a second instance of the app (issue 9 §4)', () => {
+// Two processes on one file; the server's counterpart is the four-workstation test in test/unit/postgres.
+describe.skipIf(onPostgres)('a second instance of the app (issue 9 §4)', () => {
   beforeEach(() => {
     electron.app.whenReady.mockClear();
   });
@@ -61,7 +63,7 @@ describe('a second instance of the app (issue 9 §4)', () => {
   });
 });
 
-describe('two writers on one register file, short (issue 9 §4; the long run issues 300 each)', () => {
+describe.skipIf(onPostgres)('two writers on one register file, short (issue 9 §4; the long run issues 300 each)', () => {
   it('two processes issuing 15 certificates each at once never share or skip a number', async () => {
     const outcome = await runTwoWriters(15);
     expect(outcome.exits).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);
