@@ -29,6 +29,7 @@ import { journalHandlers } from './handlers/journal.js';
 import { journalsHandlers } from './handlers/journals.js';
 import { officesHandlers } from './handlers/offices.js';
 import { printingHandlers } from './handlers/printing.js';
+import { reportsHandlers } from './handlers/reports.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
 import { templatesHandlers } from './handlers/templates.js';
@@ -118,6 +119,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...issuingHandlers(issuing),
     ...printingHandlers(printing, issuing),
     ...exchangeHandlers(createExchangeService(register)),
+    ...reportsHandlers({ now }),
     ...documentsHandlers({
       keyStore,
       now,

@@ -13,6 +13,7 @@ import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
 import { officesChannels } from './channels/offices.js';
 import { printingChannels } from './channels/printing.js';
+import { reportsChannels } from './channels/reports.js';
 import { settingsChannels } from './channels/settings.js';
 import { setupChannels } from './channels/setup.js';
 import { templatesChannels } from './channels/templates.js';
@@ -38,6 +39,7 @@ export const contract = {
   ...printingChannels,
   ...documentsChannels,
   ...exchangeChannels,
+  ...reportsChannels,
 } as const satisfies ChannelMap;
 
 export type Contract = typeof contract;

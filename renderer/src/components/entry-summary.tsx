@@ -1,10 +1,11 @@
 import { Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
-import { findKind } from '../../../shared/rules/catalogue.js';
+import { findKind, type CustomKind } from '../../../shared/rules/catalogue.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import { useLanguage } from '../i18n/index.js';
 import { addressLine, fullNameOf, personLine } from './entry-text.js';
+import { useReferenceStore } from '../stores/reference-store.js';
 
 const statusColor = { issued: 'blue.8', handed_over: 'green.9', annulled: 'gray.7', refused: 'orange.9' } as const;
 
@@ -20,9 +21,16 @@ export function StatusBadge({ status }: { status: EntryRecord['status'] }) {
 /** A kind's title in the interface language (custom kinds keep the decision's own words). */
 export function useKindTitle(): (kindId: string) => string {
   const { t } = useTranslation();
+  const customKinds = useReferenceStore((state) => state.customKinds);
+  return kindTitleWith(t, customKinds);
+}
+
+/** A kind's title through a given translator (reports export in Ukrainian whatever the interface language). */
+export function kindTitleWith(t: (key: string) => string, customKinds: readonly CustomKind[] = []): (kindId: string) => string {
   return (kindId) => {
-    const kind = findKind(kindId);
-    return kind ? t(kind.titleKey) : kindId;
+    const builtIn = findKind(kindId);
+    if (builtIn) return t(builtIn.titleKey);
+    return findKind(kindId, customKinds)?.title ?? kindId;
   };
 }
 

@@ -1,9 +1,14 @@
-/** PDFs arrive from main as base64; the renderer shows, prints and saves them as blob: URLs (the CSP allows blob: frames). */
-export function pdfBlob(base64: string): Blob {
+/** Files made in main (PDFs, workbooks) arrive as base64 inside JSON. */
+export function base64Blob(base64: string, type: string): Blob {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new Blob([bytes], { type: 'application/pdf' });
+  return new Blob([bytes], { type });
+}
+
+/** PDFs arrive from main as base64; the renderer shows, prints and saves them as blob: URLs (the CSP allows blob: frames). */
+export function pdfBlob(base64: string): Blob {
+  return base64Blob(base64, 'application/pdf');
 }
 
 /** Saves a blob under a file name through the browser's download (the Electron shell asks where). */

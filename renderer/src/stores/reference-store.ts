@@ -2,19 +2,24 @@ import { create } from 'zustand';
 import type { Journal, Office } from '../../../shared/domain/directories-core.js';
 import type { Signatory } from '../../../shared/domain/directories.js';
 import type { EntrySort } from '../../../shared/domain/entry.js';
+import type { CustomKind } from '../../../shared/rules/catalogue.js';
 import { desk } from '../desk/client.js';
 
 /**
- * Reference data every desk screen needs (journals, offices, signatories), loaded once after
- * login and reloaded after a directory changes. The chosen journal is remembered for the session.
+ * Reference data every desk screen needs (journals, offices, signatories, kinds added by decision),
+ * loaded once after login and reloaded after a directory changes. The chosen journal is remembered
+ * for the session.
  */
 interface ReferenceState {
   journals: Journal[];
   offices: Office[];
   signatories: Signatory[];
+  /** R7.15: kinds the executive committee added; issued and evaluated like the built-in ones. */
+  customKinds: CustomKind[];
   journalId: string | null;
   loaded: boolean;
   load(officeId: string): Promise<void>;
+  loadCustomKinds(): Promise<void>;
   chooseJournal(journalId: string): void;
 }
 
@@ -28,13 +33,15 @@ export const useReferenceStore = create<ReferenceState>()((set, get) => ({
   journals: [],
   offices: [],
   signatories: [],
+  customKinds: [],
   journalId: null,
   loaded: false,
   async load(officeId) {
-    const [journals, offices, signatories] = await Promise.all([
+    const [journals, offices, signatories, customKinds] = await Promise.all([
       desk.call('journals.list', {}),
       desk.call('offices.list', {}),
       desk.call('directories.signatories.list', {}),
+      desk.call('kinds.listCustom', {}),
     ]);
     const current = get().journalId;
     const keep = current && journals.items.some((journal) => journal.id === current);
@@ -42,9 +49,13 @@ export const useReferenceStore = create<ReferenceState>()((set, get) => ({
       journals: journals.items,
       offices: offices.items,
       signatories,
+      customKinds,
       journalId: keep ? current : (defaultJournal(journals.items, officeId, 'certificate')?.id ?? null),
       loaded: true,
     });
+  },
+  async loadCustomKinds() {
+    set({ customKinds: await desk.call('kinds.listCustom', {}) });
   },
   chooseJournal: (journalId) => set({ journalId }),
 }));

@@ -25,9 +25,11 @@ export interface SessionState {
   logout(): Promise<void>;
   /** Any call answered `unauthenticated`: the server no longer knows this tab's login. */
   sessionLost(): void;
+  /** The head changed the idle lock in the settings: it applies to this window at once. */
+  idleLockChanged(minutes: number): void;
 }
 
-/** Used until a login tells the real figure (auth.me does not carry it). */
+/** Used until a login or the settings tell the real figure (auth.me does not carry it). */
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 export function createSessionStore(client: DeskClient<DeskContract>) {
@@ -47,7 +49,13 @@ export function createSessionStore(client: DeskClient<DeskContract>) {
         set({ appInfo });
         if (status.needsSetup) return set({ phase: 'setup' });
         const { user } = await client.call('auth.me', {});
-        set(user ? { phase: 'ready', user } : { phase: 'login', user: null });
+        if (!user) return set({ phase: 'login', user: null });
+        // A reloaded page keeps its login; the idle lock must still be the configured one, not the default.
+        const idleLockMinutes = await client
+          .call('settings.get', {})
+          .then((settings) => settings.idleLockMinutes)
+          .catch(() => DEFAULT_IDLE_LOCK_MINUTES);
+        set({ phase: 'ready', user, idleLockMinutes });
       } catch (error) {
         set({ phase: 'unreachable', startError: asDeskError(error) });
       }
@@ -72,6 +80,10 @@ export function createSessionStore(client: DeskClient<DeskContract>) {
     async logout() {
       await client.call('auth.logout', {}).catch(() => undefined);
       set({ phase: 'login', user: null, lockedLogin: null });
+    },
+
+    idleLockChanged(minutes) {
+      set({ idleLockMinutes: minutes });
     },
 
     sessionLost() {

@@ -5,7 +5,7 @@ import { relationSchema, type HouseholdMember, type Relation } from '../../../..
 import { birthDateSchema, isValidIsoDate, pastOrTodayDateSchema } from '../../../../shared/domain/validation/dates.js';
 import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
 import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
-import { catalogue } from '../../../../shared/rules/catalogue.js';
+import { catalogue, type CustomKind } from '../../../../shared/rules/catalogue.js';
 import { evaluateCertificate, type CertificateCase } from '../../../../shared/rules/checklist.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { IssuePrefill, Tick } from './issue-store.js';
@@ -41,6 +41,11 @@ export interface IssueFormValues {
 
 /** The kinds the ЦНАП issues itself (R7.1); committee kinds are certified, not issued. */
 export const issuedKinds = catalogue.filter((kind) => kind.sort === 'issued');
+
+/** R7.15: kinds added by decision that the ЦНАП issues itself (the certified ones belong to the certify screen). */
+export function issuedCustomKinds(customKinds: readonly CustomKind[]): CustomKind[] {
+  return customKinds.filter((kind) => kind.sort === 'issued');
+}
 
 export const emptyName = (): NameValues => ({ familyName: '', givenName: '', patronymic: '' });
 
@@ -176,8 +181,8 @@ function liveName(name: NameValues) {
 }
 
 /** The case as typed so far, for the live checklist: rows without a valid date of birth are not counted yet. */
-export function liveCase(values: IssueFormValues, documents: PresentedDocument[]): CertificateCase {
-  const known = new Set(issuedKinds.map((kind) => kind.id));
+export function liveCase(values: IssueFormValues, documents: PresentedDocument[], customKinds: readonly CustomKind[] = []): CertificateCase {
+  const known = new Set([...issuedKinds, ...issuedCustomKinds(customKinds)].map((kind) => kind.id));
   const household: HouseholdMember[] = values.household
     .filter((row) => isValidIsoDate(row.birthDate))
     .map((row) => ({
@@ -241,8 +246,9 @@ export interface LiveVerdict {
  * The live checklist (R7.1, R7.2, R7.4): which items apply to the case as typed, and which of them
  * the ticks satisfy. The same `evaluateCertificate` runs in main before anything is written.
  */
-export function liveVerdict(values: IssueFormValues, ticks: Record<string, Tick>, today: string): LiveVerdict {
-  const items = evaluateCertificate(liveCase(values, []), { today }).items;
+export function liveVerdict(values: IssueFormValues, ticks: Record<string, Tick>, today: string, customKinds: readonly CustomKind[] = []): LiveVerdict {
+  const options = { today, customKinds: [...customKinds] };
+  const items = evaluateCertificate(liveCase(values, [], customKinds), options).items;
   const documents = documentsFromTicks(items, ticks);
-  return { verdict: evaluateCertificate(liveCase(values, documents), { today }), documents };
+  return { verdict: evaluateCertificate(liveCase(values, documents, customKinds), options), documents };
 }

@@ -20,6 +20,7 @@ import { IssueActions } from './issue-actions.js';
 import { IssueResult } from './issue-result.js';
 import { SignatoryFields } from './signatory-fields.js';
 import { IssuePreview } from './issue-preview.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
 
 /** The sections shown depend on the kinds chosen, so the schema is rebuilt from them on every check. */
 function issueResolver(today: string): Resolver<IssueFormValues, unknown, IssueFormOutput> {
@@ -45,6 +46,13 @@ export function IssueScreen() {
   });
   const [declined, setDeclined] = useState<DeclinedName | null>(null);
   const [deceasedDeclined, setDeceasedDeclined] = useState<DeclinedName | null>(null);
+  const customKinds = useReferenceStore((state) => state.customKinds);
+  const loadCustomKinds = useReferenceStore((state) => state.loadCustomKinds);
+
+  // A kind the head added on the templates screen a moment ago is offered as soon as this form opens (R7.15).
+  useEffect(() => {
+    void loadCustomKinds().catch(() => undefined);
+  }, [loadCustomKinds]);
 
   useEffect(() => {
     form.reset(formFromPrefill(useIssueStore.getState().prefill));
@@ -52,8 +60,8 @@ export function IssueScreen() {
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the live checklist re-reads every field on each change; nothing here is memoised by the compiler
   const values = form.watch();
-  const live = useMemo(() => liveVerdict(values, ticks, today), [values, ticks, today]);
-  const needsHousehold = values.kinds.some((id) => findKind(id)?.needsHousehold);
+  const live = useMemo(() => liveVerdict(values, ticks, today, customKinds), [values, ticks, today, customKinds]);
+  const needsHousehold = values.kinds.some((id) => findKind(id, customKinds)?.needsHousehold);
 
   if (result) return <IssueResult entry={result} />;
 

@@ -42,6 +42,9 @@ export function StreetInput() {
       label={t('ui.address.street')}
       value={street}
       data={query.trim().length < 2 ? [] : [...new Set(suggestions.map((item) => item.label))]}
+      // The directory already matched the text, folding case, apostrophes (ʼ, ', ’) and words like «вулиця»;
+      // filtering its answer again by plain substring would hide «вул. Вʼячеслава Чорновола» from «В'яче».
+      filter={({ options }) => options}
       onChange={(value) => {
         const chosen = suggestions.find((item) => item.label === value);
         setValue('address.street', value, { shouldDirty: true });

@@ -20,6 +20,7 @@ export function JournalScreen() {
   const language = useLanguage();
   const { filters, items, total, page, loading, error, selectedId, setFilters, search, select, replace } = useJournalStore();
   const journals = useReferenceStore((state) => state.journals);
+  const customKinds = useReferenceStore((state) => state.customKinds);
   const searchRequest = useShortcutStore((state) => state.searchRequest);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -80,7 +81,7 @@ export function JournalScreen() {
             <Select
               size="sm"
               label={t('ui.journal.kind')}
-              data={[option('', t('ui.common.all')), ...catalogue.map((kind) => option(kind.id, t(kind.titleKey)))]}
+              data={[option('', t('ui.common.all')), ...catalogue.map((kind) => option(kind.id, t(kind.titleKey))), ...customKinds.map((kind) => option(kind.id, kind.title))]}
               value={filters.kind}
               onChange={(value) => setFilters({ kind: value ?? '' })}
               allowDeselect={false}

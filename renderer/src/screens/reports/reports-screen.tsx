@@ -6,25 +6,42 @@ import type { EntryRecord } from '../../../../shared/domain/entry.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { useKindTitle } from '../../components/entry-summary.js';
-import { downloadBlob } from '../../components/pdf.js';
+import { kindTitleWith, useKindTitle } from '../../components/entry-summary.js';
+import { base64Blob, downloadBlob } from '../../components/pdf.js';
 import { formatNumber, kyivToday } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { asDeskError } from '../../stores/session-store.js';
-import { aggregate, fetchAllPages, reportGroupings, toCsv, type ReportGrouping } from './report-data.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
+import { aggregate, fetchAllPages, reportGroupings, toCsv, type ReportGrouping, type ReportRow } from './report-data.js';
 
 const firstOfMonth = (today: string) => `${today.slice(0, 8)}01`;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const columns = ['certificates', 'certifications', 'refusals', 'annulled', 'total'] as const;
 
-/** Counts by kind, office, administrator and month, and refusals by ground, for a period; CSV export. */
+type Translate = (key: string) => string;
+
+/** The report as a header and rows of cells, worded by the given translator. */
+function reportCells(rows: readonly ReportRow[], grouping: ReportGrouping, translate: Translate, label: (key: string) => string) {
+  return {
+    headers: [translate(`ui.reports.groupings.${grouping}`), ...columns.map((column) => translate(`ui.reports.columns.${column}`))],
+    rows: rows.map((row) => [label(row.key), ...columns.map((column) => row[column])]),
+  };
+}
+
+/** Counts by kind, office, administrator and month, and refusals by ground, for a period; CSV and XLSX export. */
 export function ReportsScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const kindTitle = useKindTitle();
+  const customKinds = useReferenceStore((state) => state.customKinds);
   const today = kyivToday();
   const [dateFrom, setDateFrom] = useState(firstOfMonth(today));
   const [dateTo, setDateTo] = useState(today);
   const [grouping, setGrouping] = useState<ReportGrouping>('kind');
   const [entries, setEntries] = useState<EntryRecord[] | null>(null);
+  // The period the shown report was built for: exports name it even if the date fields changed since.
+  const [period, setPeriod] = useState({ dateFrom, dateTo });
+  const [exporting, setExporting] = useState(false);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const cancelled = useRef(false);
@@ -39,7 +56,10 @@ export function ReportsScreen() {
         (count, total) => setProgress({ loaded: count, total }),
         () => cancelled.current,
       );
-      if (loaded) setEntries(loaded);
+      if (loaded) {
+        setEntries(loaded);
+        setPeriod({ dateFrom, dateTo });
+      }
     } catch (caught) {
       setFailure(asDeskError(caught));
     } finally {
@@ -47,17 +67,33 @@ export function ReportsScreen() {
     }
   };
 
-  const label = (key: string) => {
-    if (grouping === 'kind') return kindTitle(key);
-    return key;
-  };
+  const labelWith = (titleOfKind: (kindId: string) => string) => (key: string) => (grouping === 'kind' ? titleOfKind(key) : key);
+  const label = labelWith(kindTitle);
   const rows = entries ? aggregate(entries, grouping) : [];
-  const columns = ['certificates', 'certifications', 'refusals', 'annulled', 'total'] as const;
 
   const exportCsv = () => {
-    const header = [t(`ui.reports.groupings.${grouping}`), ...columns.map((column) => t(`ui.reports.columns.${column}`))];
-    const csv = toCsv(header, rows.map((row) => [label(row.key), ...columns.map((column) => row[column])]));
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `report-${grouping}-${dateFrom}-${dateTo}.csv`);
+    const cells = reportCells(rows, grouping, t, label);
+    downloadBlob(new Blob([toCsv(cells.headers, cells.rows)], { type: 'text/csv;charset=utf-8' }), `report-${grouping}-${period.dateFrom}-${period.dateTo}.csv`);
+  };
+
+  // The workbook goes to the council as is, so it is worded in Ukrainian whatever the interface language.
+  const exportXlsx = async () => {
+    const uk: Translate = i18n.getFixedT('uk');
+    setExporting(true);
+    setFailure(null);
+    try {
+      const file = await desk.call('reports.exportXlsx', {
+        title: uk('ui.reports.workbookTitle'),
+        ...period,
+        slug: `report-${grouping}`,
+        ...reportCells(rows, grouping, uk, labelWith(kindTitleWith(uk, customKinds))),
+      });
+      downloadBlob(base64Blob(file.dataBase64, XLSX_TYPE), file.fileName);
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    } finally {
+      setExporting(false);
+    }
   };
 
   return (
@@ -77,9 +113,14 @@ export function ReportsScreen() {
           </Button>
         )}
         {entries && rows.length > 0 && (
-          <Button variant="light" onClick={exportCsv}>
-            {t('ui.reports.exportCsv')}
-          </Button>
+          <>
+            <Button variant="light" onClick={exportCsv}>
+              {t('ui.reports.exportCsv')}
+            </Button>
+            <Button variant="light" onClick={() => void exportXlsx()} loading={exporting}>
+              {t('ui.reports.exportXlsx')}
+            </Button>
+          </>
         )}
       </Group>
       {progress && progress.total > 0 && (

@@ -57,7 +57,9 @@ export function SettingsScreen() {
 
   const save = () =>
     run(async () => {
-      setSettings(await desk.call('settings.update', { idleLockMinutes: idle, inscriptionOffset: offset, backupFolder: folder.trim() ? folder.trim() : null }));
+      const updated = await desk.call('settings.update', { idleLockMinutes: idle, inscriptionOffset: offset, backupFolder: folder.trim() ? folder.trim() : null });
+      setSettings(updated);
+      useSessionStore.getState().idleLockChanged(updated.idleLockMinutes);
       setSaved(true);
     });
 

@@ -18,7 +18,7 @@ interface GroundRow {
 }
 
 /** R7.15: a new kind after an executive committee decision — its No. and date, title, checklist and template. */
-export function NewKindForm({ onDone }: { onDone: () => Promise<void> }) {
+export function NewKindForm({ onDone }: { onDone: (kindId: string) => Promise<void> }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const [slug, setSlug] = useState('');
@@ -48,7 +48,7 @@ export function NewKindForm({ onDone }: { onDone: () => Promise<void> }) {
     setFailure(null);
     try {
       await desk.call('kinds.addCustom', { kind: parsed.data, templateText });
-      await onDone();
+      await onDone(parsed.data.id);
     } catch (caught) {
       setFailure(asDeskError(caught));
     } finally {

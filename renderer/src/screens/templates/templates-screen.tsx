@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
 import { useList } from '../directories/use-list.js';
 import { NewKindForm } from './new-kind-form.js';
 import { TemplatePreview } from './template-preview.js';
@@ -82,9 +83,13 @@ export function TemplatesScreen() {
       <ErrorAlert error={error} />
       {adding && (
         <NewKindForm
-          onDone={async () => {
+          onDone={async (addedKindId) => {
             setAdding(false);
-            await Promise.all([reload(), custom.reload()]);
+            // The reference store names kinds on every screen (journal, reports): it learns the new one now.
+            await Promise.all([reload(), custom.reload(), useReferenceStore.getState().loadCustomKinds()]);
+            // The new kind opens with its template, so the head sees at once what was added.
+            setSaved(null);
+            setKindId(addedKindId);
           }}
         />
       )}

@@ -1,0 +1,8 @@
+/** Kinds added by an executive committee decision (R7.15), on the issue form. */
+export default {
+  ui: {
+    issue: {
+      customKind: '{{title}} (R7.15, decision No. {{number}} of {{date}})',
+    },
+  },
+} as const;

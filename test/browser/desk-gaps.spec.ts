@@ -1,0 +1,256 @@
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import type { InputOf, OutputOf } from '../../shared/contract/define.js';
+import type { ChannelName, Contract } from '../../shared/contract/index.js';
+import type { CertificateDraft } from '../../shared/contract/channels/issuing.js';
+import { SAMPLE_HEAD, setUpSampleRegister, type SampleRegister } from '../../electron/app/sample-register.js';
+import { expect, saveScreen, test } from './fixtures.js';
+
+type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
+
+/** Calls a channel from inside the page, with its bridge token and its tab session (so a login here logs the page in). */
+function pageCall(page: Page) {
+  return async <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>): Promise<OutputOf<Contract[N]>> => {
+    const envelope = await page.evaluate(
+      async ({ channel, input }) => {
+        const response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${sessionStorage.getItem('desk.token') ?? ''}`,
+            'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '',
+          },
+          body: JSON.stringify(input),
+        });
+        return (await response.json()) as Envelope;
+      },
+      { channel, input: input as unknown },
+    );
+    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.messageKey}`);
+    return envelope.value as OutputOf<Contract[N]>;
+  };
+}
+
+/**
+ * A register set up through the same channels the wizard uses (the wizard itself is covered by
+ * desk-flows.spec.ts), with the head logged in on this page and the desk open.
+ */
+async function openSetUpDesk(page: Page, url: string): Promise<SampleRegister & { call: ReturnType<typeof pageCall> }> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Перший запуск');
+  const call = pageCall(page);
+  const sample = await setUpSampleRegister(call);
+  await page.reload();
+  // The register's start-up checks may still be running on a busy machine: give the first screen time.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки', { timeout: 30_000 });
+  return { ...sample, call };
+}
+
+async function logInAgain(page: Page): Promise<void> {
+  await page.getByLabel('Пароль').fill(SAMPLE_HEAD.password);
+  await page.getByRole('button', { name: 'Розблокувати' }).click();
+}
+
+/** A family certificate (R7.1.2) for a flat, with every document its checklist asks for. */
+function familyCertificate(): CertificateDraft {
+  const name = { familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' };
+  return {
+    kinds: ['family'],
+    purpose: 'для пред’явлення за місцем вимоги',
+    subject: { name, birthDate: '1980-03-09', declined: { nominative: 'Шевченко Тарас Григорович', dative: 'x', genitive: 'x', corrected: false } },
+    address: { settlement: 'м. Глухів', street: 'вул. Київська', house: '12', apartment: '5' },
+    applicant: { actsAs: 'self' },
+    household: [
+      { name, relation: 'applicant', birthDate: '1980-03-09' },
+      { name: { familyName: 'Шевченко', givenName: 'Марʼяна', patronymic: 'Іванівна' }, relation: 'wife', birthDate: '1982-05-01' },
+      { name: { familyName: 'Шевченко', givenName: 'Ґаля', patronymic: 'Тарасівна' }, relation: 'daughter', birthDate: '2015-07-20' },
+    ],
+    facts: { dwelling: 'apartment_building', actingForOther: false, titleRequested: false, guardianshipInvolved: false, deceasedMember: false },
+    documents: [
+      { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
+      { requirementId: 'housing_records', type: 'apartment_card' },
+      { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' },
+    ],
+  };
+}
+
+test('street suggestions come from the directory while the address is typed', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  const { call } = await openSetUpDesk(page, desk.url);
+  const town = await call('directories.settlements.save', { kind: 'city', name: 'Глухів' });
+  for (const [kind, name] of [
+    ['street', 'Шевченка'],
+    ['street', 'Вʼячеслава Чорновола'],
+    ['lane', 'Шевський'],
+    ['street', 'Київська'],
+  ] as const) {
+    await call('directories.streets.save', { settlementId: town.id, kind, name });
+  }
+
+  const street = page.getByRole('textbox', { name: 'Вулиця' });
+  await street.fill('шев');
+  await expect(page.getByRole('option', { name: 'вул. Шевченка' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'пров. Шевський' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'вул. Київська' })).toHaveCount(0);
+  await saveScreen(page, 'gaps-street-suggestions');
+  await page.getByRole('option', { name: 'вул. Шевченка' }).click();
+  await expect(street).toHaveValue('вул. Шевченка');
+
+  // The directory folds apostrophes and street-kind words; the list must not hide what it found.
+  await street.fill('');
+  await street.pressSequentially("В'ячесл");
+  await expect(page.getByRole('option', { name: 'вул. Вʼячеслава Чорновола' })).toBeVisible();
+  await street.fill('вулиця Київ');
+  await expect(page.getByRole('option', { name: 'вул. Київська' })).toBeVisible();
+  await saveScreen(page, 'gaps-street-suggestions-apostrophe');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(street).toHaveValue('вул. Київська');
+});
+
+test('the person finder prefills an earlier entry’s data but never its document ticks', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  const { call, journalId, signatoryId } = await openSetUpDesk(page, desk.url);
+  const { entry } = await call('entries.issueCertificate', { journalId, signatoryId, certificate: familyCertificate() });
+
+  // A document ticked for the previous visitor must not survive choosing another person.
+  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
+  await page.getByRole('button', { name: 'Знайти серед попередніх' }).click();
+  const finder = page.getByRole('dialog', { name: 'Пошук особи в журналі' });
+  await finder.getByLabel('Прізвище, імʼя або адреса').fill('шевченко');
+  await finder.getByRole('button', { name: 'Шукати' }).click();
+  await expect(finder.getByText(`Запис № ${entry.printedNumber}`)).toBeVisible();
+  await saveScreen(page, 'gaps-person-finder');
+  await finder.getByText('Шевченко Тарас Григорович').click();
+  await expect(finder).toBeHidden();
+
+  await expect(page.getByRole('textbox', { name: 'Прізвище' }).first()).toHaveValue('Шевченко');
+  await expect(page.getByRole('textbox', { name: 'Імʼя' }).first()).toHaveValue('Тарас');
+  await expect(page.getByLabel('Населений пункт')).toHaveValue('м. Глухів');
+  await expect(page.getByRole('textbox', { name: 'Вулиця' })).toHaveValue('вул. Київська');
+  await expect(page.getByRole('textbox', { name: 'Будинок' })).toHaveValue('12');
+  await expect(page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (R7.1.2)' })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Особа 3' }).getByRole('textbox', { name: 'Імʼя' })).toHaveValue('Ґаля');
+  // Documents are presented anew each time (issue 7): nothing is ticked, so Issue waits.
+  const checklist = page.getByRole('heading', { name: 'Документи (п. 7.4)' }).locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
+  const ticks = checklist.getByRole('checkbox');
+  expect(await ticks.count()).toBeGreaterThan(0);
+  for (const tick of await ticks.all()) await expect(tick).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Видати', exact: true })).toBeDisabled();
+  await saveScreen(page, 'gaps-person-finder-prefilled');
+});
+
+test('the desk locks after the idle time set in the settings, and a password opens it again', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await openSetUpDesk(page, desk.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Налаштування' }).click();
+  await page.getByLabel('Блокування через бездіяльність, хв').fill('1');
+  await page.getByRole('button', { name: 'Зберегти' }).first().click();
+  await expect(page.getByText('Збережено.')).toBeVisible();
+
+  // Not yet: half a minute without activity leaves the desk open.
+  await page.clock.fastForward('00:30');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Налаштування');
+  await page.clock.fastForward('00:45');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Програму заблоковано');
+  await saveScreen(page, 'gaps-idle-locked');
+
+  // Behind the lock the server has forgotten the login too.
+  const me = await pageCall(page)('auth.me', {});
+  expect(me.user).toBeNull();
+  await logInAgain(page);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Програму заблоковано');
+  await expect(page.getByText(SAMPLE_HEAD.fullName)).toBeVisible();
+  await saveScreen(page, 'gaps-idle-unlocked');
+});
+
+test('R7.15: the head adds a kind by decision, and it is issued like any other', async ({ page, desk }) => {
+  test.setTimeout(180_000);
+  await openSetUpDesk(page, desk.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Шаблони' }).click();
+  await page.getByRole('button', { name: 'Новий вид довідки (п. 7.15)' }).click();
+  await page.getByLabel('Номер рішення').fill('245');
+  await page.getByLabel('Дата рішення').fill('2026-01-20');
+  await page.getByLabel('Ідентифікатор').fill('garden_plot');
+  await page.getByLabel('Назва довідки').fill('Довідка про користування присадибною ділянкою');
+  await page.getByRole('button', { name: 'Додати', exact: true }).click();
+  await page.getByLabel('Код вимоги').fill('land_use');
+  await page.getByLabel('Документ (як у рішенні)').fill('державний акт на право користування землею');
+  // An empty multi-select shows a 1 px high input inside its box: click the box where a person would.
+  await page.getByRole('textbox', { name: 'Типи документів' }).click({ force: true });
+  await page.getByRole('option', { name: 'правовстановлюючий документ на житло' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Текст шаблону').first().fill('Видана гр. {{subject.dative}} про те, що він(вона) користується присадибною ділянкою за адресою {{address}}.');
+  await saveScreen(page, 'gaps-new-kind-form');
+  await page.getByRole('button', { name: 'Додати вид довідки' }).click();
+  await expect(page.getByRole('button', { name: /Довідка про користування присадибною ділянкою/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Довідка про користування присадибною ділянкою' })).toBeVisible();
+  await expect(page.getByLabel('Текст шаблону')).toHaveValue(/присадибною ділянкою за адресою \{\{address\}\}/);
+  await saveScreen(page, 'gaps-new-kind-added');
+
+  await page.keyboard.press('Alt+n');
+  const kind = page.getByRole('checkbox', { name: 'Довідка про користування присадибною ділянкою (R7.15, рішення № 245 від 20.01.2026)' });
+  await kind.check();
+  await page.getByRole('textbox', { name: 'Прізвище' }).first().fill('Ковальчук');
+  await page.getByRole('textbox', { name: 'Імʼя' }).first().fill('Олена');
+  await page.getByRole('textbox', { name: 'По батькові' }).first().fill('Петрівна');
+  await page.getByLabel('Населений пункт').fill('Глухів');
+  await page.getByRole('textbox', { name: 'Будинок' }).fill('7');
+  const ground = page.getByRole('checkbox', { name: 'державний акт на право користування землею (R7.15)' });
+  await expect(ground).toBeVisible();
+  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
+  await page.getByLabel('Серія').fill('КВ');
+  await page.getByLabel('Номер').fill('123456');
+  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
+  const issue = page.getByRole('button', { name: 'Видати', exact: true });
+  await expect(issue).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('державний акт на право користування землею (R7.15)');
+  await ground.check();
+  await chooseSignatory(page);
+  await expect(issue).toBeEnabled();
+  await saveScreen(page, 'gaps-new-kind-issue');
+  await issue.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку видано');
+  await expect(page.getByText('Довідка про користування присадибною ділянкою').first()).toBeVisible();
+  await saveScreen(page, 'gaps-new-kind-issued');
+});
+
+/** The «Для довідок» signatory of the sample register; the list may still be loading when it first opens. */
+async function chooseSignatory(page: Page): Promise<void> {
+  let attempt = 0;
+  await expect(async () => {
+    if (attempt++ > 0) await page.getByRole('textbox', { name: 'Хто підписує' }).blur();
+    await page.getByRole('textbox', { name: 'Хто підписує' }).click();
+    await page.getByRole('option', { name: /ПЕТРЕНКО/ }).first().click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test('a report downloads as an XLSX workbook with the same figures as the table', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  const { call, journalId, signatoryId } = await openSetUpDesk(page, desk.url);
+  await call('entries.issueCertificate', { journalId, signatoryId, certificate: familyCertificate() });
+  await call('entries.issueCertificate', { journalId, signatoryId, certificate: familyCertificate() });
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Звіти' }).click();
+  await page.getByRole('button', { name: 'Сформувати' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Довідка про склад сімʼї' });
+  await expect(row).toBeVisible();
+  const shown = (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+  await saveScreen(page, 'gaps-report-xlsx');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Експорт у XLSX' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^report-kind-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.getCell(2, 1).value).toMatch(/^Період: з 01\.\d{2}\.\d{4} по \d{2}\.\d{2}\.\d{4}$/);
+  const headers = (sheet?.getRow(5).values as unknown[]).slice(1);
+  expect(headers).toEqual(['За видом', 'Довідки', 'Посвідчення', 'Відмови', 'Анульовані', 'Усього']);
+  const cells = (sheet?.getRow(6).values as unknown[]).slice(1);
+  expect(cells).toEqual([shown[0], ...shown.slice(1).map(Number)]);
+  // Two family certificates were issued, nothing else: certificates 2, total 2, numbers as numbers.
+  expect(cells.slice(1)).toEqual([2, 0, 0, 0, 2]);
+});
