@@ -151,6 +151,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     startupChecks,
     close: async () => {
       closed = true;
+      // Queued audit rows of searches are written before the register closes.
+      await register.audit.flush().catch(() => undefined);
       await db.close();
     },
   };

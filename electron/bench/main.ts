@@ -7,6 +7,7 @@ import { cachedRegister } from './cache.js';
 import { runDocumentFigures, type DocumentFigures } from './document-figures.js';
 import { DEFAULT_SEED } from './generator.js';
 import { machine, renderTable, type Figure, type Machine } from './harness.js';
+import { runPostgresFigures, type PostgresFigures } from './postgres-figures.js';
 import type { RegisterFigures } from './register-figures.js';
 
 /**
@@ -23,6 +24,8 @@ export interface BenchOptions {
   /** Where generated registers are kept (default: the system's temporary folder). */
   readonly cacheRoot?: string;
   readonly journalRows: number;
+  /** Also measure issuing and search on this PostgreSQL database (empty and migrated, or filled by an earlier run). */
+  readonly postgresUrl?: string;
   readonly log: (line: string) => void;
 }
 
@@ -31,6 +34,8 @@ export interface BenchReport {
   readonly entries: number;
   readonly seed: number;
   readonly generated: { readonly seconds: number; readonly reused: boolean };
+  /** The PostgreSQL register: seconds to generate it (null when an earlier run did) and its size. */
+  readonly postgresGenerated?: { readonly seconds: number | null; readonly entries: number };
   readonly figures: readonly Figure[];
   readonly table: string;
 }
@@ -63,7 +68,15 @@ function figuresOf(r: RegisterFigures, d: DocumentFigures): Figure[] {
       target: 'reported',
       pass: null,
     },
-    { name: 'name search, lowercase surname (service, with its audit row)', unit: 'ms', median: r.search.median, p95: r.search.p95, target: 'p95 ≤ 5 ms', pass: r.search.p95 <= 5 },
+    {
+      name: 'name search, lowercase surname (service, audit row queued)',
+      unit: 'ms',
+      median: r.search.median,
+      p95: r.search.p95,
+      target: 'p95 ≤ 5 ms',
+      pass: r.search.p95 <= 5,
+      note: `the searches' ${r.readAuditFlush.rows} audit rows written afterwards in one transaction: ${r.readAuditFlush.ms.toFixed(1)} ms (the desk writes its queue once a second)`,
+    },
     { name: 'the same search, FTS query alone', unit: 'ms', median: r.searchQuery.median, p95: r.searchQuery.p95, target: 'reported', pass: null },
     { name: 'the same search the naive way (LIKE over the table)', unit: 'ms', median: r.naiveSearch.median, p95: r.naiveSearch.p95, target: 'reported', pass: null },
     { name: 'naive ÷ FTS (medians)', unit: 'x', total: searchRatio, target: 'reported', pass: null },
@@ -116,6 +129,16 @@ function figuresOf(r: RegisterFigures, d: DocumentFigures): Figure[] {
   ];
 }
 
+/** The PostgreSQL register's figures, under the same targets as the embedded register's. */
+function postgresFiguresOf(p: PostgresFigures, entries: number): Figure[] {
+  const size = p.entries === entries ? '' : ` (${p.entries.toLocaleString('en-US')} entries)`;
+  return [
+    { name: `PostgreSQL: issue a certificate${size}`, unit: 'ms', median: p.issuing.median, p95: p.issuing.p95, target: 'p50 ≤ 2 ms', pass: p.issuing.median <= 2 },
+    { name: `PostgreSQL: name search (service, audit row queued)${size}`, unit: 'ms', median: p.search.median, p95: p.search.p95, target: 'p95 ≤ 5 ms', pass: p.search.p95 <= 5 },
+    { name: 'PostgreSQL: the same search, full-text query alone', unit: 'ms', median: p.searchQuery.median, p95: p.searchQuery.p95, target: 'reported', pass: null },
+  ];
+}
+
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const started = Date.now();
   const cached = await cachedRegister(options.entries, options.seed, {
@@ -129,16 +152,25 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const register = await registerFiguresInChild(cached.dataDir, options);
   options.log('Measuring documents…');
   const documents = await runDocumentFigures({ dataDir: cached.dataDir, runs: options.runs, warmup: options.warmup, journalRows: options.journalRows });
-  const figures = figuresOf(register, documents);
+  const postgres = options.postgresUrl ? await postgresFigures(options.postgresUrl, options) : undefined;
+  const figures = [...figuresOf(register, documents), ...(postgres ? postgresFiguresOf(postgres, options.entries) : [])];
   const about = machine();
   return {
     machine: about,
     entries: options.entries,
     seed: options.seed,
     generated: { seconds: cached.generated.seconds, reused: cached.reused },
+    ...(postgres ? { postgresGenerated: { seconds: postgres.generatedSeconds, entries: postgres.entries } } : {}),
     figures,
     table: renderTable(figures, about, options.entries),
   };
+}
+
+async function postgresFigures(url: string, options: BenchOptions): Promise<PostgresFigures> {
+  options.log('Measuring the PostgreSQL register…');
+  const figures = await runPostgresFigures({ url, entries: options.entries, seed: options.seed, runs: options.runs, warmup: options.warmup, log: options.log });
+  options.log(figures.generatedSeconds === null ? 'PostgreSQL register reused' : `PostgreSQL register generated in ${figures.generatedSeconds.toFixed(0)} s`);
+  return figures;
 }
 
 function isEntryPoint(): boolean {
@@ -152,7 +184,9 @@ const HELP = `npm run bench -- [--quick] [--entries N] [--seed S] [--runs R] [--
   --entries N    any other size
   --seed S       generator seed (default ${DEFAULT_SEED}); the register is cached per size and seed
   --runs R       measured runs per figure after the warm-up (default 30)
-  --json PATH    also write the figures as JSON`;
+  --json PATH    also write the figures as JSON
+  --postgres URL also measure issuing and search on a PostgreSQL register: an empty, migrated
+                 database (filled by the same generator at the same size on first use)`;
 
 if (isEntryPoint()) {
   const { values } = parseArgs({
@@ -162,6 +196,7 @@ if (isEntryPoint()) {
       seed: { type: 'string' },
       runs: { type: 'string' },
       json: { type: 'string' },
+      postgres: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -174,6 +209,7 @@ if (isEntryPoint()) {
       runs: Number(values.runs ?? 30),
       warmup: 5,
       journalRows: 10_000,
+      ...(values.postgres ? { postgresUrl: values.postgres } : {}),
       log: (line) => process.stderr.write(`${line}\n`),
     });
     process.stdout.write(`${report.table}\n`);

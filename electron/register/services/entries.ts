@@ -311,8 +311,10 @@ export function createEntriesService(ctx: ServiceContext) {
     /** Reading an entry is logged: the head can see who looked at a person's data. */
     async getEntry(actor: SessionUser, entryId: string): Promise<EntryRecord> {
       const record = await existing(actor, entryId);
-      // A reading: its audit row is queued and written with others within a second (ReadAuditQueue).
-      queueReadAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+      // Opening one person's entry is written before it is shown, in its own transaction: a view
+      // that cannot be recorded (a register on read-only media) is refused, not served unlogged.
+      // Searches, typed letter by letter, are queued instead (ReadAuditQueue).
+      await writeAudit(ctx, { userId: actor.userId, action: 'entry.view', entity: 'entry', entityId: record.id, summary: record.printedNumber });
       return record;
     },
 

@@ -6,6 +6,7 @@ import { entryContentSchema, type EntryRecord } from '../../../shared/domain/ent
 import { evaluateCertification } from '../../../shared/rules/certification.js';
 import { evaluateCertificate } from '../../../shared/rules/checklist.js';
 import { generateRegister, openSeeded, registerDigest, seedTrainingRegister, TRAINING_ENTRIES } from '../../../electron/bench/generator.js';
+import { openRegister, registerPath } from '../../../electron/register/index.js';
 import { chainPage, searchEntryRecords } from '../../../electron/register/repositories/entries.js';
 
 const folders: string[] = [];
@@ -38,6 +39,22 @@ describe('synthetic register generator (issue 8)', () => {
       expect(other.digest).not.toBe(first.digest);
     } finally {
       await Promise.all([first, again, other].map((register) => register.db.close()));
+    }
+  }, 240_000);
+
+  it('fills a register it is given (a server’s, in the bench) the same way, and leaves it open', async () => {
+    const fromFile = await generated(120, 5);
+    const dataDir = emptyFolder();
+    fs.mkdirSync(dataDir, { recursive: true });
+    const given = openRegister(registerPath(dataDir));
+    try {
+      const result = await generateRegister({ dataDir, entries: 120, seed: 5, register: given });
+      expect(result.entries).toBe(120);
+      const opened = await openSeeded(dataDir, () => new Date(), given);
+      expect(await registerDigest(given, opened.services, opened.cast)).toBe(fromFile.digest);
+    } finally {
+      await given.close();
+      await fromFile.db.close();
     }
   }, 240_000);
 
