@@ -55,7 +55,8 @@ export async function writeAudit(ctx: ServiceContext, event: AuditEvent): Promis
 }
 
 /**
- * Audit rows of reading — a search, an opened entry — that change nothing in the register.
+ * Audit rows of reading — searches, and documents shown on screen — that change nothing in the
+ * register (an opened entry is written before it is shown: `entries.getEntry`).
  * Written like every audit row (append-only, in a durable transaction), but together: a row
  * waits in memory at most `READ_AUDIT_FLUSH_MS`, then everything queued is written in one
  * transaction, so a search does not pay a disk flush of its own (issue 8: the search figure).
@@ -118,7 +119,7 @@ function readQueueOf(db: RegisterDb): ReadAuditQueue {
   return queue;
 }
 
-/** Records a reading (search, view) without a transaction of its own: see `ReadAuditQueue`. */
+/** Records a reading (a search) without a transaction of its own: see `ReadAuditQueue`. */
 export function queueReadAudit(ctx: ServiceContext, event: AuditEvent): void {
   readQueueOf(ctx.db).add(auditRowOf(ctx, event));
 }
