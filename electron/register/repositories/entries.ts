@@ -318,9 +318,13 @@ function searchWhere(db: Sql, filter: EntrySearchFilter, text: FullTextQuery | u
  * rows for a two-letter prefix at a million entries (issue 8).
  */
 async function textOnlySearch(db: Sql, text: FullTextQuery, limit: number, offset: number): Promise<{ records: EntryRecord[]; total: number }> {
+  // PostgreSQL would walk the rowid index backwards testing every row against the words — a
+  // whole-table walk for a rare surname. `+ 0` hides that index: the matches come from the GIN
+  // index of words and only they are sorted. FTS5 hands its matches over in rowid order itself.
+  const newestFirst = db.dialect === 'postgres' ? '(f.rowid + 0) DESC' : 'f.rowid DESC';
   const rows = await db.all<RecordRow>(
     `SELECT ${RECORD_COLUMNS}
-     FROM (SELECT f.entry_id, f.rowid AS hit FROM entries_fts f WHERE ${text.clause} ORDER BY f.rowid DESC LIMIT ? OFFSET ?) m
+     FROM (SELECT f.entry_id, f.rowid AS hit FROM entries_fts f WHERE ${text.clause} ORDER BY ${newestFirst} LIMIT ? OFFSET ?) m
      JOIN entries e ON e.id = m.entry_id ${RECORD_JOINS}
      ORDER BY m.hit DESC`,
     [text.param, limit, offset],
