@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import type { InputOf, OutputOf } from '../../shared/contract/define.js';
@@ -253,4 +255,120 @@ test('a report downloads as an XLSX workbook with the same figures as the table'
   expect(cells).toEqual([shown[0], ...shown.slice(1).map(Number)]);
   // Two family certificates were issued, nothing else: certificates 2, total 2, numbers as numbers.
   expect(cells.slice(1)).toEqual([2, 0, 0, 0, 2]);
+});
+
+/** The head adds a kind by decision on the templates screen (R7.15), certified or issued. */
+async function addKindOnTemplatesScreen(page: Page, kind: { slug: string; title: string; sort: 'issued' | 'certified'; ground: string; template: string }): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Шаблони' }).click();
+  await page.getByRole('button', { name: 'Новий вид довідки (п. 7.15)' }).click();
+  await page.getByLabel('Номер рішення').fill('311');
+  await page.getByLabel('Дата рішення').fill('2026-02-10');
+  await page.getByLabel('Ідентифікатор').fill(kind.slug);
+  await page.getByLabel('Назва довідки').fill(kind.title);
+  await page.getByRole('radio', { name: kind.sort === 'certified' ? 'ЦНАП посвідчує довідку комітету' : 'ЦНАП видає сам' }).check();
+  await page.getByRole('button', { name: 'Додати', exact: true }).click();
+  await page.getByLabel('Код вимоги').fill('land_use');
+  await page.getByLabel('Документ (як у рішенні)').fill(kind.ground);
+  await page.getByRole('textbox', { name: 'Типи документів' }).click({ force: true });
+  await page.getByRole('option', { name: 'правовстановлюючий документ на житло' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Текст шаблону').first().fill(kind.template);
+  await page.getByRole('button', { name: 'Додати вид довідки' }).click();
+  await expect(page.getByRole('heading', { name: kind.title })).toBeVisible();
+}
+
+test('R7.15: a certified kind the head adds is offered on the certify screen, certified, printed and counted', async ({ page, desk }) => {
+  test.setTimeout(240_000);
+  const { call } = await openSetUpDesk(page, desk.url);
+  const body = await call('directories.bodies.save', { type: 'committee', committeeKind: 'quarter', number: '4', name: 'Квартальний комітет «Сіверський»', territory: '', legalEntity: false, hasSeal: false });
+  await call('directories.bodies.addPost', { bodyId: body.id, role: 'head', name: { familyName: 'Мельник', givenName: 'Василь', patronymic: 'Іванович' }, from: '2020-01-01' });
+  const title = 'Довідка про обробіток присадибної ділянки';
+  const ground = 'акт обстеження присадибної ділянки комітетом';
+  await addKindOnTemplatesScreen(page, {
+    slug: 'garden_tillage',
+    title,
+    sort: 'certified',
+    ground,
+    template: 'Підпис {{signer.roleGenitive}} на довідці «{{kind.title}}» від {{certificateDate}} засвідчую.',
+  });
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Посвідчити довідку' }).click();
+  await page.getByRole('textbox', { name: 'Вид довідки (п. 7.5, 7.8, 7.9)' }).click();
+  const offered = page.getByRole('option', { name: `${title} (R7.15, рішення № 311 від 10.02.2026)` });
+  await expect(offered).toBeVisible();
+  await offered.click();
+  await page.getByRole('textbox', { name: 'Квартальний (будинковий) комітет' }).click();
+  await page.getByRole('option', { name: /Сіверський/ }).click();
+  await page.getByLabel('Дата видачі довідки').fill('2026-02-16');
+  await page.getByRole('button', { name: 'Підписав голова' }).click();
+  await page.getByRole('textbox', { name: 'Прізвище' }).nth(1).fill('Ковальчук');
+  await page.getByRole('textbox', { name: 'Імʼя' }).nth(1).fill('Олена');
+  await page.getByRole('textbox', { name: 'По батькові' }).nth(1).fill('Петрівна');
+  await page.getByLabel('Населений пункт').fill('Глухів');
+  await page.getByRole('textbox', { name: 'Будинок' }).fill('7');
+  await chooseSignatory(page);
+  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
+  await page.getByLabel('Серія').fill('КВ');
+  await page.getByLabel('Номер').fill('123456');
+  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
+  await page.getByRole('checkbox', { name: /Відомості в довідці відповідають/ }).check();
+
+  // The decision's own checklist item (R7.15) is asked for like any other.
+  const certify = page.getByRole('button', { name: 'Посвідчити', exact: true });
+  await expect(certify).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText(`${ground} (R7.15)`);
+  await page.getByRole('checkbox', { name: `${ground} (R7.15)` }).check();
+  await expect(certify).toBeEnabled();
+  await saveScreen(page, 'gaps-certify-custom-kind');
+  await page.getByRole('heading', { name: 'Особа, про яку довідка' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: path.join('test-results', 'screens', 'gaps-certify-person-1366.png') });
+  await certify.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку посвідчено');
+  await expect(page.getByText(title).first()).toBeVisible();
+  await saveScreen(page, 'gaps-certify-custom-kind-done');
+
+  // The inscription names the kind by its title as the decision worded it.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Зберегти PDF' }).first().click();
+  const download = await downloading;
+  const pdfPath = await download.path();
+  await download.saveAs(path.join('test-results', 'screens', 'gaps-custom-kind-inscription.pdf'));
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain(title);
+
+  // Reports count it under its own title, as a certification.
+  await page.getByRole('navigation').getByRole('button', { name: 'Звіти' }).click();
+  await page.getByRole('button', { name: 'Сформувати' }).click();
+  const row = page.getByRole('row').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  expect((await row.getByRole('cell').allInnerTexts()).map((cell) => cell.trim())).toEqual([title, '0', '1', '0', '0', '1']);
+});
+
+test('street suggestions keep to the settlement typed in the address', async ({ page, desk }) => {
+  test.setTimeout(120_000);
+  const { call } = await openSetUpDesk(page, desk.url);
+  const town = await call('directories.settlements.save', { kind: 'city', name: 'Глухів' });
+  const village = await call('directories.settlements.save', { kind: 'village', name: 'Землянка' });
+  await call('directories.streets.save', { settlementId: town.id, kind: 'street', name: 'Шевченка' });
+  await call('directories.streets.save', { settlementId: town.id, kind: 'lane', name: 'Шевський' });
+  await call('directories.streets.save', { settlementId: village.id, kind: 'street', name: 'Шевчука' });
+
+  const settlement = page.getByLabel('Населений пункт');
+  const street = page.getByRole('textbox', { name: 'Вулиця' });
+  await settlement.fill('с. Землянка');
+  await street.fill('шев');
+  await expect(page.getByRole('option', { name: 'вул. Шевчука' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'вул. Шевченка' })).toHaveCount(0);
+  await expect(page.getByRole('option', { name: 'пров. Шевський' })).toHaveCount(0);
+  await saveScreen(page, 'gaps-street-suggestions-village');
+
+  await settlement.fill('м. Глухів');
+  await street.fill('');
+  await street.fill('шев');
+  await expect(page.getByRole('option', { name: 'вул. Шевченка' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'пров. Шевський' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'вул. Шевчука' })).toHaveCount(0);
+  // The viewport as an old laptop shows it (1366×768, playwright.config.ts), the list open under the street.
+  await page.getByRole('heading', { name: 'Адреса' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: path.join('test-results', 'screens', 'gaps-issue-address-1366.png') });
 });

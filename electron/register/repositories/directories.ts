@@ -255,7 +255,8 @@ export async function upsertStreet(db: Sql, street: Street, searchKey: string, u
 export interface StreetSuggestQuery {
   /** Folded prefix (see `streetQueryKey`). */
   keyPrefix: string;
-  settlementId?: string | undefined;
+  /** Only streets of these settlements; every settlement when absent. */
+  settlementIds?: readonly string[] | undefined;
   limit: number;
 }
 
@@ -267,15 +268,13 @@ export interface StreetSuggestQuery {
  */
 export async function suggestStreets(db: Sql, query: StreetSuggestQuery): Promise<Street[]> {
   const key = searchKey(db);
-  const inSettlement = query.settlementId === undefined ? '' : 'settlement_id = ? AND ';
-  const params: SqlValue[] = [
-    ...(query.settlementId === undefined ? [] : [query.settlementId]),
-    query.keyPrefix,
-    `${query.keyPrefix}\uFFFF`,
-    query.limit,
-  ];
+  const ids = query.settlementIds ?? [];
+  // `IN ()` is no SQL: an empty list of settlements has no streets.
+  if (query.settlementIds !== undefined && ids.length === 0) return [];
+  const inSettlements = query.settlementIds === undefined ? '' : `settlement_id IN (${ids.map(() => '?').join(', ')}) AND `;
+  const params: SqlValue[] = [...ids, query.keyPrefix, `${query.keyPrefix}\uFFFF`, query.limit];
   const rows = await db.all<StreetRow>(
-    `SELECT * FROM streets WHERE ${inSettlement}${key} >= ? AND ${key} < ? AND active = 1
+    `SELECT * FROM streets WHERE ${inSettlements}${key} >= ? AND ${key} < ? AND active = 1
       ORDER BY ${key}, kind LIMIT ?`,
     params,
   );

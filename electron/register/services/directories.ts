@@ -77,6 +77,24 @@ export interface DirectoriesDeps {
 
 const DEFAULT_SUGGESTIONS = 20;
 
+export interface StreetSuggestQueryInput {
+  query: string;
+  /** A settlement of the directory, chosen by id. */
+  settlementId?: string | undefined;
+  /** The settlement as typed in the address («м. Глухів», «с. Баничі»); used when no id is given. */
+  settlement?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Words people type before a settlement's name («м. Глухів», «село Баничі»); the match ignores them. */
+const LEADING_SETTLEMENT_KIND = /^(?:(?:місто|селище міського типу|селище|село|смт)\s+|(?:м|смт|сел|с-ще|с)\.\s*)/u;
+
+/** The folded name a typed settlement is matched by: kind word and anything after a comma (district, region) dropped. */
+export function settlementQueryKey(typed: string): string {
+  const [name = ''] = typed.split(',');
+  return streetSearchKey(name).replace(LEADING_SETTLEMENT_KIND, '').trim();
+}
+
 /** The calendar day before an ISO date: a head's period ends the day before the successor's starts. */
 export function dayBefore(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -145,6 +163,20 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
     const settlement = await selectSettlement(db, id);
     if (!settlement) throw notFound('settlement');
     return settlement;
+  }
+
+  /**
+   * Which settlements' streets to suggest: the chosen one, or those of the directory named as typed
+   * (none when the typed settlement is not in the directory); every settlement when none is given.
+   * The directory holds one hromada's few dozen settlements, so they are matched here with the same
+   * folding as street names; the streets themselves are filtered by the query.
+   */
+  async function settlementScope(query: StreetSuggestQueryInput): Promise<string[] | undefined> {
+    if (query.settlementId) return [query.settlementId];
+    const key = settlementQueryKey(query.settlement ?? '');
+    if (key === '') return undefined;
+    const settlements = await selectSettlements(db);
+    return settlements.filter((settlement) => settlementQueryKey(settlement.name) === key).map((settlement) => settlement.id);
   }
 
   /**
@@ -290,13 +322,16 @@ export function createDirectoriesService(deps: DirectoriesDeps) {
       return selectStreets(db, settlementId);
     },
 
-    /** Prefix suggestions for the address form: «шев», «ШЕВ», «вул. Шев» all find «вул. Шевченка». */
-    async suggestStreets(query: { query: string; settlementId?: string; limit?: number }): Promise<StreetSuggestion[]> {
+    /**
+     * Prefix suggestions for the address form: «шев», «ШЕВ», «вул. Шев» all find «вул. Шевченка».
+     * A settlement typed in the address («м. Глухів») limits them to that settlement's streets.
+     */
+    async suggestStreets(query: StreetSuggestQueryInput): Promise<StreetSuggestion[]> {
       const keyPrefix = streetQueryKey(query.query);
       if (keyPrefix === '') return [];
       const streets = await suggestStreets(db, {
         keyPrefix,
-        settlementId: query.settlementId,
+        settlementIds: await settlementScope(query),
         limit: query.limit ?? DEFAULT_SUGGESTIONS,
       });
       return streets.map((street) => ({ ...street, label: streetLabel(street) }));

@@ -110,13 +110,15 @@ export const directoriesChannels = {
       .object({
         query: z.string().max(120),
         settlementId: z.string().min(1).max(40).optional(),
+        /** The settlement as typed in the address: only its streets are suggested. */
+        settlement: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(50).optional(),
       })
       .strict(),
     output: z.array(streetSuggestionSchema),
     access: ALL_ROLES,
     mutates: false,
-    summary: 'Streets starting with what was typed, any letter case, any apostrophe.',
+    summary: 'Streets starting with what was typed, any letter case, any apostrophe; only the typed settlement’s streets when one is given.',
   }),
   'directories.streets.save': defineChannel({
     input: streetInputSchema,

@@ -3,6 +3,7 @@ import { Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Text,
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { BodyDetails, BodySummary } from '../../../../shared/domain/directories.js';
+import type { KindDefinition } from '../../../../shared/rules/catalogue.js';
 import type { BodyHistory } from '../../../../shared/rules/certification.js';
 import { desk } from '../../desk/client.js';
 import { DateField } from '../../components/form/date-field.js';
@@ -11,7 +12,18 @@ import { fullNameOf } from '../../components/entry-text.js';
 import { useFieldError } from '../../components/field-error.js';
 import { kyivToday, formatDate } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import { useReferenceStore } from '../../stores/reference-store.js';
 import { certifiedKinds, type CertifyFormValues } from './certify-form.js';
+
+/** How a kind is named in the list: built-in by its rule, one added by decision by that decision (R7.15). */
+function useKindLabel(): (kind: KindDefinition) => string {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (kind) =>
+    kind.decision
+      ? t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date, language) })
+      : `${t(kind.titleKey)} (${kind.rule})`;
+}
 
 /** Who held the body's posts on a date (inclusive periods), to check and prefill the signer (R7.5). */
 function holderOn(details: BodyDetails | null, role: 'head' | 'deputy', date: string) {
@@ -27,7 +39,9 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
   const kindId = useWatch({ control, name: 'kind' });
   const date = useWatch({ control, name: 'certificateDate' });
   const role = useWatch({ control, name: 'signer.role' });
-  const kind = certifiedKinds.find((candidate) => candidate.id === kindId);
+  const kindLabel = useKindLabel();
+  const kinds = certifiedKinds(useReferenceStore((state) => state.customKinds));
+  const kind = kinds.find((candidate) => candidate.id === kindId);
   const issuerType = kind?.issuer ?? 'committee';
   const today = kyivToday();
   const head = date ? holderOn(details, 'head', date) : undefined;
@@ -52,7 +66,7 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
               label={t('ui.certify.kind')}
               withAsterisk
               searchable
-              data={certifiedKinds.map((candidate) => ({ value: candidate.id, label: `${t(candidate.titleKey)} (${candidate.rule})` }))}
+              data={kinds.map((candidate) => ({ value: candidate.id, label: kindLabel(candidate) }))}
               value={field.value || null}
               onChange={(value) => {
                 field.onChange(value ?? '');
@@ -62,6 +76,8 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
             />
           )}
         />
+        {/* A long title (R7.5.5, or a decision's own words, R7.15) is cut in the one-line list: shown here in full. */}
+        {kind && <Text size="sm">{kindLabel(kind)}</Text>}
         <SimpleGrid cols={2} spacing="sm">
           <Controller
             control={control}

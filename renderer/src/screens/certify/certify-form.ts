@@ -7,14 +7,21 @@ import { withoutUndefined } from '../issue/issue-input.js';
 import { birthDateSchema, isValidIsoDate, pastOrTodayDateSchema } from '../../../../shared/domain/validation/dates.js';
 import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
 import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
-import { catalogue } from '../../../../shared/rules/catalogue.js';
+import { catalogue, customKindDefinition, type CustomKind, type KindDefinition } from '../../../../shared/rules/catalogue.js';
 import { evaluateCertification, type BodyHistory, type CertificationCase } from '../../../../shared/rules/certification.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import { documentsFromTicks, emptyName, type NameValues } from '../issue/issue-form.js';
 import type { Tick } from '../issue/issue-store.js';
 
-/** Kinds a committee or an ОСББ issues and the ЦНАП certifies (R7.5.1–12, R7.8, R7.9). */
-export const certifiedKinds = catalogue.filter((kind) => kind.sort === 'certified');
+const builtInCertifiedKinds = catalogue.filter((kind) => kind.sort === 'certified');
+
+/**
+ * Kinds a committee or an ОСББ issues and the ЦНАП certifies (R7.5.1–12, R7.8, R7.9), then those an
+ * executive committee decision added as certified (R7.15); the issued ones belong to the issue screen.
+ */
+export function certifiedKinds(customKinds: readonly CustomKind[]): KindDefinition[] {
+  return [...builtInCertifiedKinds, ...customKinds.filter((kind) => kind.sort === 'certified').map(customKindDefinition)];
+}
 
 export interface CertifyFormValues {
   kind: string;
@@ -95,16 +102,20 @@ export function liveCertificationCase(values: CertifyFormValues, history: BodyHi
   };
 }
 
-export function liveCertificationVerdict(
-  values: CertifyFormValues,
-  history: BodyHistory,
-  bodyName: string,
-  ticks: Record<string, Tick>,
-  today: string,
-): { verdict: Verdict; documents: PresentedDocument[] } {
-  const items = evaluateCertification(liveCertificationCase(values, history, bodyName, []), history, { today }).items;
-  const documents = documentsFromTicks(items, ticks);
-  return { verdict: evaluateCertification(liveCertificationCase(values, history, bodyName, documents), history, { today }), documents };
+export interface LiveCertificationContext {
+  readonly history: BodyHistory;
+  readonly bodyName: string;
+  readonly ticks: Record<string, Tick>;
+  readonly today: string;
+  /** R7.15: a kind added by decision is checked with its own grounds, as main checks it. */
+  readonly customKinds: readonly CustomKind[];
+}
+
+export function liveCertificationVerdict(values: CertifyFormValues, live: LiveCertificationContext): { verdict: Verdict; documents: PresentedDocument[] } {
+  const options = { today: live.today, customKinds: live.customKinds };
+  const items = evaluateCertification(liveCertificationCase(values, live.history, live.bodyName, []), live.history, options).items;
+  const documents = documentsFromTicks(items, live.ticks);
+  return { verdict: evaluateCertification(liveCertificationCase(values, live.history, live.bodyName, documents), live.history, options), documents };
 }
 
 export type CertificationDraftInput = DeskInput<'entries.certify'>['certification'];

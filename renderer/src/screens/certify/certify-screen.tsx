@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -14,14 +14,13 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { EntryActions } from '../../components/entry-actions.js';
 import { EntrySummary } from '../../components/entry-summary.js';
 import { useFieldError } from '../../components/field-error.js';
-import { DateField } from '../../components/form/date-field.js';
-import { NameFields } from '../../components/form/name-fields.js';
+import { PersonFields } from '../../components/form/person-fields.js';
 import { enterToNext } from '../../hooks/use-enter-to-next.js';
 import { kyivToday } from '../../i18n/format.js';
 import { useSessionStore } from '../../stores/index.js';
 import { defaultJournal, useReferenceStore } from '../../stores/reference-store.js';
 import { asDeskError } from '../../stores/session-store.js';
-import { StreetInput } from '../issue/street-input.js';
+import { AddressFields, FactCheckbox } from '../issue/address-section.js';
 import type { Tick } from '../issue/issue-store.js';
 import { BodyFields, useBodyData } from './body-fields.js';
 import { buildCertificationDraft, certifyFormSchema, emptyCertifyForm, liveCertificationVerdict, type CertifyFormOutput, type CertifyFormValues } from './certify-form.js';
@@ -67,6 +66,8 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
   const officeId = useSessionStore((state) => state.user?.officeId ?? '');
   const journals = useReferenceStore((state) => state.journals);
   const signatories = useReferenceStore((state) => state.signatories);
+  const customKinds = useReferenceStore((state) => state.customKinds);
+  const loadCustomKinds = useReferenceStore((state) => state.loadCustomKinds);
   const [journalId, setJournalId] = useState<string | null>(null);
   const [bodies, setBodies] = useState<BodySummary[]>([]);
   const [ticks, setTicks] = useState<Record<string, Tick>>({});
@@ -88,9 +89,14 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
     desk.call('directories.bodies.list', {}).then(setBodies).catch((caught: unknown) => setFailure(asDeskError(caught)));
   }, []);
 
+  // A certified kind the head added on the templates screen a moment ago is offered at once (R7.15).
+  useEffect(() => {
+    void loadCustomKinds().catch(() => undefined);
+  }, [loadCustomKinds]);
+
   const live = useMemo(
-    () => (history && values.kind ? liveCertificationVerdict(values, history, details?.body.name ?? '', ticks, today) : null),
-    [values, history, details, ticks, today],
+    () => (history && values.kind ? liveCertificationVerdict(values, { history, bodyName: details?.body.name ?? '', ticks, today, customKinds }) : null),
+    [values, history, details, ticks, today, customKinds],
   );
   const reasons = [
     ...(!values.kind || !history ? [t('ui.certify.chooseBody')] : []),
@@ -137,58 +143,19 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
                   <Title order={2} size="h4">
                     {t('ui.certify.subjectTitle')}
                   </Title>
-                  <NameFields<CertifyFormValues> prefix="subject.name" />
-                  <SimpleGrid cols={3} spacing="sm">
-                    <DateField<CertifyFormValues> name="subject.birthDate" label={t('ui.person.birthDate')} max={today} />
-                    <Controller
-                      control={form.control}
-                      name="childrenMentioned"
-                      render={({ field }) => (
-                        <NumberInput label={t('ui.certify.childrenMentioned')} min={0} max={30} value={field.value} onChange={(value) => field.onChange(typeof value === 'number' ? value : 0)} />
-                      )}
-                    />
-                  </SimpleGrid>
-                  <Controller
-                    control={form.control}
-                    name="applicant.actsAs"
-                    render={({ field }) => (
-                      <Radio.Group label={t('ui.issue.applicant')} value={field.value} onChange={field.onChange}>
-                        <Group mt="xs">
-                          <Radio value="self" label={t('ui.issue.applicantSelf')} />
-                          <Radio value="representative" label={t('ui.issue.applicantRepresentative')} />
-                        </Group>
-                      </Radio.Group>
-                    )}
+                  <PersonFields
+                    besideBirthDate={
+                      <Controller
+                        control={form.control}
+                        name="childrenMentioned"
+                        render={({ field }) => (
+                          <NumberInput label={t('ui.certify.childrenMentioned')} min={0} max={30} value={field.value} onChange={(value) => field.onChange(typeof value === 'number' ? value : 0)} />
+                        )}
+                      />
+                    }
                   />
-                  {values.applicant.actsAs === 'representative' && <NameFields<CertifyFormValues> prefix="applicant.name" />}
-                  <SimpleGrid cols={2} spacing="sm">
-                    <TextInput label={t('ui.address.settlement')} withAsterisk {...form.register('address.settlement')} error={fieldError(form.formState.errors.address?.settlement)} />
-                    <StreetInput />
-                  </SimpleGrid>
-                  <SimpleGrid cols={3} spacing="sm">
-                    <TextInput label={t('ui.address.house')} withAsterisk {...form.register('address.house')} error={fieldError(form.formState.errors.address?.house)} />
-                    <TextInput label={t('ui.address.building')} {...form.register('address.building')} />
-                    <TextInput label={t('ui.address.apartment')} {...form.register('address.apartment')} />
-                  </SimpleGrid>
-                  <Controller
-                    control={form.control}
-                    name="facts.dwelling"
-                    render={({ field }) => (
-                      <Radio.Group label={t('ui.issue.dwelling')} value={field.value} onChange={field.onChange}>
-                        <Group mt="xs">
-                          <Radio value="private_house" label={t('ui.issue.privateHouse')} />
-                          <Radio value="apartment_building" label={t('ui.issue.apartmentBuilding')} />
-                        </Group>
-                      </Radio.Group>
-                    )}
-                  />
-                  <Controller
-                    control={form.control}
-                    name="facts.titleRequested"
-                    render={({ field }) => (
-                      <Checkbox checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} label={`${t('ui.issue.facts.titleRequested')} (R7.6.5)`} />
-                    )}
-                  />
+                  <AddressFields />
+                  <FactCheckbox name="titleRequested" rule="R7.6.5" />
                 </Stack>
               </Paper>
               <DeclensionPanel name={values.subject.name} value={declined} onChange={setDeclined} />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addPostInputSchema, bodyInputSchema, type BodyDetails } from '../../../../shared/domain/directories.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
@@ -11,6 +11,7 @@ import { formatDate, kyivToday } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
+import { AddRecordPanel, DirectoryTab, DirectoryTable } from './directory-list.js';
 import { useList } from './use-list.js';
 
 /** Committees and ОСББ with who held their posts when (R7.5, R7.8): a new head is a new period. */
@@ -21,71 +22,57 @@ export function BodiesTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   return (
-    <Stack>
-      <ErrorAlert error={error} />
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('ui.directories.bodyName')}</Table.Th>
-            <Table.Th>{t('ui.directories.bodyType')}</Table.Th>
-            <Table.Th>{t('ui.directories.head')}</Table.Th>
-            <Table.Th>{t('ui.directories.deputy')}</Table.Th>
-            <Table.Th>{t('ui.directories.seal')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((body) => (
-            <Table.Tr key={body.id}>
-              <Table.Td>{body.number ? `№ ${body.number} ${body.name}` : body.name}</Table.Td>
-              <Table.Td>{t(`ui.directories.bodyTypes.${body.type}`)}</Table.Td>
-              <Table.Td>{body.head ? fullNameOf(body.head.name) : t('ui.certify.vacant')}</Table.Td>
-              <Table.Td>{body.deputy ? fullNameOf(body.deputy.name) : t('ui.certify.vacant')}</Table.Td>
-              <Table.Td>{body.hasSeal ? t('ui.common.yes') : t('ui.common.no')}</Table.Td>
-              <Table.Td>
-                <Button size="compact-md" variant="light" onClick={() => setSelected(body.id)} aria-label={t('ui.directories.postsOf', { name: body.name })}>
-                  {t('ui.directories.posts')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+    <DirectoryTab error={error}>
+      <DirectoryTable
+        items={items}
+        highlightOnHover
+        columns={[
+          { header: t('ui.directories.bodyName'), cell: (body) => (body.number ? `№ ${body.number} ${body.name}` : body.name) },
+          { header: t('ui.directories.bodyType'), cell: (body) => t(`ui.directories.bodyTypes.${body.type}`) },
+          { header: t('ui.directories.head'), cell: (body) => (body.head ? fullNameOf(body.head.name) : t('ui.certify.vacant')) },
+          { header: t('ui.directories.deputy'), cell: (body) => (body.deputy ? fullNameOf(body.deputy.name) : t('ui.certify.vacant')) },
+          { header: t('ui.directories.seal'), cell: (body) => (body.hasSeal ? t('ui.common.yes') : t('ui.common.no')) },
+          {
+            header: '',
+            cell: (body) => (
+              <Button size="compact-md" variant="light" onClick={() => setSelected(body.id)} aria-label={t('ui.directories.postsOf', { name: body.name })}>
+                {t('ui.directories.posts')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {isHead && !adding && (
         <Group>
           <Button onClick={() => setAdding(true)}>{t('ui.directories.addBody')}</Button>
         </Group>
       )}
       {isHead && adding && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t('ui.directories.addBody')}
-          </Title>
-          <RecordForm
-            schema={bodyInputSchema}
-            defaults={{ type: 'committee', committeeKind: 'quarter', number: '', name: '', territory: '', legalEntity: false, hasSeal: false, sealName: '' }}
-            fields={[
-              { name: 'type', label: t('ui.directories.bodyType'), kind: 'select', required: true, options: [{ value: 'committee', label: t('ui.directories.bodyTypes.committee') }, { value: 'osbb', label: t('ui.directories.bodyTypes.osbb') }] },
-              { name: 'committeeKind', label: t('ui.directories.committeeKind'), kind: 'select', options: [{ value: 'quarter', label: t('ui.directories.committeeKinds.quarter') }, { value: 'house', label: t('ui.directories.committeeKinds.house') }] },
-              { name: 'number', label: t('ui.directories.bodyNumber'), kind: 'text' },
-              { name: 'name', label: t('ui.directories.bodyName'), kind: 'text', required: true },
-              { name: 'territory', label: t('ui.directories.territory'), kind: 'text', keepBlank: true },
-              { name: 'sealName', label: t('ui.directories.sealName'), kind: 'text' },
-              { name: 'legalEntity', label: t('ui.directories.legalEntity'), kind: 'checkbox' },
-              { name: 'hasSeal', label: t('ui.directories.hasSeal'), kind: 'checkbox' },
-            ]}
-            submitLabel={t('ui.common.save')}
-            onSubmit={async (values) => {
-              // An ОСББ has no committee kind (the schema refuses one).
-              await desk.call('directories.bodies.save', values.type === 'osbb' ? { ...values, committeeKind: undefined } : values);
-              setAdding(false);
-              await reload();
-            }}
-          />
-        </Paper>
+        <AddRecordPanel
+          title={t('ui.directories.addBody')}
+          schema={bodyInputSchema}
+          defaults={{ type: 'committee', committeeKind: 'quarter', number: '', name: '', territory: '', legalEntity: false, hasSeal: false, sealName: '' }}
+          fields={[
+            { name: 'type', label: t('ui.directories.bodyType'), kind: 'select', required: true, options: [{ value: 'committee', label: t('ui.directories.bodyTypes.committee') }, { value: 'osbb', label: t('ui.directories.bodyTypes.osbb') }] },
+            { name: 'committeeKind', label: t('ui.directories.committeeKind'), kind: 'select', options: [{ value: 'quarter', label: t('ui.directories.committeeKinds.quarter') }, { value: 'house', label: t('ui.directories.committeeKinds.house') }] },
+            { name: 'number', label: t('ui.directories.bodyNumber'), kind: 'text' },
+            { name: 'name', label: t('ui.directories.bodyName'), kind: 'text', required: true },
+            { name: 'territory', label: t('ui.directories.territory'), kind: 'text', keepBlank: true },
+            { name: 'sealName', label: t('ui.directories.sealName'), kind: 'text' },
+            { name: 'legalEntity', label: t('ui.directories.legalEntity'), kind: 'checkbox' },
+            { name: 'hasSeal', label: t('ui.directories.hasSeal'), kind: 'checkbox' },
+          ]}
+          submitLabel={t('ui.common.save')}
+          onSubmit={async (values) => {
+            // An ОСББ has no committee kind (the schema refuses one).
+            await desk.call('directories.bodies.save', values.type === 'osbb' ? { ...values, committeeKind: undefined } : values);
+            setAdding(false);
+            await reload();
+          }}
+        />
       )}
       {selected && <BodyPosts bodyId={selected} onChanged={() => void reload()} onClose={() => setSelected(null)} />}
-    </Stack>
+    </DirectoryTab>
   );
 }
 
@@ -125,34 +112,26 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
             {t('ui.common.close')}
           </Button>
         </Group>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('ui.directories.role')}</Table.Th>
-              <Table.Th>{t('ui.directories.person')}</Table.Th>
-              <Table.Th>{t('ui.common.from')}</Table.Th>
-              <Table.Th>{t('ui.common.to')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {details.posts.map((post) => (
-              <Table.Tr key={post.id}>
-                <Table.Td>{t(`ui.certify.role${post.role === 'head' ? 'Head' : 'Deputy'}`)}</Table.Td>
-                <Table.Td>{fullNameOf(post.name)}</Table.Td>
-                <Table.Td>{formatDate(post.from, language)}</Table.Td>
-                <Table.Td>{post.to ? formatDate(post.to, language) : <Badge variant="light">{t('ui.directories.current')}</Badge>}</Table.Td>
-                <Table.Td>
-                  {isHead && !post.to && (
-                    <Button size="compact-md" variant="default" onClick={() => void closePost(post.id)}>
-                      {t('ui.directories.closePost')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DirectoryTable
+          items={details.posts}
+          striped={false}
+          columns={[
+            { header: t('ui.directories.role'), cell: (post) => t(`ui.certify.role${post.role === 'head' ? 'Head' : 'Deputy'}`) },
+            { header: t('ui.directories.person'), cell: (post) => fullNameOf(post.name) },
+            { header: t('ui.common.from'), cell: (post) => formatDate(post.from, language) },
+            { header: t('ui.common.to'), cell: (post) => (post.to ? formatDate(post.to, language) : <Badge variant="light">{t('ui.directories.current')}</Badge>) },
+            {
+              header: '',
+              cell: (post) =>
+                isHead &&
+                !post.to && (
+                  <Button size="compact-md" variant="default" onClick={() => void closePost(post.id)}>
+                    {t('ui.directories.closePost')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
         {isHead && (
           <>
             <TextInput type="date" w={220} label={t('ui.directories.closeOn')} value={closeOn} onChange={(event) => setCloseOn(event.currentTarget.value)} />

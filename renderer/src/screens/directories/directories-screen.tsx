@@ -4,6 +4,16 @@ import { BodiesTab } from './bodies-tab.js';
 import { StreetsTab } from './streets-tab.js';
 import { SignatoriesTab, OfficesTab, JournalsTab, UsersTab } from './people-tabs.js';
 
+/** Each tab: its key in `ui.directories` (the tab's name) and what it shows. */
+const tabs = [
+  ['bodies', BodiesTab],
+  ['streets', StreetsTab],
+  ['signatories', SignatoriesTab],
+  ['offices', OfficesTab],
+  ['journals', JournalsTab],
+  ['users', UsersTab],
+] as const;
+
 /** Reference data kept current with dates (R7.5 bodies and posts, R7.10/R7.13 signatories, R7.11 journals). */
 export function DirectoriesScreen() {
   const { t } = useTranslation();
@@ -14,31 +24,17 @@ export function DirectoriesScreen() {
       </Title>
       <Tabs defaultValue="bodies" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="bodies">{t('ui.directories.bodies')}</Tabs.Tab>
-          <Tabs.Tab value="streets">{t('ui.directories.streets')}</Tabs.Tab>
-          <Tabs.Tab value="signatories">{t('ui.directories.signatories')}</Tabs.Tab>
-          <Tabs.Tab value="offices">{t('ui.directories.offices')}</Tabs.Tab>
-          <Tabs.Tab value="journals">{t('ui.directories.journals')}</Tabs.Tab>
-          <Tabs.Tab value="users">{t('ui.directories.users')}</Tabs.Tab>
+          {tabs.map(([key]) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(`ui.directories.${key}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="bodies" pt="md">
-          <BodiesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="streets" pt="md">
-          <StreetsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="signatories" pt="md">
-          <SignatoriesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="offices" pt="md">
-          <OfficesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="journals" pt="md">
-          <JournalsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="users" pt="md">
-          <UsersTab />
-        </Tabs.Panel>
+        {tabs.map(([key, Tab]) => (
+          <Tabs.Panel key={key} value={key} pt="md">
+            <Tab />
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );

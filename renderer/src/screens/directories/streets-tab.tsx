@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Grid, Paper, Select, Stack, Table, Title } from '@mantine/core';
+import { Grid, Select, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { settlementInputSchema, streetInputSchema, streetKinds, streetLabel } from '../../../../shared/domain/directories.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { RecordForm } from '../../components/form/record-form.js';
 import { useSessionStore } from '../../stores/index.js';
+import { AddRecordPanel } from './directory-list.js';
 import { useList } from './use-list.js';
 
 /** Settlements of the hromada and their streets, the source of the address suggestions. */
@@ -28,26 +28,22 @@ export function StreetsTab() {
             searchable
           />
           {isHead && (
-            <Paper withBorder p="sm">
-              <Title order={2} size="h5" mb="xs">
-                {t('ui.directories.addSettlement')}
-              </Title>
-              <RecordForm
-                schema={settlementInputSchema}
-                columns={1}
-                defaults={{ kind: 'city', name: '', starostaDistrict: '' }}
-                fields={[
-                  { name: 'kind', label: t('ui.directories.settlementKind'), kind: 'select', required: true, options: (['city', 'settlement', 'village'] as const).map((kind) => ({ value: kind, label: t(`ui.directories.settlementKinds.${kind}`) })) },
-                  { name: 'name', label: t('ui.directories.settlementName'), kind: 'text', required: true },
-                  { name: 'starostaDistrict', label: t('ui.directories.starostaDistrict'), kind: 'text' },
-                ]}
-                submitLabel={t('ui.common.add')}
-                onSubmit={async (values) => {
-                  await desk.call('directories.settlements.save', values);
-                  await settlements.reload();
-                }}
-              />
-            </Paper>
+            <AddRecordPanel
+              title={t('ui.directories.addSettlement')}
+              compact
+              schema={settlementInputSchema}
+              columns={1}
+              defaults={{ kind: 'city', name: '', starostaDistrict: '' }}
+              fields={[
+                { name: 'kind', label: t('ui.directories.settlementKind'), kind: 'select', required: true, options: (['city', 'settlement', 'village'] as const).map((kind) => ({ value: kind, label: t(`ui.directories.settlementKinds.${kind}`) })) },
+                { name: 'name', label: t('ui.directories.settlementName'), kind: 'text', required: true },
+                { name: 'starostaDistrict', label: t('ui.directories.starostaDistrict'), kind: 'text' },
+              ]}
+              onSubmit={async (values) => {
+                await desk.call('directories.settlements.save', values);
+                await settlements.reload();
+              }}
+            />
           )}
         </Stack>
       </Grid.Col>
@@ -65,25 +61,21 @@ export function StreetsTab() {
               </Table.Tbody>
             </Table>
             {isHead && (
-              <Paper withBorder p="sm">
-                <Title order={2} size="h5" mb="xs">
-                  {t('ui.directories.addStreet')}
-                </Title>
-                <RecordForm
-                  key={settlementId}
-                  schema={streetInputSchema}
-                  defaults={{ settlementId, kind: 'street', name: '' }}
-                  fields={[
-                    { name: 'kind', label: t('ui.directories.streetKind'), kind: 'select', required: true, options: streetKinds.map((kind) => ({ value: kind, label: t(`ui.directories.streetKinds.${kind}`) })) },
-                    { name: 'name', label: t('ui.directories.streetName'), kind: 'text', required: true },
-                  ]}
-                  submitLabel={t('ui.common.add')}
-                  onSubmit={async (values) => {
-                    await desk.call('directories.streets.save', values);
-                    await streets.reload();
-                  }}
-                />
-              </Paper>
+              <AddRecordPanel
+                title={t('ui.directories.addStreet')}
+                compact
+                key={settlementId}
+                schema={streetInputSchema}
+                defaults={{ settlementId, kind: 'street', name: '' }}
+                fields={[
+                  { name: 'kind', label: t('ui.directories.streetKind'), kind: 'select', required: true, options: streetKinds.map((kind) => ({ value: kind, label: t(`ui.directories.streetKinds.${kind}`) })) },
+                  { name: 'name', label: t('ui.directories.streetName'), kind: 'text', required: true },
+                ]}
+                onSubmit={async (values) => {
+                  await desk.call('directories.streets.save', values);
+                  await streets.reload();
+                }}
+              />
             )}
           </Stack>
         )}

@@ -5,58 +5,80 @@ import { useFieldError } from '../../components/field-error.js';
 import type { IssueFormValues } from './issue-form.js';
 import { StreetInput } from './street-input.js';
 
-/** The address and the facts of the dwelling that decide the required documents (R7.4.2, R7.4.5, R7.1). */
-export function AddressSection() {
+/** The part of a form AddressFields fill (the issue form and the certify form both have it). */
+interface AddressFormValues {
+  address: { settlement: string; street: string; streetId: string; house: string; building: string; apartment: string };
+  facts: { dwelling: 'private_house' | 'apartment_building' };
+}
+
+/**
+ * The address with street suggestions for the typed settlement, and the kind of dwelling, which
+ * decides whether the house book or the apartment cards are asked for (R7.4.2, R7.6.2).
+ */
+export function AddressFields() {
   const { t } = useTranslation();
   const fieldError = useFieldError();
-  const { control, register, formState } = useFormContext<IssueFormValues>();
-  const kinds = useWatch({ control, name: 'kinds' });
+  const { control, register, formState } = useFormContext<AddressFormValues>();
   const errors = formState.errors.address;
-  const fact = (name: 'titleRequested' | 'guardianshipInvolved' | 'deceasedMember' | 'technicalPassportNeeded', rule: string) => (
+  return (
+    <>
+      <SimpleGrid cols={2} spacing="sm">
+        <TextInput label={t('ui.address.settlement')} withAsterisk {...register('address.settlement')} error={fieldError(errors?.settlement)} />
+        <StreetInput />
+      </SimpleGrid>
+      <SimpleGrid cols={3} spacing="sm">
+        <TextInput label={t('ui.address.house')} withAsterisk {...register('address.house')} error={fieldError(errors?.house)} />
+        <TextInput label={t('ui.address.building')} {...register('address.building')} error={fieldError(errors?.building)} />
+        <TextInput label={t('ui.address.apartment')} {...register('address.apartment')} error={fieldError(errors?.apartment)} />
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="facts.dwelling"
+        render={({ field }) => (
+          <Radio.Group label={t('ui.issue.dwelling')} value={field.value} onChange={field.onChange}>
+            <Group mt="xs">
+              <Radio value="private_house" label={t('ui.issue.privateHouse')} />
+              <Radio value="apartment_building" label={t('ui.issue.apartmentBuilding')} />
+            </Group>
+          </Radio.Group>
+        )}
+      />
+    </>
+  );
+}
+
+type FactName = 'titleRequested' | 'guardianshipInvolved' | 'deceasedMember' | 'technicalPassportNeeded';
+
+/** A fact of the case as a checkbox labelled with the rule it brings into the checklist. */
+export function FactCheckbox({ name, rule }: { name: FactName; rule: string }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext<{ facts: Record<FactName, boolean> }>();
+  return (
     <Controller
       control={control}
       name={`facts.${name}`}
-      render={({ field }) => (
-        <Checkbox
-          checked={field.value}
-          onChange={(event) => field.onChange(event.currentTarget.checked)}
-          label={`${t(`ui.issue.facts.${name}`)} (${rule})`}
-        />
-      )}
+      render={({ field }) => <Checkbox checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} label={`${t(`ui.issue.facts.${name}`)} (${rule})`} />}
     />
   );
+}
+
+/** The address and the facts of the dwelling that decide the required documents (R7.4.2, R7.4.5, R7.1). */
+export function AddressSection() {
+  const { t } = useTranslation();
+  const { control } = useFormContext<IssueFormValues>();
+  const kinds = useWatch({ control, name: 'kinds' });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('ui.issue.addressTitle')}
         </Title>
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('ui.address.settlement')} withAsterisk {...register('address.settlement')} error={fieldError(errors?.settlement)} />
-          <StreetInput />
-        </SimpleGrid>
-        <SimpleGrid cols={3} spacing="sm">
-          <TextInput label={t('ui.address.house')} withAsterisk {...register('address.house')} error={fieldError(errors?.house)} />
-          <TextInput label={t('ui.address.building')} {...register('address.building')} error={fieldError(errors?.building)} />
-          <TextInput label={t('ui.address.apartment')} {...register('address.apartment')} error={fieldError(errors?.apartment)} />
-        </SimpleGrid>
-        <Controller
-          control={control}
-          name="facts.dwelling"
-          render={({ field }) => (
-            <Radio.Group label={t('ui.issue.dwelling')} value={field.value} onChange={field.onChange}>
-              <Group mt="xs">
-                <Radio value="private_house" label={t('ui.issue.privateHouse')} />
-                <Radio value="apartment_building" label={t('ui.issue.apartmentBuilding')} />
-              </Group>
-            </Radio.Group>
-          )}
-        />
+        <AddressFields />
         <Stack gap={6}>
-          {fact('titleRequested', 'R7.4.5')}
-          {kinds.includes('registration') && fact('technicalPassportNeeded', 'R7.1.1')}
-          {kinds.includes('family') && fact('guardianshipInvolved', 'R7.1.2')}
-          {kinds.includes('actual_residence_family') && fact('deceasedMember', 'R7.1.3')}
+          <FactCheckbox name="titleRequested" rule="R7.4.5" />
+          {kinds.includes('registration') && <FactCheckbox name="technicalPassportNeeded" rule="R7.1.1" />}
+          {kinds.includes('family') && <FactCheckbox name="guardianshipInvolved" rule="R7.1.2" />}
+          {kinds.includes('actual_residence_family') && <FactCheckbox name="deceasedMember" rule="R7.1.3" />}
         </Stack>
       </Stack>
     </Paper>

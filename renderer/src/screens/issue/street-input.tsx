@@ -13,29 +13,34 @@ interface Suggestion {
 
 /** Any form with an address block (issue, certification). */
 interface WithAddress {
-  address: { street: string; streetId: string };
+  address: { settlement: string; street: string; streetId: string };
 }
 
-/** The street, typed freely or chosen from the directory's suggestions (its id kept for reports). */
+/**
+ * The street, typed freely or chosen from the directory's suggestions (its id kept for reports).
+ * Once a settlement is typed, only its streets are suggested; main does the matching.
+ */
 export function StreetInput() {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const { control, setValue, formState } = useFormContext<WithAddress>();
   const street = useWatch({ control, name: 'address.street' });
+  const settlement = useWatch({ control, name: 'address.settlement' });
   const [query] = useDebouncedValue(street, 250);
+  const [typedSettlement] = useDebouncedValue(settlement.trim(), 250);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
 
   useEffect(() => {
     if (query.trim().length < 2) return;
     let cancelled = false;
     desk
-      .call('directories.streets.suggest', { query: query.trim(), limit: 8 })
+      .call('directories.streets.suggest', { query: query.trim(), limit: 8, ...(typedSettlement ? { settlement: typedSettlement } : {}) })
       .then((found) => !cancelled && setSuggestions(found.map((item) => ({ id: item.id, label: item.label }))))
       .catch(() => !cancelled && setSuggestions([]));
     return () => {
       cancelled = true;
     };
-  }, [query]);
+  }, [query, typedSettlement]);
 
   return (
     <Autocomplete
