@@ -168,9 +168,26 @@ function applyPending(db: SqliteConnection, current: number): void {
   }
 }
 
-/** `PRAGMA quick_check`: 'ok' or the first problems SQLite reports. */
-export function quickCheck(db: SqliteConnection): { ok: boolean; messages: string[] } {
-  const rows = db.pragma('quick_check(20)') as { quick_check: string }[];
+/** The integrity check, the same on this thread and in the integrity worker: at most 20 problems. */
+export const QUICK_CHECK_PRAGMA = 'quick_check(20)';
+
+export type QuickCheckRow = { quick_check: string };
+
+export interface QuickCheckResult {
+  ok: boolean;
+  messages: string[];
+}
+
+/** Reads quick_check's rows: a single 'ok', or the first problems SQLite reports. */
+export function quickCheckVerdict(rows: readonly QuickCheckRow[]): QuickCheckResult {
   const messages = rows.map((row) => row.quick_check);
   return { ok: messages.length === 1 && messages[0] === 'ok', messages };
+}
+
+/**
+ * `PRAGMA quick_check` on this thread: seconds on a large register, during which nothing else
+ * runs. The start-up check and checks of whole files use `quickCheckFile` (integrity-check.ts).
+ */
+export function quickCheck(db: SqliteConnection): QuickCheckResult {
+  return quickCheckVerdict(db.pragma(QUICK_CHECK_PRAGMA) as QuickCheckRow[]);
 }

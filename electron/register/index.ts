@@ -48,13 +48,17 @@ export function createRegisterServices(options: RegisterServicesOptions) {
       },
     }),
     /**
-     * What to run once the app has opened the register (issue 4 §9): quick_check, the day's first
-     * automatic backup, then every journal's chain verified in the background.
+     * What to run once the app has opened the register (issue 4 §9): every journal's chain
+     * verified in the background, quick_check (in a worker: the desk keeps answering) and, on a
+     * sound file, the day's first automatic backup. The chains start first so that a journal whose
+     * chain is broken turns read-only as early as possible, not after a check of the whole file.
      */
     async onStart() {
+      const verifying = verification.verifyAllJournals();
+      // Handled by whoever awaits `verifying`; this only keeps an early failure from counting as unhandled meanwhile.
+      verifying.catch(() => undefined);
       const integrity = await verification.quickCheck();
       const autoBackup = integrity.ok ? await services.backup.autoBackupIfDue() : null;
-      const verifying = verification.verifyAllJournals();
       return { integrity, autoBackup, verifying };
     },
   };
