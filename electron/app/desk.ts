@@ -25,6 +25,7 @@ import { directoriesHandlers } from './handlers/directories.js';
 import { entriesHandlers } from './handlers/entries.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { issuingHandlers } from './handlers/issuing.js';
+import { jobsHandlers } from './handlers/jobs.js';
 import { journalHandlers } from './handlers/journal.js';
 import { journalsHandlers } from './handlers/journals.js';
 import { officesHandlers } from './handlers/offices.js';
@@ -35,6 +36,7 @@ import { setupHandlers } from './handlers/setup.js';
 import { templatesHandlers } from './handlers/templates.js';
 import { usersHandlers } from './handlers/users.js';
 import { createIssuingService } from './issuing.js';
+import { createJobRegistry, type JobRegistry } from './jobs.js';
 import { createPrintingService } from './printing.js';
 
 export interface DeskOptions {
@@ -56,6 +58,8 @@ export interface DeskOptions {
 export interface Desk {
   readonly dispatcher: Dispatcher;
   readonly register: RegisterServices;
+  /** Long operations (journal pages, backup, restore) started through the channels. */
+  readonly jobs: JobRegistry;
   /** Settles when the start-up integrity checks and the daily backup have run. */
   readonly startupChecks: Promise<void>;
   close(): Promise<void>;
@@ -101,6 +105,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     },
   });
 
+  const jobs = createJobRegistry({ now, ...(options.logger ? { logger: options.logger } : {}) });
   const handlers: HandlerMap<typeof contract> = {
     ...appHandlers({ version: options.appVersion, schemaVersion: SCHEMA_VERSION, trainingMode: options.demo, trainingLogin: options.trainingLogin }),
     ...setupHandlers(register),
@@ -112,12 +117,13 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...entriesHandlers(register),
     ...journalHandlers(register),
     ...auditHandlers(register),
-    ...backupHandlers(register),
+    ...backupHandlers(register, jobs),
     ...directoriesHandlers(directories),
     ...templatesHandlers(templates),
     ...declensionHandlers(decliner),
     ...issuingHandlers(issuing),
-    ...printingHandlers(printing, issuing),
+    ...printingHandlers(printing, issuing, jobs),
+    ...jobsHandlers(jobs),
     ...exchangeHandlers(createExchangeService(register)),
     ...reportsHandlers({ now }),
     ...documentsHandlers({
@@ -148,9 +154,12 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   return {
     dispatcher,
     register,
+    jobs,
     startupChecks,
     close: async () => {
       closed = true;
+      // A job still copying or printing stops first; a restore that is replacing finishes.
+      await jobs.stopAll();
       // Queued audit rows of searches are written before the register closes.
       await register.audit.flush().catch(() => undefined);
       await db.close();

@@ -7,7 +7,7 @@ import { buildCalibrationPdf, buildInscriptionOverlayPdf, buildInscriptionSheetP
 import { buildCertificatePdf } from '../documents/certificate-pdf.js';
 import { composeCertificate, composeInscription, composeJournalPages, composeRefusal, type ComposeOptions } from '../documents/compose.js';
 import { councilHeaderFrom } from '../documents/header.js';
-import { buildJournalPdf } from '../documents/journal-pdf.js';
+import { buildJournalPdf, type JournalPdfStage } from '../documents/journal-pdf.js';
 import type { CouncilHeader } from '../documents/models.js';
 import { buildRefusalPdf } from '../documents/refusal-pdf.js';
 import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
@@ -22,6 +22,18 @@ export interface PrintingDeps {
   readonly keyStore: KeyStore;
   readonly trainingMode: boolean;
   readonly now: () => Date;
+}
+
+export interface JournalPagesInput {
+  readonly journalId: string;
+  readonly dateFrom: string;
+  readonly dateTo: string;
+}
+
+/** Progress in rows (total null while the entries are read) and a signal that stops the print. */
+export interface JournalPagesWatch {
+  readonly onProgress?: (stage: 'reading' | JournalPdfStage, done: number, total: number | null) => void;
+  readonly signal?: AbortSignal;
 }
 
 export interface PdfFile {
@@ -130,13 +142,25 @@ export function createPrintingService(deps: PrintingDeps) {
       return certificatePdf(draft, { qrText: 'ПРОЄКТ — НЕ Є ДОКУМЕНТОМ', shortCode: 'ПРОЄКТ' });
     },
 
-    async journalPages(user: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }): Promise<PdfFile> {
+    /**
+     * Journal pages for signing; `watch` reports the stages ('reading', then rows laid out and
+     * drawn) and its signal stops the work between steps, discarding what was made. The print is
+     * audited only once the pages exist.
+     */
+    async journalPages(user: SessionUser, input: JournalPagesInput, watch: JournalPagesWatch = {}): Promise<PdfFile> {
       if (input.dateFrom > input.dateTo) throw new DeskError('invalid_input', 'errors.printing.badRange');
+      watch.onProgress?.('reading', 0, null);
       const journal = await deps.register.journals.get(user, input.journalId);
       const entries = await deps.register.journals.pageEntries(user, input);
       const requisites = await deps.register.settings.getRequisites();
       const model = composeJournalPages(entries, journal, { from: input.dateFrom, to: input.dateTo }, requisites.councilName, await composeOptions());
-      const pdf = await buildJournalPdf(model, deps.now());
+      watch.signal?.throwIfAborted();
+      const pdf = await buildJournalPdf(model, deps.now(), {
+        onProgress: (stage, done, total) => watch.onProgress?.(stage, done, total),
+        ...(watch.signal ? { signal: watch.signal } : {}),
+      });
+      watch.signal?.throwIfAborted();
+      await deps.register.journals.pagesPrinted(user, input, entries.length);
       const safeIndex = journal.index.replace(/[^0-9A-Za-z-]+/g, '_');
       return { fileName: `zhurnal-${safeIndex}-${input.dateFrom}-${input.dateTo}.pdf`, pdf };
     },

@@ -7,6 +7,7 @@ import type { DocumentType, PresentedDocument } from '../../shared/domain/docume
 import type { HouseholdMember, PersonName } from '../../shared/domain/person.js';
 import { evaluateCertificate } from '../../shared/rules/checklist.js';
 import { createDesk, type Desk } from './desk.js';
+import { jobResult } from './jobs.js';
 import { setUpSampleRegister, type DeskCall, type SampleRegister } from './sample-register.js';
 
 /** Numbers that pass the shared validators, for the types that have one. */
@@ -242,7 +243,8 @@ export async function writeRegisterSamples(outDir: string, now: () => Date = () 
       }
       files.push(...(await issueSamples(call, register, today, outDir)));
       files.push(await writePdf(outDir, '08-calibration-page.pdf', (await call('documents.calibration', {})).pdfBase64));
-      const pages = await call('documents.journalPages', { journalId: register.journalId, dateFrom: today, dateTo: today });
+      const { jobId } = await call('documents.journalPages', { journalId: register.journalId, dateFrom: today, dateTo: today });
+      const pages = await jobResult(call, 'journalPages', jobId);
       files.push(await writePdf(outDir, '09-journal-pages.pdf', pages.pdfBase64));
       files.push(await writePdf(outDir, '11-public-keys.pdf', (await call('documents.publicKeys', {})).pdfBase64));
     } finally {

@@ -214,7 +214,39 @@ export function pageHeads(pages: RowSlice[][]): (string | undefined)[] {
   return pages.map((slices) => slices.filter((slice) => slice.ends).at(-1)?.row.hash);
 }
 
-export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date): Promise<Buffer> {
+export type JournalPdfStage = 'layout' | 'rendering';
+
+/** Progress in rows of the journal; the signal stops the work between steps (issue 7 §6). */
+export interface JournalPdfWatch {
+  onProgress?: (stage: JournalPdfStage, rowsDone: number, rowsTotal: number) => void;
+  signal?: AbortSignal;
+}
+
+const LAYOUT_ROWS_PER_STEP = 200;
+
+/**
+ * Between steps the event loop gets a turn, so the desk answers other calls (the progress polls
+ * among them) while thousands of rows are laid out and drawn, and a cancel can take effect.
+ */
+async function yieldTurn(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+}
+
+async function prepareRows(doc: Doc, rows: readonly JournalRowModel[], watch: JournalPdfWatch): Promise<PreparedRow[]> {
+  const prepared: PreparedRow[] = [];
+  for (const row of rows) {
+    prepared.push(prepareRow(doc, row));
+    if (prepared.length % LAYOUT_ROWS_PER_STEP === 0) {
+      watch.onProgress?.('layout', prepared.length, rows.length);
+      await yieldTurn(watch.signal);
+    }
+  }
+  watch.onProgress?.('layout', rows.length, rows.length);
+  return prepared;
+}
+
+export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date, watch: JournalPdfWatch = {}): Promise<Buffer> {
   const doc = createDoc({
     layout: 'landscape',
     footerReserve: FOOTER_RESERVE,
@@ -225,7 +257,7 @@ export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date)
   const writer = new JournalWriter(doc, model);
   const firstTop = writer.drawTitle();
   const frame = frameOf(doc);
-  const rows = model.rows.map((row) => prepareRow(doc, row));
+  const rows = await prepareRows(doc, model.rows, watch);
   const pages = paginateRows(rows, {
     firstTop: firstTop + writer.headerHeight,
     nextTop: frame.top + 14 + writer.headerHeight,
@@ -233,7 +265,8 @@ export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date)
   });
   const heads = pageHeads(pages);
   const marks = model.trainingMode ? ['НАВЧАЛЬНИЙ РЕЖИМ'] : [];
-  pages.forEach((slices, index) => {
+  let rowsDrawn = 0;
+  for (const [index, slices] of pages.entries()) {
     const top = index === 0 ? firstTop : (doc.addPage(), writer.drawRunningHead());
     writer.drawPage(slices, top);
     if (model.rows.length === 0) writer.emptyNote(top);
@@ -241,6 +274,9 @@ export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date)
     const notes = [head ? `${WITNESS_LABEL} ${witnessCode(head)}` : undefined, marksNote(marks)].filter(Boolean);
     drawPageFooter(doc, index + 1, pages.length, notes.length > 0 ? notes.join('   ') : undefined);
     drawWatermarksOnPage(doc, marks);
-  });
+    rowsDrawn += slices.filter((slice) => slice.ends).length;
+    watch.onProgress?.('rendering', rowsDrawn, model.rows.length);
+    if (index < pages.length - 1) await yieldTurn(watch.signal);
+  }
   return finish(doc);
 }

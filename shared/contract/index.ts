@@ -9,6 +9,7 @@ import { documentsChannels } from './channels/documents.js';
 import { entriesChannels } from './channels/entries.js';
 import { exchangeChannels } from './channels/exchange.js';
 import { issuingChannels } from './channels/issuing.js';
+import { jobsChannels } from './channels/jobs.js';
 import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
 import { officesChannels } from './channels/offices.js';
@@ -40,6 +41,7 @@ export const contract = {
   ...documentsChannels,
   ...exchangeChannels,
   ...reportsChannels,
+  ...jobsChannels,
 } as const satisfies ChannelMap;
 
 export type Contract = typeof contract;

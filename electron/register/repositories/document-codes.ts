@@ -1,8 +1,12 @@
 import type { Sql } from '../sql.js';
 
-/** Binds the short code printed on a document to its journal entry (once; codes are unique). */
+/**
+ * Binds the short code printed on a document to its journal entry (codes are unique). Idempotent:
+ * the code is derived from the entry id, so binding it again — when printing repairs a code that a
+ * crash kept from being written after the entry committed — finds it already there.
+ */
 export async function putDocumentCode(db: Sql, entryId: string, code: string): Promise<void> {
-  await db.run('INSERT INTO document_codes (entry_id, short_code) VALUES (?, ?)', [entryId, code]);
+  await db.run('INSERT INTO document_codes (entry_id, short_code) VALUES (?, ?) ON CONFLICT (entry_id) DO NOTHING', [entryId, code]);
 }
 
 export async function entryIdByShortCode(db: Sql, code: string): Promise<string | undefined> {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import { inspectRegisterFile, migrate, openSqliteConnection, quickCheck, sqliteOptions, type SqliteConnection } from '../database.js';
+import { inspectRegisterFile, migrate, openSqliteConnection, sqliteOptions, type SqliteConnection } from '../database.js';
+import { quickCheckFile } from '../integrity-check.js';
 import { kyivLocalDate } from '../kyiv-time.js';
 import { SCHEMA_VERSION } from '../migrations/index.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
@@ -30,11 +31,28 @@ export interface BackupProgress {
   remainingPages: number;
 }
 
-export interface CreateBackupOptions {
+export type BackupStage = 'copying' | 'checking';
+export type RestoreStage = 'checking' | 'saving' | 'replacing';
+
+/** Progress and cancellation of a long copy (issue 7 §6); the command line passes neither signal nor stage. */
+export interface CopyWatch<Stage extends string> {
+  onProgress?: (progress: BackupProgress) => void;
+  onStage?: (stage: Stage) => void;
+  /** Aborting stops the copy at its next step; nothing half-made is left behind. */
+  signal?: AbortSignal;
+}
+
+export interface CreateBackupOptions extends CopyWatch<BackupStage> {
   /** Another folder than the configured one (command line `--to`). */
   folder?: string;
   reason?: BackupReason;
-  onProgress?: (progress: BackupProgress) => void;
+}
+
+export type RestoreOptions = CopyWatch<RestoreStage>;
+
+export interface RestoreResult {
+  restoredFrom: string;
+  savedCurrentAs: BackupInfo;
 }
 
 const BACKUP_NAME = /^register-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(manual|auto|before-restore)\.sqlite$/;
@@ -68,15 +86,13 @@ function makeStandalone(file: string): void {
   }
 }
 
-/** A copy is kept only if it opens as our register at our schema and passes quick_check. */
-function checkCopy(file: string): void {
-  let copy: Database.Database | undefined;
-  try {
-    copy = openSqliteConnection(file, { readonly: true });
-    if (!quickCheck(copy).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
-  } finally {
-    copy?.close();
-  }
+/**
+ * A copy is kept only if it opens as our register at our schema and passes quick_check. The check
+ * reads the whole file: it runs in a worker thread so the desk keeps answering, and stops on the signal.
+ */
+async function checkCopy(file: string, signal: AbortSignal | undefined): Promise<void> {
+  openSqliteConnection(file, { readonly: true }).close();
+  if (!(await quickCheckFile(file, signal ? { signal } : {})).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
 }
 
 const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
@@ -112,7 +128,12 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     return actor && (await getUser(ctx.db, actor.userId)) ? actor.userId : null;
   }
 
-  async function copyRegister(actor: SessionUser | null, options: CreateBackupOptions): Promise<BackupInfo> {
+  /**
+   * Copies the live register into the folder and checks the copy; no audit row yet. Aborting the
+   * signal stops the copy at its next step (better-sqlite3 closes the backup when the progress
+   * callback throws) and removes the partial file.
+   */
+  async function copyToFile(options: CreateBackupOptions): Promise<BackupInfo> {
     const live = embeddedRegister(ctx);
     const folder = await folderFor(options);
     const reason = options.reason ?? 'manual';
@@ -125,22 +146,38 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     // Written under a temporary name: a copy cut short never looks like a backup, and is removed.
     const partial = `${file}.partial`;
     try {
-      await live.backup(partial, {
+      options.onStage?.('copying');
+      const copied = await live.backup(partial, {
         progress: (progress) => {
           options.onProgress?.(progress);
+          options.signal?.throwIfAborted();
           return PAGES_PER_STEP;
         },
       });
+      // The last step resolves without calling back: the caller hears of the finished copy here.
+      options.onProgress?.(copied);
+      options.signal?.throwIfAborted();
+      options.onStage?.('checking');
       makeStandalone(partial);
-      checkCopy(partial);
+      await checkCopy(partial, options.signal);
+      options.signal?.throwIfAborted();
     } catch (error) {
       fs.rmSync(partial, { force: true });
       throw unwritableTarget(error);
     }
     fs.renameSync(partial, file);
-    await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.create', entity: 'register', summary: `${reason} ${path.basename(file)}` });
     const info = describeBackup(file);
     if (!info) throw new DeskError('internal', 'errors.backup.badName');
+    return info;
+  }
+
+  async function auditCopy(actor: SessionUser | null, info: BackupInfo): Promise<void> {
+    await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.create', entity: 'register', summary: `${info.reason} ${info.name}` });
+  }
+
+  async function copyRegister(actor: SessionUser | null, options: CreateBackupOptions): Promise<BackupInfo> {
+    const info = await copyToFile(options);
+    await auditCopy(actor, info);
     return info;
   }
 
@@ -180,10 +217,14 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     /**
      * Replaces the register's content with a backup's. The backup must be our register, not newer
      * than the app, and sound; the current content is saved first. Everyone is logged out after.
+     * Stages (issue 7 §6): 'checking' and 'saving' stop on the signal and leave the register and
+     * the backup folder as they were; 'replacing' is never stopped once begun.
      */
-    async restore(actor: SessionUser | null, file: string): Promise<{ restoredFrom: string; savedCurrentAs: BackupInfo }> {
+    async restore(actor: SessionUser | null, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {
       if (actor) requireRole(actor, ['head']);
       const live = embeddedRegister(ctx);
+      const { signal, onStage, onProgress } = options;
+      onStage?.('checking');
       const source = path.resolve(file);
       if (!fs.existsSync(source)) throw new DeskError('not_found', 'errors.backup.notFound');
       if (source === path.resolve(live.name)) throw new DeskError('conflict', 'errors.backup.sameFile');
@@ -191,15 +232,31 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
       if (version > SCHEMA_VERSION) {
         throw new DeskError('storage', 'errors.register.newerSchema', { found: version, supported: SCHEMA_VERSION });
       }
+      if (!(await quickCheckFile(source, signal ? { signal } : {})).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
+      signal?.throwIfAborted();
       const copy = new Database(source, sqliteOptions({ readonly: true, fileMustExist: true }));
       try {
-        if (!quickCheck(copy).ok) throw new DeskError('storage', 'errors.backup.copyDamaged');
-        const saved = await copyRegister(actor, { reason: 'before-restore' });
+        const saved = await copyToFile({ reason: 'before-restore', onStage: () => onStage?.('saving'), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) });
+        // The last point where stopping is safe: a stop here removes the copy just made. From the
+        // stage change on (same turn, nothing awaited) the replacing runs to its end.
+        if (signal?.aborted) {
+          fs.rmSync(saved.file, { force: true });
+          signal.throwIfAborted();
+        }
+        onStage?.('replacing');
         // The backup API writes into the open register page by page inside one write transaction:
         // the live connection sees either the old or the restored content, never a mix.
-        await copy.backup(live.name);
+        const replaced = await copy.backup(live.name, {
+          progress: (progress) => {
+            onProgress?.(progress);
+            return PAGES_PER_STEP;
+          },
+        });
+        onProgress?.(replaced);
         migrate(live);
         hooks.onRestored();
+        // Written into the restored register: rows written before the replacing would be gone with it.
+        await auditCopy(actor, saved);
         await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.restore', entity: 'register', summary: path.basename(source) });
         return { restoredFrom: source, savedCurrentAs: saved };
       } finally {

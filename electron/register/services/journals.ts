@@ -55,18 +55,21 @@ export function createJournalsService(ctx: ServiceContext) {
       return accessibleJournal(ctx, actor, journalId);
     },
 
-    /** Entries for printed journal pages (section E); printing a page of personal data is audited. */
+    /** Entries for printed journal pages (section E); the print is audited by `pagesPrinted` once the pages exist. */
     async pageEntries(actor: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }): Promise<EntryRecord[]> {
       const journal = await accessibleJournal(ctx, actor, input.journalId);
-      const entries = await journalEntriesBetween(ctx.db, journal.id, input.dateFrom, input.dateTo);
+      return journalEntriesBetween(ctx.db, journal.id, input.dateFrom, input.dateTo);
+    },
+
+    /** Printing pages of personal data is audited — only when the pages were made, not for a print stopped halfway. */
+    async pagesPrinted(actor: SessionUser, input: { journalId: string; dateFrom: string; dateTo: string }, entryCount: number): Promise<void> {
       await writeAudit(ctx, {
         userId: actor.userId,
         action: 'journal.print',
         entity: 'journal',
-        entityId: journal.id,
-        summary: `${input.dateFrom}..${input.dateTo}; ${entries.length} entries`,
+        entityId: input.journalId,
+        summary: `${input.dateFrom}..${input.dateTo}; ${entryCount} entries`,
       });
-      return entries;
     },
 
     async create(actor: SessionUser, input: CreateJournalInput): Promise<Journal> {

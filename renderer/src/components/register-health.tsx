@@ -7,6 +7,7 @@ import type { Contract } from '../../../shared/contract/index.js';
 import { desk } from '../desk/client.js';
 import { asDeskError } from '../stores/session-store.js';
 import { ErrorAlert } from './error-alert.js';
+import { RestoreDialog } from './restore-dialog.js';
 
 type Health = OutputOf<Contract['register.health']>;
 type JournalHealth = Health['journals'][number];
@@ -113,23 +114,9 @@ function RestoreFromBackup() {
   const { t } = useTranslation();
   const [backups, setBackups] = useState<Backups | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The restore is a job with progress (issue 7 §6); its dialog asks first and shows the outcome.
+  const [restoring, setRestoring] = useState<string | null>(null);
   const load = () => desk.call('backup.list', {}).then(setBackups).catch((caught: unknown) => setFailure(asDeskError(caught)));
-  const restore = async (name: string) => {
-    if (!window.confirm(t('ui.health.confirmRestore', { name }))) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      // Everyone is logged out by the restore; the desk returns to the login screen on the next call.
-      await desk.call('backup.restore', { name });
-      await desk.call('auth.me', {});
-      window.location.reload();
-    } catch (caught) {
-      setFailure(asDeskError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   if (!backups) {
     return (
       <Group>
@@ -148,7 +135,7 @@ function RestoreFromBackup() {
           <List.Item key={backup.name}>
             <Group gap="xs">
               <Text size="sm">{backup.name}</Text>
-              <Button size="compact-sm" variant="light" loading={busy} onClick={() => void restore(backup.name)}>
+              <Button size="compact-sm" variant="light" disabled={restoring !== null} onClick={() => setRestoring(backup.name)}>
                 {t('ui.health.restore')}
               </Button>
             </Group>
@@ -156,6 +143,7 @@ function RestoreFromBackup() {
         ))}
       </List>
       <ErrorAlert error={failure} />
+      {restoring && <RestoreDialog name={restoring} onClose={() => setRestoring(null)} onCancelled={() => void load()} />}
     </Stack>
   );
 }

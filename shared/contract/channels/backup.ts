@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
+import { jobStartedSchema } from './job-started.js';
 import { verifyResultSchema } from './journal.js';
 
 export const backupInfoSchema = z.object({
@@ -9,6 +10,8 @@ export const backupInfoSchema = z.object({
   createdAt: z.string(),
   reason: z.enum(['manual', 'auto', 'before-restore']),
 });
+
+export const restoreResultSchema = z.object({ restoredFrom: z.string(), savedCurrentAs: backupInfoSchema });
 
 export const tamperDecisionSchema = z.enum(['keep_read_only', 'resume_writing']);
 
@@ -41,10 +44,11 @@ export const registerHealthSchema = z.object({
 export const backupChannels = {
   'backup.create': defineChannel({
     input: z.object({}).strict(),
-    output: backupInfoSchema,
+    output: jobStartedSchema,
     access: ['head'],
     mutates: true,
-    summary: 'Online backup to the configured folder with a timestamped name, checked after copying (head only).',
+    summary:
+      'Starts an online backup to the configured folder with a timestamped name, checked after copying; `jobs.status` reports progress and the BackupInfo. One backup or restore at a time (head only).',
   }),
   'backup.list': defineChannel({
     input: z.object({}).strict(),
@@ -55,10 +59,11 @@ export const backupChannels = {
   }),
   'backup.restore': defineChannel({
     input: z.object({ name: z.string().regex(/^register-[0-9TZ-]+-(manual|auto|before-restore)\.sqlite$/) }).strict(),
-    output: z.object({ restoredFrom: z.string(), savedCurrentAs: backupInfoSchema }),
+    output: jobStartedSchema,
     access: ['head'],
     mutates: true,
-    summary: 'Restore a backup from the list; the current register is saved first and everyone is logged out (head only).',
+    summary:
+      'Starts restoring a backup from the list: checked, the current register saved first, then replaced (not cancellable) and everyone logged out; the window that started it reads the outcome once from `jobs.status` (head only).',
   }),
   'register.health': defineChannel({
     input: z.object({}).strict(),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { isoDateSchema } from '../../domain/person.js';
 import { issueCertificateInputSchema } from './issuing.js';
+import { jobStartedSchema } from './job-started.js';
 
-const pdfFile = z.object({ fileName: z.string(), pdfBase64: z.string() });
+export const pdfFileSchema = z.object({ fileName: z.string(), pdfBase64: z.string() });
 const STAFF = ['head', 'admin', 'remote_admin'] as const;
 
 export const printingChannels = {
@@ -15,7 +16,7 @@ export const printingChannels = {
         placement: z.enum(['sheet', 'overlay']).optional(),
       })
       .strict(),
-    output: pdfFile,
+    output: pdfFileSchema,
     access: STAFF,
     mutates: false,
     summary:
@@ -30,15 +31,15 @@ export const printingChannels = {
   }),
   'documents.journalPages': defineChannel({
     input: z.object({ journalId: z.string().min(1).max(40), dateFrom: isoDateSchema, dateTo: isoDateSchema }).strict(),
-    output: pdfFile,
+    output: jobStartedSchema,
     access: STAFF,
     mutates: false,
     summary:
-      'Journal pages (A4 landscape) for signing, with each page’s chain witness code in the footer (section E).',
+      'Starts rendering journal pages (A4 landscape) for signing, each page’s chain witness code in the footer (section E); `jobs.status` reports progress and delivers the PDF. Audited when complete.',
   }),
   'documents.calibration': defineChannel({
     input: z.object({}).strict(),
-    output: pdfFile,
+    output: pdfFileSchema,
     access: STAFF,
     mutates: false,
     summary: 'A millimetre grid for finding where the inscription goes on a submitted certificate.',

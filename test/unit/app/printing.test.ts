@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jobResult } from '../../../electron/app/jobs.js';
 import { runCli } from '../../../electron/cli/main.js';
 import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 import { onPostgres } from '../../support/register-backend.js';
@@ -60,7 +61,8 @@ describe('printing an entry', () => {
   it('prints journal pages for a date range with the entries in journal order', async () => {
     const a = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
     const b = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
-    const pages = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: a.entry.localDate, dateTo: b.entry.localDate });
+    const { jobId } = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: a.entry.localDate, dateTo: b.entry.localDate });
+    const pages = await jobResult(t.call, 'journalPages', jobId);
     const text = textOf(pages.pdfBase64);
     expect(text.indexOf(a.entry.printedNumber)).toBeGreaterThanOrEqual(0);
     expect(text).toContain(b.entry.hash.slice(0, 16));
@@ -69,7 +71,8 @@ describe('printing an entry', () => {
   // `cli verify --witness` on the data folder's file; `--database` is covered in test/unit/postgres.
   it.skipIf(onPostgres)('checks a printed page’s witness code against the register from the command line', async () => {
     const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
-    const pages = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: entry.localDate, dateTo: entry.localDate });
+    const { jobId } = await t.call('documents.journalPages', { journalId: t.journalId, dateFrom: entry.localDate, dateTo: entry.localDate });
+    const pages = await jobResult(t.call, 'journalPages', jobId);
     const printed = /Контрольний код сторінки:\s*([0-9a-f]{16})/.exec(textOf(pages.pdfBase64))?.[1] ?? '';
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };

@@ -4,6 +4,7 @@ import { auditChannels } from '../../../shared/contract/channels/audit.js';
 import { authChannels } from '../../../shared/contract/channels/auth.js';
 import { backupChannels } from '../../../shared/contract/channels/backup.js';
 import { entriesChannels } from '../../../shared/contract/channels/entries.js';
+import { jobsChannels } from '../../../shared/contract/channels/jobs.js';
 import { journalChannels } from '../../../shared/contract/channels/journal.js';
 import { journalsChannels } from '../../../shared/contract/channels/journals.js';
 import { officesChannels } from '../../../shared/contract/channels/offices.js';
@@ -14,12 +15,14 @@ import { auditHandlers } from '../../../electron/app/handlers/audit.js';
 import { authHandlers } from '../../../electron/app/handlers/auth.js';
 import { backupHandlers } from '../../../electron/app/handlers/backup.js';
 import { entriesHandlers } from '../../../electron/app/handlers/entries.js';
+import { jobsHandlers } from '../../../electron/app/handlers/jobs.js';
 import { journalHandlers } from '../../../electron/app/handlers/journal.js';
 import { journalsHandlers } from '../../../electron/app/handlers/journals.js';
 import { officesHandlers } from '../../../electron/app/handlers/offices.js';
 import { settingsHandlers } from '../../../electron/app/handlers/settings.js';
 import { setupHandlers } from '../../../electron/app/handlers/setup.js';
 import { usersHandlers } from '../../../electron/app/handlers/users.js';
+import { createJobRegistry } from '../../../electron/app/jobs.js';
 import { createDispatcher, type Dispatcher } from '../../../electron/ipc/dispatch.js';
 import type { RegisterServices } from '../../../electron/register/index.js';
 import type { Role } from '../../../shared/domain/roles.js';
@@ -37,9 +40,11 @@ const registerContract = {
   ...journalChannels,
   ...auditChannels,
   ...backupChannels,
+  ...jobsChannels,
 } as const satisfies ChannelMap;
 
 function dispatcherFor(services: RegisterServices): Dispatcher {
+  const jobs = createJobRegistry();
   return createDispatcher(
     registerContract,
     {
@@ -52,7 +57,8 @@ function dispatcherFor(services: RegisterServices): Dispatcher {
       ...entriesHandlers(services),
       ...journalHandlers(services),
       ...auditHandlers(services),
-      ...backupHandlers(services),
+      ...backupHandlers(services, jobs),
+      ...jobsHandlers(jobs),
     },
     services.sessions,
   );
@@ -139,11 +145,21 @@ describe('register channels through the dispatcher', () => {
       await expect(call('backup.create', {})).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors.backup.onServer' } });
       return;
     }
-    await expect(call('backup.create', {})).resolves.toMatchObject({ ok: true });
+    // Backup and restore are jobs (issue 7 §6): they answer an id, and the outcome comes with the status.
+    const untilEnded = async (started: Awaited<ReturnType<typeof call>>) => {
+      if (!started.ok) throw new Error('the job did not start');
+      const { jobId } = started.value as { jobId: string };
+      for (;;) {
+        const status = await call('jobs.status', { jobId });
+        if (!status.ok || (status.value as { state: string }).state !== 'running') return status;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    await expect(untilEnded(await call('backup.create', {}))).resolves.toMatchObject({ ok: true, value: { state: 'done' } });
     const list = await call('backup.list', {});
     if (!list.ok) throw new Error('backup.list failed');
     const name = (list.value as { items: { name: string }[] }).items[0]!.name;
-    await expect(call('backup.restore', { name })).resolves.toMatchObject({ ok: true });
+    await expect(untilEnded(await call('backup.restore', { name }))).resolves.toMatchObject({ ok: true, value: { state: 'done' } });
     await expect(call('auth.me', {})).resolves.toMatchObject({ ok: true, value: { user: null } });
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/contract/index.js';
+import { jobResult } from '../../../electron/app/jobs.js';
 import { startBridge } from '../../../electron/bridge/server.js';
 import { createWindowOptions } from '../../../electron/main/window-options.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp.js';
@@ -123,10 +124,8 @@ describe('nothing from the renderer reaches the shell or the file system uncheck
     });
 
     it('a well-formed name that is not in the folder is not found', async () => {
-      expect(await desk.raw('backup.restore', { name: 'register-2025-01-01T00-00-00-000Z-manual.sqlite' })).toMatchObject({
-        ok: false,
-        error: { code: 'not_found' },
-      });
+      const { jobId } = await desk.call('backup.restore', { name: 'register-2025-01-01T00-00-00-000Z-manual.sqlite' });
+      await expect(jobResult(desk.call, 'restore', jobId)).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 });
@@ -159,7 +158,7 @@ describe('passwords, lockout and what the logs hold', () => {
     // People type passwords into the login field.
     await desk.raw('auth.login', { login: CLERK_PASSWORD, password: 'x' }, 'typo-session');
     // A server's register is backed up by the server; the files checked below are the embedded one's.
-    if (!onPostgres) await desk.call('backup.create', {});
+    if (!onPostgres) await jobResult(desk.call, 'backup', (await desk.call('backup.create', {})).jobId);
   }, 60_000);
   afterAll(async () => {
     await desk.desk.close();

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entriesChannels } from '../../../shared/contract/channels/entries.js';
+import { jobResult } from '../../../electron/app/jobs.js';
 import { entriesHandlers } from '../../../electron/app/handlers/entries.js';
 import { createDispatcher } from '../../../electron/ipc/dispatch.js';
 import type { SessionUser } from '../../../electron/ipc/handler-types.js';
@@ -121,6 +122,11 @@ describe.skipIf(onPostgres)('a register on read-only media (issue 9 §5)', () =>
 });
 
 describe.skipIf(onPostgres)('a backup target that cannot be written (issue 9 §5)', () => {
+  /** A backup is a job (issue 7 §6): its failure arrives with its final status. */
+  async function backUp(desk: OpenDesk) {
+    return jobResult(desk.call, 'backup', (await desk.call('backup.create', {})).jobId);
+  }
+
   function backupFiles(folder: string): string[] {
     try {
       return readdirSync(folder);
@@ -134,9 +140,9 @@ describe.skipIf(onPostgres)('a backup target that cannot be written (issue 9 §5
     const file = path.join(register.dataDir, 'not-a-folder.txt');
     writeFileSync(file, 'x');
     await desk.call('settings.update', { backupFolder: path.join(file, 'backups') });
-    expect(await desk.raw('backup.create', {})).toEqual({ ok: false, error: { code: 'storage', messageKey: 'errors.storage.readOnly' } });
+    await expect(backUp(desk)).rejects.toMatchObject({ code: 'storage', messageKey: 'errors.storage.readOnly' });
     await desk.call('settings.update', { backupFolder: null });
-    const made = await desk.call('backup.create', {});
+    const made = await backUp(desk);
     expect(backupFiles(path.dirname(made.file))).toContain(made.name);
   });
 
@@ -145,11 +151,10 @@ describe.skipIf(onPostgres)('a backup target that cannot be written (issue 9 §5
     const stick = mountTmpfs('size=64k');
     expect(stick).toBeDefined();
     await desk.call('settings.update', { backupFolder: stick! });
-    const answer = await desk.raw('backup.create', {});
-    expect(answer).toEqual({ ok: false, error: { code: 'storage', messageKey: 'errors.storage.full' } });
+    await expect(backUp(desk)).rejects.toMatchObject({ code: 'storage', messageKey: 'errors.storage.full' });
     expect(backupFiles(stick!)).toEqual([]);
     execFileSync('mount', ['-o', 'remount,size=16m', stick!], { stdio: 'ignore' });
-    const made = await desk.call('backup.create', {});
+    const made = await backUp(desk);
     expect(backupFiles(stick!)).toEqual([made.name]);
     expect(register.journalId).toBeTruthy();
   });
@@ -158,7 +163,7 @@ describe.skipIf(onPostgres)('a backup target that cannot be written (issue 9 §5
     const { desk } = await deskWithEntries(1);
     const stick = mountTmpfs('size=16m,ro');
     await desk.call('settings.update', { backupFolder: stick! });
-    expect(await desk.raw('backup.create', {})).toEqual({ ok: false, error: { code: 'storage', messageKey: 'errors.storage.readOnly' } });
+    await expect(backUp(desk)).rejects.toMatchObject({ code: 'storage', messageKey: 'errors.storage.readOnly' });
     expect(backupFiles(stick!)).toEqual([]);
   });
 });

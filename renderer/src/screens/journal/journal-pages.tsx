@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { JobProgress, type JobEnd } from '../../components/job-progress.js';
 import { downloadBlob, pdfBlob, printPdf } from '../../components/pdf.js';
 import { kyivToday } from '../../i18n/format.js';
-import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 
 /** Journal pages for a date range, printed for the recipients' signatures (R7.7). */
@@ -18,23 +18,28 @@ export function JournalPagesButton() {
   const [journalId, setJournalId] = useState<string | null>(defaultJournalId);
   const [dateFrom, setDateFrom] = useState(kyivToday());
   const [dateTo, setDateTo] = useState(kyivToday());
-  const [busy, setBusy] = useState(false);
+  /** The print under way: whether it ends in the print dialog or a download. */
+  const [running, setRunning] = useState<{ print: boolean } | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
+  const [cancelled, setCancelled] = useState(false);
 
-  const run = async (print: boolean) => {
+  const start = (print: boolean) => {
     if (!journalId) return;
-    setBusy(true);
     setFailure(null);
-    try {
-      const result = await desk.call('documents.journalPages', { journalId, dateFrom, dateTo });
-      const blob = pdfBlob(result.pdfBase64);
-      if (print) printPdf(blob);
-      else downloadBlob(blob, result.fileName);
-    } catch (caught) {
-      setFailure(asDeskError(caught));
-    } finally {
-      setBusy(false);
-    }
+    setCancelled(false);
+    setRunning({ print });
+  };
+
+  const deliver = (file: { fileName: string; pdfBase64: string }) => {
+    const blob = pdfBlob(file.pdfBase64);
+    if (running?.print) printPdf(blob);
+    else downloadBlob(blob, file.fileName);
+  };
+
+  const ended = (end: JobEnd, error: DeskError | null) => {
+    setRunning(null);
+    if (end === 'failed') setFailure(error);
+    setCancelled(end === 'cancelled');
   };
 
   return (
@@ -42,7 +47,8 @@ export function JournalPagesButton() {
       <Button variant="default" onClick={() => setOpened(true)}>
         {t('ui.journal.printPages')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('ui.journal.printPages')}>
+      {/* While the pages are made the dialog stays open: Cancel is the way out (issue 7 §6). */}
+      <Modal opened={opened} onClose={() => running === null && setOpened(false)} withCloseButton={running === null} title={t('ui.journal.printPages')}>
         <Stack>
           <Select
             label={t('ui.journal.journal')}
@@ -50,20 +56,31 @@ export function JournalPagesButton() {
             value={journalId ?? defaultJournalId}
             onChange={setJournalId}
             allowDeselect={false}
+            disabled={running !== null}
           />
           <Group grow>
-            <TextInput type="date" label={t('ui.common.from')} value={dateFrom} onChange={(event) => setDateFrom(event.currentTarget.value)} />
-            <TextInput type="date" label={t('ui.common.to')} value={dateTo} onChange={(event) => setDateTo(event.currentTarget.value)} />
+            <TextInput type="date" label={t('ui.common.from')} value={dateFrom} onChange={(event) => setDateFrom(event.currentTarget.value)} disabled={running !== null} />
+            <TextInput type="date" label={t('ui.common.to')} value={dateTo} onChange={(event) => setDateTo(event.currentTarget.value)} disabled={running !== null} />
           </Group>
           <ErrorAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" loading={busy} disabled={!journalId || dateTo < dateFrom} onClick={() => void run(false)}>
-              {t('ui.common.download')}
-            </Button>
-            <Button loading={busy} disabled={!journalId || dateTo < dateFrom} onClick={() => void run(true)}>
-              {t('ui.common.print')}
-            </Button>
-          </Group>
+          {cancelled && <Text role="status">{t('ui.jobs.cancelled')}</Text>}
+          {running && journalId ? (
+            <JobProgress
+              kind="journalPages" withTitle={false}
+              start={() => desk.call('documents.journalPages', { journalId, dateFrom, dateTo })}
+              onResult={deliver}
+              onEnd={ended}
+            />
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="default" disabled={!journalId || dateTo < dateFrom} onClick={() => start(false)}>
+                {t('ui.common.download')}
+              </Button>
+              <Button disabled={!journalId || dateTo < dateFrom} onClick={() => start(true)}>
+                {t('ui.common.print')}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Modal>
     </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import type { DeskOutput } from '../../desk/contract.js';
@@ -7,10 +7,9 @@ import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { LanguageSwitch } from '../../components/language-switch.js';
 import { pdfBlob, printPdf } from '../../components/pdf.js';
-import { formatDateTime, formatNumber } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
+import { BackupsPanel } from './backups-panel.js';
 
 type Settings = DeskOutput<'settings.get'>;
 type Backups = DeskOutput<'backup.list'>;
@@ -18,7 +17,6 @@ type Backups = DeskOutput<'backup.list'>;
 /** Language (per workplace), and for the head: idle lock, backup folder, backups. */
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const isHead = useSessionStore((state) => state.user?.role === 'head');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [idle, setIdle] = useState(15);
@@ -69,11 +67,13 @@ export function SettingsScreen() {
       printPdf(pdfBlob(pdfBase64));
     });
 
-  const backupNow = () =>
-    run(async () => {
-      await desk.call('backup.create', {});
+  const reloadBackups = async () => {
+    try {
       setBackups(await desk.call('backup.list', {}));
-    });
+    } catch (caught) {
+      setFailure(asDeskError(caught));
+    }
+  };
 
   return (
     <Stack maw={900}>
@@ -130,39 +130,7 @@ export function SettingsScreen() {
         </Paper>
       )}
       <ErrorAlert error={failure} />
-      {isHead && backups && (
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Title order={2} size="h4">
-                {t('ui.settings.backups')}
-              </Title>
-              <Button variant="light" onClick={() => void backupNow()} loading={busy}>
-                {t('ui.settings.backupNow')}
-              </Button>
-            </Group>
-            <Text size="sm">{t('ui.settings.backupWhere', { folder: backups.folder })}</Text>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('ui.settings.backupName')}</Table.Th>
-                  <Table.Th>{t('ui.settings.backupAt')}</Table.Th>
-                  <Table.Th>{t('ui.settings.backupSize')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {backups.items.map((item) => (
-                  <Table.Tr key={item.name}>
-                    <Table.Td>{item.name}</Table.Td>
-                    <Table.Td>{formatDateTime(item.createdAt, language)}</Table.Td>
-                    <Table.Td>{t('ui.settings.kilobytes', { value: formatNumber(Math.ceil(item.bytes / 1024), language) })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        </Paper>
-      )}
+      {isHead && backups && <BackupsPanel backups={backups} onChanged={reloadBackups} />}
     </Stack>
   );
 }

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/**
+ * What a channel that starts a long operation answers at once (issue 7 §6): the job's id, whose
+ * progress and outcome `jobs.status` reports. Kept apart from jobs.ts so the channel files that
+ * start jobs and the status schema (which names their results) do not import each other.
+ */
+export const jobStartedSchema = z.object({ jobId: z.string().uuid() }).strict();
+export type JobStarted = z.infer<typeof jobStartedSchema>;
