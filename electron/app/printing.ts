@@ -13,7 +13,7 @@ import { buildRefusalPdf } from '../documents/refusal-pdf.js';
 import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
 import type { SessionUser } from '../ipc/handler-types.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
-import { putDocumentCode, type RegisterServices } from '../register/index.js';
+import { putDocumentCode, shortCodeOfEntry, type RegisterServices } from '../register/index.js';
 import type { TemplatesService } from '../register/services/templates.js';
 
 export interface PrintingDeps {
@@ -84,7 +84,9 @@ export function createPrintingService(deps: PrintingDeps) {
     const createdAt = new Date(entry.createdAt);
     switch (entry.content.sort) {
       case 'certificate':
-        deps.keyStore.ensureOfficeKey(entry.officeCode);
+        // The code is bound after the entry commits; a crash in between would leave a printed
+        // code that verification cannot find. Binding again here is idempotent and closes that gap.
+        await bindVerificationCode(entry);
         return certificatePdf(entry, stampEntry(entry, deps.keyStore));
       case 'certification': {
         const model = composeInscription(entry, await header(), await composeOptions());
@@ -97,6 +99,14 @@ export function createPrintingService(deps: PrintingDeps) {
     }
   }
 
+  /** The certificate's short verification code in the register, so a printed code can be looked up. */
+  async function bindVerificationCode(entry: EntryRecord): Promise<void> {
+    deps.keyStore.ensureOfficeKey(entry.officeCode);
+    // Read first: a register opened read-only still prints documents whose codes are bound.
+    if (await shortCodeOfEntry(deps.register.ctx.db, entry.id)) return;
+    await putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+  }
+
   function fileNameOf(entry: EntryRecord): string {
     const kind = { certificate: 'dovidka', certification: 'posvidchennia', refusal: 'vidmova' }[entry.sort];
     return `${kind}-${entry.printedNumber.replace(/[^0-9A-Za-z-]+/g, '_')}.pdf`;
@@ -107,7 +117,7 @@ export function createPrintingService(deps: PrintingDeps) {
     async registerVerificationCode(entry: EntryRecord): Promise<void> {
       if (entry.sort !== 'certificate') return;
       deps.keyStore.ensureOfficeKey(entry.officeCode);
-      putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+      await bindVerificationCode(entry);
     },
 
     async entryDocument(user: SessionUser, input: { entryId: string; placement?: 'sheet' | 'overlay' | undefined }): Promise<PdfFile> {

@@ -13,7 +13,7 @@ import { createUsersService } from './services/users.js';
 import { createVerificationService } from './services/verification.js';
 
 export { openRegister, registerPath, inspectRegisterFile, REGISTER_FILE_NAME, type RegisterDb } from './database.js';
-export { putDocumentCode, entryIdByShortCode } from './repositories/document-codes.js';
+export { putDocumentCode, entryIdByShortCode, shortCodeOfEntry } from './repositories/document-codes.js';
 export { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface RegisterServicesOptions {

@@ -46,6 +46,17 @@ describe('printing an entry', () => {
     expect(verdict).toMatchObject({ status: 'valid' });
   });
 
+  it('binds the short code when it prints a certificate whose code was never bound (a crash right after the entry committed)', async () => {
+    const { entry: issued } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: complete });
+    // The register's own append, without the desk's after-commit step: what a crash between the two leaves behind.
+    const head = { userId: issued.createdBy.userId, login: 'head', fullName: issued.createdBy.fullName, role: 'head' as const, officeId: t.officeId };
+    const orphan = await t.desk.register.entries.appendEntry({ journalId: t.journalId, content: issued.content, user: head, gate: () => undefined });
+    const text = textOf((await t.call('documents.render', { entryId: orphan.id })).pdfBase64).replace(/\s+/g, ' ');
+    const code = /Код перевірки довідки:\s*([0-9A-Z\s-]{11,25})/.exec(text)?.[1]?.replace(/\s+/g, '').slice(0, 11) ?? '';
+    const verdict = await t.call('documents.verify', { text: code });
+    expect(verdict).toMatchObject({ status: 'valid', entry: { printedNumber: orphan.printedNumber } });
+  });
+
   it('prints a refusal notice with its grounds and the referral', async () => {
     const { entry } = await t.call('entries.refuse', {
       journalId: t.journalId,
