@@ -39,10 +39,19 @@ export interface ContentContext {
   readonly bodies: readonly SyntheticBody[];
 }
 
+/**
+ * Which of the rules' gates an entry passes before it is written, as data: entries are planned
+ * on another thread (issue 8) and a function does not cross to the thread that writes them.
+ */
+export type EntryRule =
+  | { readonly sort: 'certificate'; readonly today: string }
+  | { readonly sort: 'certification'; readonly bodyId: string; readonly today: string }
+  | { readonly sort: 'refusal' };
+
 export interface PlannedEntry {
   readonly content: EntryContent;
-  /** The rules' gate, exactly as the issuing service passes it to `appendEntry`. */
-  readonly gate: (content: EntryContent) => void;
+  /** The gate to pass (`gateOf`), exactly as the issuing service passes it to `appendEntry`. */
+  readonly rule: EntryRule;
   /** Whom a handover names: the subject or the representative. */
   readonly recipient: { receivedBy: 'subject' | 'representative'; name: string };
 }
@@ -232,8 +241,7 @@ export function plannedCertificate(ctx: ContentContext, random: Random, househol
   };
   return {
     content,
-    // R7.4: the same gate the issuing service applies before anything is written.
-    gate: (written) => void assertIssuable(written as CertificateContent, options),
+    rule: { sort: 'certificate', today: date },
     recipient: recipientOf(draft.subject.name, draft.applicant, random),
   };
 }
@@ -262,7 +270,7 @@ export function plannedRefusal(ctx: ContentContext, random: Random, household: H
     signatory,
     templateVersion: 1,
   };
-  return { content, gate: () => undefined, recipient: recipientOf(draft.subject.name, draft.applicant, random) };
+  return { content, rule: { sort: 'refusal' }, recipient: recipientOf(draft.subject.name, draft.applicant, random) };
 }
 
 function holderOn(history: BodyHistory, role: 'head' | 'deputy', date: string): PersonName | undefined {
@@ -309,8 +317,20 @@ export function plannedCertification(ctx: ContentContext, random: Random, househ
   const content: CertificationContent = { ...draft, documents };
   return {
     content,
-    // R7.5, R7.6: signer on the certificate's date, its date, seal and data match.
-    gate: (written) => void assertCertifiable(written as CertificationContent, history, options),
+    rule: { sort: 'certification', bodyId: body.id, today: date },
     recipient: recipientOf(head.name, applicant, random),
   };
+}
+
+/**
+ * The gate of an entry's rule, as the issuing service passes it to `appendEntry`: R7.4 for a
+ * certificate; R7.5, R7.6 for a certification (signer on the certificate's date, its date, seal
+ * and data match, against the body's history); a refusal has no checklist to pass.
+ */
+export function gateOf(rule: EntryRule, bodies: readonly SyntheticBody[]): (content: EntryContent) => void {
+  if (rule.sort === 'certificate') return (written) => void assertIssuable(written as CertificateContent, { today: rule.today });
+  if (rule.sort === 'refusal') return () => undefined;
+  const history = bodies.find((body) => body.id === rule.bodyId)?.history;
+  if (!history) throw new Error(`Body ${rule.bodyId} is not in the register`);
+  return (written) => void assertCertifiable(written as CertificationContent, history, { today: rule.today });
 }

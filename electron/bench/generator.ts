@@ -1,17 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { v7 as uuidv7 } from 'uuid';
-import type { SessionUser } from '../ipc/handler-types.js';
-import { createDecliner } from '../declension/decliner.js';
 import { createRegisterServices, openRegister, registerPath, type RegisterDb } from '../register/index.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import { chainPage, getEntryRecord } from '../register/repositories/entries.js';
-import type { BatchEntryInput } from '../register/services/entries.js';
-import { plannedCertificate, plannedCertification, plannedRefusal, type ContentContext, type PlannedEntry } from './contents.js';
-import { prepareDeclension } from './declension.js';
-import { deskServices, readCast, setUpDesk, type CastOffice, type DeskCast, type DeskServices } from './desk-cast.js';
-import { householdOf } from './people.js';
-import { Random } from './random.js';
+import { deskServices, readCast, setUpDesk, type DeskCast, type DeskServices } from './desk-cast.js';
+import { batchInputOf, planBatches, planStart, type PlanSpec } from './plan.js';
+import { canPlanOnThread, planOnThread } from './plan-thread.js';
 
 /**
  * The synthetic register (issue 8): N entries across the central office's and two remote offices'
@@ -24,6 +18,8 @@ export const DEFAULT_SEED = 1;
 /** Generated registers end here unless told otherwise: a fixed instant keeps them reproducible. */
 export const DEFAULT_UNTIL = new Date('2025-06-30T14:00:00.000Z');
 const BATCH_SIZE = 5000;
+/** From this many entries the plan is made on a second thread: starting one costs about a second. */
+const THREAD_FROM = 20_000;
 const DAY_MS = 86_400_000;
 
 export interface GenerateOptions {
@@ -40,6 +36,11 @@ export interface GenerateOptions {
    * closes it). By default the SQLite register file in `dataDir`, opened and closed here.
    */
   readonly register?: RegisterDb;
+  /**
+   * Plan the entries on a second thread while this one writes them (the same plan). By default
+   * from `THREAD_FROM` entries, when the TypeScript sources run under tsx (`canPlanOnThread`).
+   */
+  readonly planningThread?: boolean;
 }
 
 export interface GenerateResult {
@@ -54,100 +55,6 @@ export interface GenerateResult {
 function defaultDays(entries: number): number {
   const years = Math.min(20, Math.max(3, Math.ceil(entries / 50_000)));
   return years * 365;
-}
-
-/** Monday to Friday between two instants (UTC midnight of each day). */
-function workingDays(from: Date, until: Date): number[] {
-  const days: number[] = [];
-  for (let day = Math.floor(from.getTime() / DAY_MS) * DAY_MS; day <= until.getTime(); day += DAY_MS) {
-    const weekday = new Date(day).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days.push(day);
-  }
-  return days;
-}
-
-/**
- * When entry `i` of `n` is written: spread evenly over the working days, within the working day
- * (08:00–17:00 in Kyiv, roughly 06:00–15:00 UTC), always later than entry `i − 1`.
- */
-function instantsOver(days: readonly number[], n: number, random: Random, until: Date): (i: number) => Date {
-  const firstOfDay = (d: number) => Math.ceil((d * n) / days.length);
-  return (i) => {
-    const d = Math.floor((i * days.length) / n);
-    const start = firstOfDay(d);
-    const perDay = Math.max(1, firstOfDay(d + 1) - start);
-    const slot = (9 * 3_600_000) / perDay;
-    const at = (days[d] ?? 0) + 6 * 3_600_000 + (i - start) * slot + random.float() * slot * 0.9;
-    return new Date(Math.min(Math.floor(at), until.getTime() - (n - i)));
-  };
-}
-
-const ANNULMENT_REASONS = [
-  'Помилка в даті народження особи',
-  'Невірно зазначено адресу (номер будинку)',
-  'Помилка у прізвищі члена сімʼї',
-  'Помилково зазначено мету видачі довідки',
-  'Заявник відмовився від отримання довідки',
-];
-
-/** One office's households: about two and a half entries per household over the register's life. */
-function householdCount(office: CastOffice, entries: number): number {
-  return Math.max(30, Math.round((entries * office.share) / 2.5));
-}
-
-interface Planner {
-  next(i: number): BatchEntryInput;
-}
-
-/**
- * `kyivLocalDate` remembered for the last UTC hour asked: Kyiv's offset from UTC is whole hours,
- * so no UTC hour spans two Kyiv dates, and entries come in time order (a tenth of the planning).
- */
-function kyivDateByHour(): (at: Date) => string {
-  let hour = Number.NaN;
-  let date = '';
-  return (at) => {
-    const atHour = Math.floor(at.getTime() / 3_600_000);
-    if (atHour !== hour) {
-      hour = atHour;
-      date = kyivLocalDate(at);
-    }
-    return date;
-  };
-}
-
-function planner(cast: DeskCast, content: ContentContext, seed: number, entries: number, instantOf: (i: number) => Date, until: Date): Planner {
-  const random = new Random(seed);
-  const officeChoices = cast.offices.map((office) => [office, office.share] as const);
-  const localDateOf = kyivDateByHour();
-  return {
-    next(i) {
-      const at = instantOf(i);
-      const date = localDateOf(at);
-      const office = random.weighted(officeChoices);
-      const householdIndex = random.int(0, householdCount(office, entries) - 1);
-      const territoryIndex = cast.offices.indexOf(office);
-      const household = householdOf(seed * 31 + territoryIndex, householdIndex, office.territory);
-      const sort = random.weighted([['certificate', 72], ['certification', 18], ['refusal', 10]] as const);
-      const make = sort === 'certificate' ? plannedCertificate : sort === 'certification' ? plannedCertification : plannedRefusal;
-      const planned: PlannedEntry = make(content, random, household, date, office.signatory);
-      const user: SessionUser = office.users.length > 1 ? random.weighted(office.users.map((u) => [u, u.role === 'head' ? 1 : 4] as const)) : (office.users[0] ?? cast.head);
-      const later = (minMinutes: number, maxMinutes: number) => new Date(at.getTime() + random.int(minMinutes, maxMinutes) * 60_000);
-      const annulledAt = sort !== 'refusal' && random.chance(0.012) ? later(10, 2 * 24 * 60) : undefined;
-      const handedAt = sort !== 'refusal' && !annulledAt && random.chance(0.9) ? later(5, 3 * 24 * 60) : undefined;
-      return {
-        journalId: office.journalId,
-        content: planned.content,
-        user,
-        gate: planned.gate,
-        at,
-        id: uuidv7({ msecs: at.getTime(), random: random.bytes(16) }),
-        // What has not happened by `until` has not happened: recent documents still wait for their owners.
-        ...(handedAt && handedAt < until ? { handover: { at: handedAt, receivedBy: planned.recipient.receivedBy, recipientName: planned.recipient.name } } : {}),
-        ...(annulledAt && annulledAt < until ? { annulment: { at: annulledAt, reason: random.pick(ANNULMENT_REASONS) } } : {}),
-      };
-    },
-  };
 }
 
 function isEmptyDataDir(dataDir: string): boolean {
@@ -177,35 +84,38 @@ function openSynthetic(db: RegisterDb, dataDir: string, at: Date): OpenedRegiste
   return { db, services: deskServices(register, db, now), setClock: (next) => (clock = next) };
 }
 
-async function fill(opened: OpenedRegister, options: Required<Omit<GenerateOptions, 'onProgress' | 'register'>> & Pick<GenerateOptions, 'onProgress'>): Promise<GenerateResult> {
+type FillOptions = Required<Omit<GenerateOptions, 'onProgress' | 'register' | 'planningThread'>> & Pick<GenerateOptions, 'onProgress'> & { planningThread: boolean };
+
+async function fill(opened: OpenedRegister, options: FillOptions): Promise<GenerateResult> {
   const started = process.hrtime.bigint();
-  const from = new Date(options.until.getTime() - options.days * DAY_MS);
-  const days = workingDays(from, options.until);
+  const from = planStart(options);
   opened.setClock(new Date(from.getTime() - DAY_MS));
   const since = kyivLocalDate(new Date(from.getTime() - 400 * DAY_MS));
   const midway = kyivLocalDate(new Date((from.getTime() + options.until.getTime()) / 2));
   const cast = await setUpDesk(opened.services, since, midway);
-  const declension = await prepareDeclension(createDecliner());
-  const content: ContentContext = { declension, registerDepartment: cast.registerDepartment, bodies: cast.bodies };
-  const timeline = instantsOver(days, options.entries, new Random(options.seed ^ 0x5eed), options.until);
-  const plan = planner(cast, content, options.seed, options.entries, timeline, options.until);
+  const spec: PlanSpec = { cast, seed: options.seed, entries: options.entries, until: options.until, days: options.days, batchSize: BATCH_SIZE };
+  let written = 0;
   let handovers = 0;
   let annulments = 0;
-  for (let start = 0; start < options.entries; start += BATCH_SIZE) {
-    const batch: BatchEntryInput[] = [];
-    for (let i = start; i < Math.min(options.entries, start + BATCH_SIZE); i += 1) batch.push(plan.next(i));
+  let first: Date | undefined;
+  let last: Date | undefined;
+  for await (const planned of options.planningThread ? planOnThread(spec) : planBatches(spec)) {
+    const batch = planned.map((item) => batchInputOf(item, cast));
     handovers += batch.filter((item) => item.handover).length;
     annulments += batch.filter((item) => item.annulment).length;
+    first ??= batch[0]?.at;
+    last = batch.at(-1)?.at ?? last;
     await opened.services.register.entries.appendBatch(batch);
-    options.onProgress?.(start + batch.length, options.entries);
+    written += batch.length;
+    options.onProgress?.(written, options.entries);
   }
   opened.setClock(options.until);
   return {
-    entries: options.entries,
+    entries: written,
     handovers,
     annulments,
-    firstDate: kyivLocalDate(timeline(0)),
-    lastDate: kyivLocalDate(timeline(Math.max(0, options.entries - 1))),
+    firstDate: kyivLocalDate(first ?? from),
+    lastDate: kyivLocalDate(last ?? options.until),
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
 }
@@ -228,6 +138,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       until,
       days: options.days ?? defaultDays(options.entries),
       onProgress: options.onProgress,
+      planningThread: options.planningThread ?? (options.entries >= THREAD_FROM && canPlanOnThread()),
     });
   } finally {
     if (!options.register) await opened.db.close();

@@ -18,9 +18,9 @@ function emptyFolder(): string {
   return path.join(folder, 'data');
 }
 
-async function generated(entries: number, seed: number) {
+async function generated(entries: number, seed: number, planningThread = false) {
   const dataDir = emptyFolder();
-  const result = await generateRegister({ dataDir, entries, seed });
+  const result = await generateRegister({ dataDir, entries, seed, planningThread });
   const opened = await openSeeded(dataDir);
   return { dataDir, result, ...opened, digest: await registerDigest(opened.db, opened.services, opened.cast) };
 }
@@ -39,6 +39,17 @@ describe('synthetic register generator (issue 8)', () => {
       expect(other.digest).not.toBe(first.digest);
     } finally {
       await Promise.all([first, again, other].map((register) => register.db.close()));
+    }
+  }, 240_000);
+
+  it('plans the same register on a second thread as on the writing thread', async () => {
+    const inline = await generated(300, 9);
+    const threaded = await generated(300, 9, true);
+    try {
+      expect(threaded.result).toMatchObject({ entries: 300, handovers: inline.result.handovers, annulments: inline.result.annulments, firstDate: inline.result.firstDate, lastDate: inline.result.lastDate });
+      expect(threaded.digest).toBe(inline.digest);
+    } finally {
+      await Promise.all([inline, threaded].map((register) => register.db.close()));
     }
   }, 240_000);
 

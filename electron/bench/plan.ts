@@ -1,0 +1,145 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { SessionUser } from '../ipc/handler-types.js';
+import { createDecliner } from '../declension/decliner.js';
+import { kyivLocalDate } from '../register/kyiv-time.js';
+import type { BatchEntryInput } from '../register/services/entries.js';
+import { gateOf, plannedCertificate, plannedCertification, plannedRefusal, type ContentContext, type EntryRule, type PlannedEntry } from './contents.js';
+import { prepareDeclension } from './declension.js';
+import type { CastOffice, DeskCast } from './desk-cast.js';
+import { householdOf } from './people.js';
+import { Random } from './random.js';
+
+/**
+ * What the synthetic register's entries are, decided before any is written: when, in which
+ * journal, by whom, with what content, and what happens to each later. Plain data, so a
+ * planning thread can hand it to the thread that writes (issue 8: two cores, two jobs).
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Everything the plan depends on: the same spec plans the same entries on any thread. */
+export interface PlanSpec {
+  readonly cast: DeskCast;
+  readonly seed: number;
+  readonly entries: number;
+  readonly until: Date;
+  readonly days: number;
+  readonly batchSize: number;
+}
+
+/** One planned entry: `BatchEntryInput` with its gate named by `rule` (see `batchInputOf`). */
+export interface PlannedItem extends Omit<BatchEntryInput, 'gate'> {
+  readonly rule: EntryRule;
+}
+
+/** The first instant the plan may use: `days` before `until`. */
+export function planStart(spec: Pick<PlanSpec, 'until' | 'days'>): Date {
+  return new Date(spec.until.getTime() - spec.days * DAY_MS);
+}
+
+/** Monday to Friday between two instants (UTC midnight of each day). */
+function workingDays(from: Date, until: Date): number[] {
+  const days: number[] = [];
+  for (let day = Math.floor(from.getTime() / DAY_MS) * DAY_MS; day <= until.getTime(); day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) days.push(day);
+  }
+  return days;
+}
+
+/**
+ * When entry `i` of `n` is written: spread evenly over the working days, within the working day
+ * (08:00–17:00 in Kyiv, roughly 06:00–15:00 UTC), always later than entry `i − 1`.
+ */
+function instantsOver(days: readonly number[], n: number, random: Random, until: Date): (i: number) => Date {
+  const firstOfDay = (d: number) => Math.ceil((d * n) / days.length);
+  return (i) => {
+    const d = Math.floor((i * days.length) / n);
+    const start = firstOfDay(d);
+    const perDay = Math.max(1, firstOfDay(d + 1) - start);
+    const slot = (9 * 3_600_000) / perDay;
+    const at = (days[d] ?? 0) + 6 * 3_600_000 + (i - start) * slot + random.float() * slot * 0.9;
+    return new Date(Math.min(Math.floor(at), until.getTime() - (n - i)));
+  };
+}
+
+const ANNULMENT_REASONS = [
+  'Помилка в даті народження особи',
+  'Невірно зазначено адресу (номер будинку)',
+  'Помилка у прізвищі члена сімʼї',
+  'Помилково зазначено мету видачі довідки',
+  'Заявник відмовився від отримання довідки',
+];
+
+/** One office's households: about two and a half entries per household over the register's life. */
+function householdCount(office: CastOffice, entries: number): number {
+  return Math.max(30, Math.round((entries * office.share) / 2.5));
+}
+
+/**
+ * `kyivLocalDate` remembered for the last UTC hour asked: Kyiv's offset from UTC is whole hours,
+ * so no UTC hour spans two Kyiv dates, and entries come in time order (a tenth of the planning).
+ */
+function kyivDateByHour(): (at: Date) => string {
+  let hour = Number.NaN;
+  let date = '';
+  return (at) => {
+    const atHour = Math.floor(at.getTime() / 3_600_000);
+    if (atHour !== hour) {
+      hour = atHour;
+      date = kyivLocalDate(at);
+    }
+    return date;
+  };
+}
+
+function planner(spec: PlanSpec, content: ContentContext): (i: number) => PlannedItem {
+  const { cast, seed, entries, until } = spec;
+  const instantOf = instantsOver(workingDays(planStart(spec), until), entries, new Random(seed ^ 0x5eed), until);
+  const random = new Random(seed);
+  const officeChoices = cast.offices.map((office) => [office, office.share] as const);
+  const localDateOf = kyivDateByHour();
+  return (i) => {
+    const at = instantOf(i);
+    const date = localDateOf(at);
+    const office = random.weighted(officeChoices);
+    const householdIndex = random.int(0, householdCount(office, entries) - 1);
+    const territoryIndex = cast.offices.indexOf(office);
+    const household = householdOf(seed * 31 + territoryIndex, householdIndex, office.territory);
+    const sort = random.weighted([['certificate', 72], ['certification', 18], ['refusal', 10]] as const);
+    const make = sort === 'certificate' ? plannedCertificate : sort === 'certification' ? plannedCertification : plannedRefusal;
+    const planned: PlannedEntry = make(content, random, household, date, office.signatory);
+    const user: SessionUser = office.users.length > 1 ? random.weighted(office.users.map((u) => [u, u.role === 'head' ? 1 : 4] as const)) : (office.users[0] ?? cast.head);
+    const later = (minMinutes: number, maxMinutes: number) => new Date(at.getTime() + random.int(minMinutes, maxMinutes) * 60_000);
+    const annulledAt = sort !== 'refusal' && random.chance(0.012) ? later(10, 2 * 24 * 60) : undefined;
+    const handedAt = sort !== 'refusal' && !annulledAt && random.chance(0.9) ? later(5, 3 * 24 * 60) : undefined;
+    return {
+      journalId: office.journalId,
+      content: planned.content,
+      user,
+      rule: planned.rule,
+      at,
+      id: uuidv7({ msecs: at.getTime(), random: random.bytes(16) }),
+      // What has not happened by `until` has not happened: recent documents still wait for their owners.
+      ...(handedAt && handedAt < until ? { handover: { at: handedAt, receivedBy: planned.recipient.receivedBy, recipientName: planned.recipient.name } } : {}),
+      ...(annulledAt && annulledAt < until ? { annulment: { at: annulledAt, reason: random.pick(ANNULMENT_REASONS) } } : {}),
+    };
+  };
+}
+
+/** The plan, batch by batch, on the calling thread. */
+export async function* planBatches(spec: PlanSpec): AsyncGenerator<PlannedItem[]> {
+  const declension = await prepareDeclension(createDecliner());
+  const next = planner(spec, { declension, registerDepartment: spec.cast.registerDepartment, bodies: spec.cast.bodies });
+  for (let start = 0; start < spec.entries; start += spec.batchSize) {
+    const batch: PlannedItem[] = [];
+    for (let i = start; i < Math.min(spec.entries, start + spec.batchSize); i += 1) batch.push(next(i));
+    yield batch;
+  }
+}
+
+/** What `appendBatch` takes: the planned item with the gate its rule names. */
+export function batchInputOf(item: PlannedItem, cast: DeskCast): BatchEntryInput {
+  const { rule, ...input } = item;
+  return { ...input, gate: gateOf(rule, cast.bodies) };
+}
