@@ -36,3 +36,25 @@ export function entryHash(prevHash: string, fields: HashedEntryFields): string {
   });
   return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
 }
+
+/**
+ * `entryHash` when the content is already in canonical JSON — the text stored in the entry's row —
+ * so issuing canonicalises the content once, not twice (issue 8). The same bytes are hashed:
+ * `content` sorts first among the hashed keys, so the canonical body is the content's text
+ * followed by the other fields' canonical JSON.
+ */
+export function entryHashOfCanonicalContent(prevHash: string, fields: Omit<HashedEntryFields, 'content'>, contentJson: string): string {
+  const others = canonicalJson({
+    id: fields.id,
+    journalId: fields.journalId,
+    year: fields.year,
+    number: fields.number,
+    printedNumber: fields.printedNumber,
+    sort: fields.sort,
+    kinds: fields.kinds,
+    createdAt: fields.createdAt,
+    localDate: fields.localDate,
+    createdBy: fields.createdBy,
+  });
+  return createHash('sha256').update(`${prevHash}{"content":${contentJson},${others.slice(1)}`, 'utf8').digest('hex');
+}

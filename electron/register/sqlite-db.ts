@@ -12,26 +12,51 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
+/** Transaction control, compiled once per connection: issuing runs each on every entry (issue 8). */
+interface TransactionControl {
+  readonly beginImmediate: Statement;
+  readonly begin: Statement;
+  readonly commit: Statement;
+  readonly rollback: Statement;
+}
+
+function transactionControl(raw: Database.Database): TransactionControl {
+  return {
+    beginImmediate: raw.prepare('BEGIN IMMEDIATE'),
+    begin: raw.prepare('BEGIN'),
+    commit: raw.prepare('COMMIT'),
+    rollback: raw.prepare('ROLLBACK'),
+  };
+}
+
+/** One try at `begin` without SQLite's busy handler; the busy error when another writer holds the file. */
+function tryBegin(raw: Database.Database, begin: Statement): unknown {
+  // `exec`, not `pragma()`: the same setting without a result set built for JavaScript, twice per
+  // transaction (a PRAGMA applies when compiled, so it cannot be kept prepared).
+  raw.exec('PRAGMA busy_timeout = 0');
+  try {
+    begin.run();
+    return undefined;
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+    return error;
+  } finally {
+    raw.exec(`PRAGMA busy_timeout = ${BUSY_WAIT_MS}`);
+  }
+}
+
 /**
  * `BEGIN IMMEDIATE` while another connection writes: SQLite's busy handler would sleep inside
  * the call and freeze the event loop, and with it the window. Waits between tries instead, so the
  * other writer (another process, or another connection of this one) can finish meanwhile.
  */
-async function beginWithoutBlocking(raw: Database.Database, begin: string): Promise<void> {
+async function beginWithoutBlocking(raw: Database.Database, begin: Statement): Promise<void> {
   const deadline = Date.now() + BUSY_WAIT_MS;
-  raw.pragma('busy_timeout = 0');
-  try {
-    for (;;) {
-      try {
-        raw.exec(begin);
-        return;
-      } catch (error) {
-        if (!isBusy(error) || Date.now() >= deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
-      }
-    }
-  } finally {
-    raw.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+  for (;;) {
+    const busy = tryBegin(raw, begin);
+    if (busy === undefined) return;
+    if (Date.now() >= deadline) throw busy;
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
   }
 }
 
@@ -45,6 +70,7 @@ export function sqliteRegisterDb(raw: Database.Database): RegisterDb {
   const statements = new Map<string, Statement>();
   let queue: Promise<unknown> = Promise.resolve();
   let transactionOpen = false;
+  let control: TransactionControl | undefined;
 
   const prepared = (sql: string): Statement => {
     let statement = statements.get(sql);
@@ -77,7 +103,7 @@ export function sqliteRegisterDb(raw: Database.Database): RegisterDb {
     return inTurn(() => run(direct));
   };
 
-  const transaction = <T>(begin: string, work: (tx: Sql) => Promise<T>): Promise<T> => {
+  const transaction = <T>(kind: 'beginImmediate' | 'begin', work: (tx: Sql) => Promise<T>): Promise<T> => {
     const outer = currentTransaction<Sql>(owner);
     if (outer) return work(outer.handle);
     return inTurn(async () => {
@@ -85,12 +111,14 @@ export function sqliteRegisterDb(raw: Database.Database): RegisterDb {
       transactionOpen = true;
       const active = { owner, handle: direct, open: true };
       try {
-        await beginWithoutBlocking(raw, begin);
+        // Compiled at the first transaction, not at opening: a read-only connection may never have one.
+        control ??= transactionControl(raw);
+        await beginWithoutBlocking(raw, control[kind]);
         const result = await activeTransaction.run(active, () => work(direct));
-        raw.exec('COMMIT');
+        control.commit.run();
         return result;
       } catch (error) {
-        if (raw.inTransaction) raw.exec('ROLLBACK');
+        if (raw.inTransaction) control?.rollback.run();
         throw error;
       } finally {
         active.open = false;
@@ -106,8 +134,8 @@ export function sqliteRegisterDb(raw: Database.Database): RegisterDb {
     all: (sql, params) => statement((db) => db.all(sql, params)),
     get: (sql, params) => statement((db) => db.get(sql, params)),
     run: (sql, params) => statement((db) => db.run(sql, params)),
-    write: (work) => transaction('BEGIN IMMEDIATE', work),
-    read: (work) => transaction('BEGIN', work),
+    write: (work) => transaction('beginImmediate', work),
+    read: (work) => transaction('begin', work),
     close: async () => {
       await queue;
       if (raw.open) raw.close();

@@ -70,7 +70,13 @@ export async function latestEntryOfJournal(db: Sql, journalId: string): Promise<
   return db.get('SELECT year, hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1', [journalId]);
 }
 
-export async function insertEntry(db: Sql, row: NewEntryRow, search: EntrySearchText): Promise<void> {
+/**
+ * The entry row alone. A bulk load (`appendBatch`) writes the full-text rows after its last entry:
+ * FTS5 writes its pending rows out whenever a later statement of the transaction opens a statement
+ * journal, so full-text rows interleaved with entry, audit and counter statements would cost a
+ * segment, and a merge, per entry.
+ */
+export async function insertEntryRow(db: Sql, row: NewEntryRow): Promise<void> {
   await db.run(
     `INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date,
        created_by, content, prev_hash, hash)
@@ -91,6 +97,11 @@ export async function insertEntry(db: Sql, row: NewEntryRow, search: EntrySearch
       row.hash,
     ],
   );
+}
+
+/** The entry row and its full-text row. */
+export async function insertEntry(db: Sql, row: NewEntryRow, search: EntrySearchText): Promise<void> {
+  await insertEntryRow(db, row);
   await insertEntrySearchText(db, row.id, search);
 }
 
@@ -251,6 +262,51 @@ function toRecord(row: RecordRow): EntryRecord {
         }
       : {}),
   };
+}
+
+/**
+ * The record of an entry just written by `insertEntry`, as `getEntryRecord` would read it back:
+ * the row as written plus what the record shows beside it (journal index, office, the author's
+ * name), read in the same transaction. Issuing returns it without reading the whole row and its
+ * joins again after the commit (issue 8). A new entry has no handover, annulment or reissue.
+ */
+export async function newEntryRecord(db: Sql, row: NewEntryRow): Promise<EntryRecord | undefined> {
+  const names = await db.get<Pick<RecordRow, 'journal_index' | 'office_id' | 'office_code' | 'created_by_name'>>(
+    `SELECT j.nomenclature_index AS journal_index, j.office_id, o.code AS office_code, u.full_name AS created_by_name
+     FROM journals j JOIN offices o ON o.id = j.office_id JOIN users u ON u.id = ?
+     WHERE j.id = ?`,
+    [row.createdBy, row.journalId],
+  );
+  if (!names) return undefined;
+  return toRecord({
+    ...names,
+    id: row.id,
+    journal_id: row.journalId,
+    year: row.year,
+    number: row.number,
+    printed_number: row.printedNumber,
+    sort: row.sort,
+    kinds: JSON.stringify(row.kinds),
+    created_at: row.createdAt,
+    local_date: row.localDate,
+    created_by: row.createdBy,
+    content: row.contentJson,
+    prev_hash: row.prevHash,
+    hash: row.hash,
+    // STATUS_SQL for a row with no annulment and no handover.
+    status: row.sort === 'refusal' ? 'refused' : 'issued',
+    handover_at: null,
+    handover_received_by: null,
+    handover_recipient: null,
+    handover_by: null,
+    handover_by_name: null,
+    annulled_at: null,
+    annul_reason: null,
+    annulled_by: null,
+    annulled_by_name: null,
+    replaced_by_id: null,
+    replaced_by_number: null,
+  });
 }
 
 export async function getEntryRecord(db: Sql, id: string): Promise<EntryRecord | undefined> {

@@ -5,6 +5,11 @@ export async function getSetting(db: Sql, key: string): Promise<unknown> {
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
+/** The stored JSON text of a setting, unparsed (see `readNumberFormat`). */
+export async function getSettingText(db: Sql, key: string): Promise<string | undefined> {
+  return (await db.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]))?.value;
+}
+
 export async function putSetting(db: Sql, key: string, value: unknown): Promise<void> {
   await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
     key,

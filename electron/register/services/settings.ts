@@ -2,7 +2,7 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS, deskSettingsSchema, type DeskSettings } from '../../../shared/domain/directories-core.js';
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import { getSetting, putSetting } from '../repositories/settings.js';
+import { getSetting, getSettingText, putSetting } from '../repositories/settings.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';
 
@@ -15,9 +15,30 @@ export const SETTING_KEYS = {
 
 /** The desk settings with defaults for anything not stored (or stored by an older version). */
 export async function readDeskSettings(ctx: ServiceContext): Promise<DeskSettings> {
-  const stored = await getSetting(ctx.db, SETTING_KEYS.desk);
+  return deskSettingsOf(await getSetting(ctx.db, SETTING_KEYS.desk));
+}
+
+function deskSettingsOf(stored: unknown): DeskSettings {
   const parsed = deskSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(isObject(stored) ? stored : {}) });
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/** The stored desk settings text last parsed by `readNumberFormat`, and the format it gives. */
+let lastNumberFormat: { readonly text: string | undefined; readonly numberFormat: string } | undefined;
+
+/**
+ * The register's default number format (`readDeskSettings(ctx).numberFormat`). Issuing reads it
+ * for every entry, inside the entry's transaction: the stored text is read every time, since
+ * another workstation may have changed it; only parsing and validating it again is skipped while
+ * the text is the one parsed last (issue 8). What is kept is a function of the text alone, so it
+ * stays true whatever becomes of the transaction that read it.
+ */
+export async function readNumberFormat(ctx: ServiceContext): Promise<string> {
+  const text = await getSettingText(ctx.db, SETTING_KEYS.desk);
+  if (lastNumberFormat === undefined || lastNumberFormat.text !== text) {
+    lastNumberFormat = { text, numberFormat: deskSettingsOf(text === undefined ? undefined : (JSON.parse(text) as unknown)).numberFormat };
+  }
+  return lastNumberFormat.numberFormat;
 }
 
 export async function readRequisites(ctx: ServiceContext): Promise<CouncilRequisites | null> {
