@@ -96,7 +96,7 @@ function figuresOf(r: RegisterFigures, d: DocumentFigures): Figure[] {
       total: r.quickCheckMs,
       target: 'reported',
       pass: null,
-      note: 'runs after createDesk returns; it blocks the process while it runs (a worker thread would not)',
+      note: 'runs after createDesk returns, in a worker thread: the desk keeps answering while it runs',
     },
     { name: 'one certificate PDF (printing service)', unit: 'ms', median: d.certificatePdf.median, p95: d.certificatePdf.p95, target: 'p50 ≤ 25 ms', pass: d.certificatePdf.median <= 25 },
     {

@@ -217,7 +217,7 @@ async function startFigures(dataDir: string, options: FigureOptions): Promise<Pi
   const services = createRegisterServices({ db, dataDir });
   await services.verification.quickCheck();
   const quickCheckMs = Number(process.hrtime.bigint() - started) / 1e6;
-  db.close();
+  await db.close();
   return { open, prefixFresh: prefixTimes, prefixHits, quickCheckMs };
 }
 
