@@ -68,6 +68,8 @@ interface Job {
   result?: unknown;
   error?: DeskErrorShape;
   endedAt?: number;
+  /** When a finished job is dropped: a while after it ended, sooner once its outcome was read. */
+  forgetAt?: number;
   settled: Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export interface JobRegistryOptions {
 export type JobListener = (status: JobStatus) => void;
 
 const KEEP_FINISHED_MS = 5 * 60_000;
+const READ_GRACE_MS = 10_000;
 
 function errorShapeOf(error: unknown, logger: DispatchLogger | undefined, kind: JobKind): DeskErrorShape {
   if (error instanceof DeskError) return error.toShape();
@@ -116,10 +119,10 @@ export function createJobRegistry(options: JobRegistryOptions = {}) {
     for (const listener of listeners) listener(status);
   }
 
-  /** Finished jobs nobody came back for are dropped lazily, on the next use of the registry. */
+  /** Finished jobs are dropped lazily, on the next use of the registry. */
   function forgetStale(): void {
-    const limit = now().getTime() - keepFinishedMs;
-    for (const [id, job] of jobs) if (job.endedAt !== undefined && job.endedAt <= limit) jobs.delete(id);
+    const at = now().getTime();
+    for (const [id, job] of jobs) if (job.forgetAt !== undefined && job.forgetAt <= at) jobs.delete(id);
   }
 
   /** Not found for anyone else, so a job id reveals nothing about other people's work. */
@@ -132,11 +135,13 @@ export function createJobRegistry(options: JobRegistryOptions = {}) {
     return job;
   }
 
-  /** A finished job's status is handed out once: the result may be large, and it is the owner's alone. */
+  /**
+   * Once a finished job's outcome has been read it is kept only briefly (the result may be large):
+   * long enough for a poll and a cancel that crossed each other to both get the final status.
+   */
   function read(job: Job): JobStatus {
-    const status = statusOf(job);
-    if (job.state !== 'running') jobs.delete(job.id);
-    return status;
+    if (job.state !== 'running') job.forgetAt = Math.min(job.forgetAt ?? Infinity, now().getTime() + READ_GRACE_MS);
+    return statusOf(job);
   }
 
   async function execute<K extends JobKind>(job: Job, spec: JobSpec<K>): Promise<void> {
@@ -161,6 +166,7 @@ export function createJobRegistry(options: JobRegistryOptions = {}) {
       }
     }
     job.endedAt = now().getTime();
+    job.forgetAt = job.endedAt + keepFinishedMs;
     notify(job);
   }
 

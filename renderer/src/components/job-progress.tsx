@@ -62,18 +62,19 @@ export function JobProgress<K extends JobKind>({ kind, start, onResult, onEnd, w
       handlers.current.onEnd?.(final.state === 'running' ? 'failed' : final.state, error);
     };
 
+    // A cancel that answered the final status ends the following (it clears the id).
+    const followed = (jobId: string) => !stopped && jobIdRef.current === jobId;
     const poll = async (jobId: string) => {
-      if (stopped) return;
+      if (!followed(jobId)) return;
       try {
         const next = (await desk.call('jobs.status', { jobId })) as JobStatusOf<K>;
-        if (stopped) return;
+        if (!followed(jobId)) return;
         if (next.state === 'running') {
           setStatus(next);
           timer = setTimeout(() => void poll(jobId), POLL_MS);
         } else finish(next);
       } catch (caught) {
-        if (stopped) return;
-        // The status may already have been read by a cancel; anything else ends the following.
+        if (!followed(jobId)) return;
         const error = asDeskError(caught);
         setFailure(error);
         handlers.current.onEnd?.('failed', error);
@@ -112,7 +113,7 @@ export function JobProgress<K extends JobKind>({ kind, start, onResult, onEnd, w
     setCancelling(true);
     try {
       const final = (await desk.call('jobs.cancel', { jobId })) as JobStatusOf<K>;
-      // The cancel answered the final status; the poll that asks next finds the job gone.
+      // The cancel answered the final status: the poll stops following the job.
       jobIdRef.current = null;
       setStatus(final);
       setFailure(null);
