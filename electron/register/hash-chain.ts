@@ -21,20 +21,7 @@ export interface HashedEntryFields {
 
 /** sha256hex(prevHash + canonicalJson(fields)). */
 export function entryHash(prevHash: string, fields: HashedEntryFields): string {
-  const body = canonicalJson({
-    id: fields.id,
-    journalId: fields.journalId,
-    year: fields.year,
-    number: fields.number,
-    printedNumber: fields.printedNumber,
-    sort: fields.sort,
-    kinds: fields.kinds,
-    createdAt: fields.createdAt,
-    localDate: fields.localDate,
-    createdBy: fields.createdBy,
-    content: fields.content,
-  });
-  return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+  return entryHashOfCanonicalContent(prevHash, fields, canonicalJson(fields.content));
 }
 
 /**

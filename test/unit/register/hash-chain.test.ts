@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/domain/canonical-json.js';
@@ -21,7 +22,10 @@ describe('the entry hash from the stored content text', () => {
   it('is the hash of the same fields with the content itself, for any content and fields', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), hashedFields, fc.dictionary(fc.string(), fc.jsonValue()), (prevHash, fields, content) => {
-        expect(entryHashOfCanonicalContent(prevHash, fields, canonicalJson(content))).toBe(entryHash(prevHash, { ...fields, content }));
+        // The definition, spelled out independently: sha256hex(prevHash + canonicalJson(every field)).
+        const definition = createHash('sha256').update(prevHash + canonicalJson({ ...fields, content }), 'utf8').digest('hex');
+        expect(entryHashOfCanonicalContent(prevHash, fields, canonicalJson(content))).toBe(definition);
+        expect(entryHash(prevHash, { ...fields, content })).toBe(definition);
       }),
       { numRuns: 500 },
     );
