@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomKindInput } from '../../../shared/rules/catalogue.js';
-import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { familyDraft, openTestDesk, PRESENTED, type TestDesk } from './desk-harness.js';
+
+const { identity, apartmentCards } = PRESENTED;
 
 let t: TestDesk;
 beforeEach(async () => {
@@ -12,8 +14,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const identity = { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' } as const;
-const apartmentCards = { requirementId: 'housing_records', type: 'apartment_card' } as const;
 const landAct = { requirementId: 'land_use', type: 'title_document' } as const;
 
 /** A certified kind added by an executive committee decision (R7.15), with one ground of its own. */

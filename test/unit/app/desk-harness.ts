@@ -77,6 +77,18 @@ export async function openTestDesk(options: { now?: () => Date } = {}): Promise<
   };
 }
 
+/** Documents as presented at the desk, for drafts and certifications in the tests. */
+export const PRESENTED = {
+  identity: { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
+  apartmentCards: { requirementId: 'housing_records', type: 'apartment_card' },
+  childBirth: { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' },
+} as const;
+
+/** `familyDraft` with every document its checklist requires (R7.4): it can be issued. */
+export function completeFamilyDraft(): CertificateDraft {
+  return familyDraft([PRESENTED.identity, PRESENTED.apartmentCards, PRESENTED.childBirth]);
+}
+
 /** A family certificate draft (R7.1.2) for a household with a child; documents as given. */
 export function familyDraft(documents: CertificateDraft['documents']): CertificateDraft {
   return {

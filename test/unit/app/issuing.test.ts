@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { familyDraft, openTestDesk, PRESENTED, type TestDesk } from './desk-harness.js';
+
+const { identity, apartmentCards, childBirth } = PRESENTED;
 
 let t: TestDesk;
 beforeEach(async () => {
   t = await openTestDesk();
 });
 afterEach(() => t.close());
-
-const identity = { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' } as const;
-const apartmentCards = { requirementId: 'housing_records', type: 'apartment_card' } as const;
-const childBirth = { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' } as const;
 
 describe('issuing through the main process', () => {
   it('refuses a family certificate without the child’s birth certificate, naming R7.4.3, and writes nothing', async () => {

@@ -7,7 +7,7 @@ import type { JobStatus } from '../../../shared/contract/channels/jobs.js';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { createJobRegistry, jobResult } from '../../../electron/app/jobs.js';
 import { onPostgres } from '../../support/register-backend.js';
-import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
 /**
  * Long operations as jobs (issue 7 §6), through the real dispatcher. Cancels are made
@@ -21,11 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const complete = familyDraft([
-  { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
-  { requirementId: 'housing_records', type: 'apartment_card' },
-  { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' },
-]);
+const complete = completeFamilyDraft();
 
 const ADMIN = { login: 'clerk', password: 'clerk-password-1', session: 'clerk-session' } as const;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobResult } from '../../../electron/app/jobs.js';
 import { runCli } from '../../../electron/cli/main.js';
-import { familyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 import { onPostgres } from '../../support/register-backend.js';
 
 let t: TestDesk;
@@ -14,11 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const complete = familyDraft([
-  { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
-  { requirementId: 'housing_records', type: 'apartment_card' },
-  { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' },
-]);
+const complete = completeFamilyDraft();
 
 function textOf(pdfBase64: string): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'desk-pdf-')), 'doc.pdf');
