@@ -104,6 +104,15 @@ const QR_RESERVE = QR_SIZE + 8;
 /** Enough for the signatory block, so a signature never stands on a page without text. */
 const SIGNATORY_ROOM = 75;
 
+/**
+ * The short code in large spaced letters. The spacing stays at 2 pt: from 3 pt, text extraction
+ * (pdftotext, a screen reader, a copy-paste) reads a gap inside the code for some letter pairs.
+ */
+export function placeShortCode(doc: Doc, code: string, x: number, y: number): void {
+  useFont(doc, 'bold', 20);
+  placeLine(doc, code, x, y, { characterSpacing: 2 });
+}
+
 /** The QR code at the bottom of the first page, the short code beside it in large spaced letters. */
 function drawVerification(doc: Doc, stamp: VerificationStamp): void {
   doc.switchToPage(doc.bufferedPageRange().start);
@@ -115,8 +124,7 @@ function drawVerification(doc: Doc, stamp: VerificationStamp): void {
     drawQr(doc, stamp.qrText, frame.left, top, QR_SIZE);
     useFont(doc, 'regular', 9);
     placeLine(doc, 'Код перевірки довідки:', textLeft, top + 4);
-    useFont(doc, 'bold', 20);
-    placeLine(doc, stamp.shortCode, textLeft, top + 17, { characterSpacing: 3 });
+    placeShortCode(doc, stamp.shortCode, textLeft, top + 17);
     useFont(doc, 'regular', 8.5);
     const note =
       'Справжність довідки можна перевірити в ЦНАП за цим кодом (зокрема телефоном) або самостійно: ' +

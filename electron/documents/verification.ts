@@ -34,7 +34,7 @@ import type { VerificationStamp } from './models.js';
 
 export const QR_VERSION = 'CNAP1';
 const SHORT_CODE_LENGTH = 10;
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const SHORT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OFFICE_CODE = /^[A-Z0-9-]{1,12}$/;
 
 export interface OfficePublicKey {
@@ -141,7 +141,7 @@ export function encodeCrockford(bytes: Uint8Array, length: number): string {
     value = (value << 8) | byte;
     bits += 8;
     while (bits >= 5 && out.length < length) {
-      out += CROCKFORD[(value >>> (bits - 5)) & 31];
+      out += SHORT_CODE_ALPHABET[(value >>> (bits - 5)) & 31];
       bits -= 5;
     }
     value &= (1 << bits) - 1;
@@ -168,7 +168,7 @@ export function normaliseShortCode(input: string): string | null {
     .replace(/[\s-]/g, '')
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
-  return new RegExp(`^[${CROCKFORD}]{${SHORT_CODE_LENGTH}}$`).test(code) ? code : null;
+  return new RegExp(`^[${SHORT_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`).test(code) ? code : null;
 }
 
 /** Signs an entry for print: the QR text and the short code. */
