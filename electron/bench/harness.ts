@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 
 export interface Figure {
@@ -84,4 +85,20 @@ export function renderTable(figures: readonly Figure[], about: Machine, entries:
     ...rows.map(line),
     ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');
+}
+
+/**
+ * This process's peak resident memory in MB. On Linux it is the address space's high-water mark
+ * (`VmHWM`): `getrusage`'s `maxrss` carries over the parent's resident size from the fork before
+ * `exec`, so a child started by a bench that has just generated a register reported the parent's
+ * memory, not its own (300–350 MB instead of ≈ 160 MB, measured).
+ */
+export function peakResidentMb(): number {
+  try {
+    const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kilobytes !== undefined) return Number(kilobytes) / 1024;
+  } catch {
+    // Not Linux: no /proc; getrusage is the best available.
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }
