@@ -14,7 +14,7 @@ import { searchWords } from '../register/search-text.js';
 import { openBareInsert } from './baseline.js';
 import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
 import { openSeeded } from './generator.js';
-import { measure, percentile, type Sample } from './harness.js';
+import { measure, peakResidentMb, percentile, type Sample } from './harness.js';
 import { SURNAMES } from './people.js';
 
 /**
@@ -26,6 +26,12 @@ export interface RegisterFigures {
   readonly bareInsert: Sample;
   /** appendEntry with the rules' gate: checklist, number, insert, chain link, search text, audit. */
   readonly issuing: Sample;
+  /** The same, the first runs after opening: the issuing code not yet compiled by the JIT. */
+  readonly issuingCold: Sample;
+  /** The bare insert interleaved with those first runs. */
+  readonly bareInsertCold: Sample;
+  /** Issues run between the two measurements. */
+  readonly issuingWarmup: number;
   /** The issuing service end to end: also declension, signatory, template versions. */
   readonly issuingService: Sample;
   readonly search: Sample;
@@ -68,16 +74,30 @@ async function recentCertificates(db: RegisterDb, journalId: string, count: numb
 }
 
 /**
+ * A desk issues all day in one process: after its first few dozen certificates the JIT has compiled
+ * the issuing path. The figure is that steady state, after this many issues; the first runs after
+ * opening are reported beside it (issue 8: "after a warm-up").
+ */
+const ISSUING_WARMUP = 200;
+
+/**
  * Issuing against the bare durable insert, interleaved run by run: both pay the same fsync under
  * the same disk load, so their ratio is what the register's own work costs. The certificates are
- * ones already in the register, issued again through `appendEntry` with the rules' gate.
+ * ones already in the register, issued again through `appendEntry` with the rules' gate. Measured
+ * twice: the first runs after opening, then again after the warm-up.
  */
-async function issuingFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'bareInsert' | 'issuing'>> {
+async function issuingFigures(
+  dataDir: string,
+  options: FigureOptions,
+): Promise<Pick<RegisterFigures, 'bareInsert' | 'issuing' | 'issuingCold' | 'bareInsertCold' | 'issuingWarmup'>> {
   const bare = openBareInsert(dataDir);
   const seeded = await openSeeded(dataDir);
   try {
     const steps = { bareInsert: () => bare.insertOne(), issuing: await issuingStep(seeded, options) };
-    return await interleaved(steps, options);
+    const cold = await interleaved(steps, { warmup: 0, runs: options.runs });
+    const issuingWarmup = Math.max(options.warmup, ISSUING_WARMUP);
+    const warm = await interleaved(steps, { warmup: issuingWarmup, runs: options.runs });
+    return { bareInsert: warm.bareInsert, issuing: warm.issuing, issuingCold: cold.issuing, bareInsertCold: cold.bareInsert, issuingWarmup };
   } finally {
     await seeded.db.close();
     bare.close();
@@ -126,7 +146,7 @@ function firstOffice(cast: DeskCast): CastOffice {
   return office;
 }
 
-async function interleaved<K extends string>(steps: Record<K, () => unknown>, options: FigureOptions): Promise<Record<K, Sample>> {
+async function interleaved<K extends string>(steps: Record<K, () => unknown>, options: Pick<FigureOptions, 'runs' | 'warmup'>): Promise<Record<K, Sample>> {
   const names = Object.keys(steps) as K[];
   const times = new Map<K, number[]>(names.map((name) => [name, []]));
   for (let run = 0; run < options.warmup + options.runs; run += 1) {
@@ -225,9 +245,9 @@ export async function runRegisterFigures(options: FigureOptions): Promise<Regist
   const issuing = await issuingFigures(options.dataDir, options);
   const search = await searchFigures(options.dataDir, options);
   const start = await startFigures(options.dataDir, options);
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const peakRssMb = peakResidentMb();
   const issuingService = await issuingServiceFigure(options.dataDir, options);
-  return { ...issuing, issuingService, ...search, ...start, peakRssMb, peakRssWithDeclinerMb: process.resourceUsage().maxRSS / 1024 };
+  return { ...issuing, issuingService, ...search, ...start, peakRssMb, peakRssWithDeclinerMb: peakResidentMb() };
 }
 
 function isEntryPoint(): boolean {

@@ -12,6 +12,7 @@ const FIGURES = [
   /^issue a certificate/,
   /^bare durable one-row insert/,
   /^issuing ÷ bare insert/,
+  /^issuing, the first runs after opening/,
   /^issuing service end to end/,
   /^name search, lowercase surname/,
   /^the same search, FTS query alone/,
