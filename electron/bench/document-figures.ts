@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
 import type { CertificateContent } from '../../shared/domain/entry.js';
 import { findKind } from '../../shared/rules/catalogue.js';
@@ -10,7 +11,7 @@ import { createPrintingService } from '../app/printing.js';
 import { openKeyStore } from '../documents/verification.js';
 import { journalEntriesBetween, searchEntryRecords } from '../register/repositories/entries.js';
 import { openSeeded } from './generator.js';
-import { measure, type Sample } from './harness.js';
+import { interleaved, isEntryPoint, measure, type Sample } from './harness.js';
 
 /**
  * The documents' figures (issue 8): one certificate PDF through the printing service against a
@@ -69,9 +70,12 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
     if (!sample || sample.content.sort !== 'certificate') throw new Error('The register has no certificates');
     const font = readFileSync(createRequire(import.meta.url).resolve(FONT));
     const text = certificateText(sample.content, sample);
-    const certificatePdf = await measure(() => printing.entryDocument(cast.head, { entryId: sample.id }), options);
+    // Interleaved run by run: their ratio is a target, so both are measured under the same load.
+    const { certificatePdf, barePage } = await interleaved(
+      { certificatePdf: () => printing.entryDocument(cast.head, { entryId: sample.id }), barePage: () => barePdf(font, text) },
+      options,
+    );
     const certificateDrawing = await measure(() => printing.previewCertificate(sample.content as CertificateContent, cast.head), options);
-    const barePage = await measure(() => barePdf(font, text), options);
 
     // The newest `journalRows` entries of the central journal: the range of dates that holds them.
     const newest = await searchEntryRecords(db, { journalId: office.journalId, limit: 1, offset: 0 });
@@ -92,4 +96,17 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
   } finally {
     await db.close();
   }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, 'journal-rows': { type: 'string' } },
+  });
+  const figures = await runDocumentFigures({
+    dataDir: values['data-dir'] ?? '',
+    runs: Number(values.runs ?? 30),
+    warmup: Number(values.warmup ?? 5),
+    journalRows: Number(values['journal-rows'] ?? 10_000),
+  });
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
 }

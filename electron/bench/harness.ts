@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 export interface Figure {
   readonly name: string;
@@ -30,6 +31,28 @@ export async function measure(fn: () => unknown, options: { warmup: number; runs
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   return { median: percentile(times, 50), p95: percentile(times, 95), runs: times.length };
+}
+
+/**
+ * Several steps run in turn, run by run, so that each is measured under the same load as the
+ * others (a ratio between them then does not drift with the machine's load).
+ */
+export async function interleaved<K extends string>(steps: Record<K, () => unknown>, options: { warmup: number; runs: number }): Promise<Record<K, Sample>> {
+  const names = Object.keys(steps) as K[];
+  const times = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let run = 0; run < options.warmup + options.runs; run += 1) {
+    for (const name of names) {
+      const started = process.hrtime.bigint();
+      await steps[name]();
+      if (run >= options.warmup) times.get(name)?.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  return Object.fromEntries(
+    names.map((name) => {
+      const values = times.get(name) ?? [];
+      return [name, { median: percentile(values, 50), p95: percentile(values, 95), runs: values.length }];
+    }),
+  ) as Record<K, Sample>;
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -101,4 +124,10 @@ export function peakResidentMb(): number {
     // Not Linux: no /proc; getrusage is the best available.
   }
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Whether the module at `moduleUrl` is the script node was started with (a figure run in a child). */
+export function isEntryPoint(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && fs.realpathSync(script) === fs.realpathSync(fileURLToPath(moduleUrl));
 }

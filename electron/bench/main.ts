@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { cachedRegister } from './cache.js';
-import { runDocumentFigures, type DocumentFigures } from './document-figures.js';
+import type { DocumentFigures } from './document-figures.js';
 import { DEFAULT_SEED } from './generator.js';
 import { machine, renderTable, type Figure, type Machine } from './harness.js';
 import { runPostgresFigures, type PostgresFigures } from './postgres-figures.js';
@@ -43,13 +43,24 @@ export interface BenchReport {
 const execFileAsync = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The register figures run in a child process, so its peak memory is theirs alone. */
-async function registerFiguresInChild(dataDir: string, options: BenchOptions): Promise<RegisterFigures> {
-  const script = path.join(here, 'register-figures.ts');
-  const args = ['--import', 'tsx', script, '--data-dir', dataDir, '--runs', String(options.runs), '--warmup', String(options.warmup), '--seed', String(options.seed)];
-  const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 1 << 24, cwd: path.resolve(here, '../..') });
-  const last = stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(last) as RegisterFigures;
+/**
+ * The register's and the documents' figures each run in a child process of their own: its peak
+ * memory is theirs alone, and neither is measured in a heap that has just generated a register.
+ */
+async function figuresInChild<T>(script: string, args: readonly string[]): Promise<T> {
+  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', path.join(here, script), ...args], {
+    maxBuffer: 1 << 24,
+    cwd: path.resolve(here, '../..'),
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as T;
+}
+
+function registerFiguresInChild(dataDir: string, options: BenchOptions): Promise<RegisterFigures> {
+  return figuresInChild('register-figures.ts', ['--data-dir', dataDir, '--runs', String(options.runs), '--warmup', String(options.warmup), '--seed', String(options.seed)]);
+}
+
+function documentFiguresInChild(dataDir: string, options: BenchOptions): Promise<DocumentFigures> {
+  return figuresInChild('document-figures.ts', ['--data-dir', dataDir, '--runs', String(options.runs), '--warmup', String(options.warmup), '--journal-rows', String(options.journalRows)]);
 }
 
 function figuresOf(r: RegisterFigures, d: DocumentFigures): Figure[] {
@@ -159,8 +170,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   options.log(cached.reused ? `Register reused from ${cached.dataDir}` : `Register generated in ${cached.generated.seconds.toFixed(0)} s at ${cached.dataDir}`);
   options.log('Measuring the register (child process)…');
   const register = await registerFiguresInChild(cached.dataDir, options);
-  options.log('Measuring documents…');
-  const documents = await runDocumentFigures({ dataDir: cached.dataDir, runs: options.runs, warmup: options.warmup, journalRows: options.journalRows });
+  options.log('Measuring documents (child process)…');
+  const documents = await documentFiguresInChild(cached.dataDir, options);
   const postgres = options.postgresUrl ? await postgresFigures(options.postgresUrl, options) : undefined;
   const figures = [...figuresOf(register, documents), ...(postgres ? postgresFiguresOf(postgres, options.entries) : [])];
   const about = machine();

@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { certificateDraftSchema } from '../../shared/contract/channels/issuing.js';
 import type { CertificateContent, EntryContent } from '../../shared/domain/entry.js';
@@ -14,7 +12,7 @@ import { searchWords } from '../register/search-text.js';
 import { openBareInsert } from './baseline.js';
 import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
 import { openSeeded } from './generator.js';
-import { measure, peakResidentMb, percentile, type Sample } from './harness.js';
+import { interleaved, isEntryPoint, measure, peakResidentMb, percentile, type Sample } from './harness.js';
 import { SURNAMES } from './people.js';
 
 /**
@@ -146,24 +144,6 @@ function firstOffice(cast: DeskCast): CastOffice {
   return office;
 }
 
-async function interleaved<K extends string>(steps: Record<K, () => unknown>, options: Pick<FigureOptions, 'runs' | 'warmup'>): Promise<Record<K, Sample>> {
-  const names = Object.keys(steps) as K[];
-  const times = new Map<K, number[]>(names.map((name) => [name, []]));
-  for (let run = 0; run < options.warmup + options.runs; run += 1) {
-    for (const name of names) {
-      const started = process.hrtime.bigint();
-      await steps[name]();
-      if (run >= options.warmup) times.get(name)?.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }
-  return Object.fromEntries(
-    names.map((name) => {
-      const values = times.get(name) ?? [];
-      return [name, { median: percentile(values, 50), p95: percentile(values, 95), runs: values.length }];
-    }),
-  ) as Record<K, Sample>;
-}
-
 async function searchFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'search' | 'searchQuery' | 'naiveSearch' | 'readAuditFlush'>> {
   const seeded = await openSeeded(dataDir);
   try {
@@ -250,12 +230,7 @@ export async function runRegisterFigures(options: FigureOptions): Promise<Regist
   return { ...issuing, issuingService, ...search, ...start, peakRssMb, peakRssWithDeclinerMb: peakResidentMb() };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string' }, runs: { type: 'string' }, warmup: { type: 'string' }, seed: { type: 'string' } },
   });
