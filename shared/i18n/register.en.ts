@@ -93,6 +93,9 @@ export default {
     restore: {
       summary: 'restore the register from a backup (the current file is saved first)',
       done: 'Register restored from {{from}}. The previous state was saved: {{saved}}',
+      checking: 'Checking the chosen backup…',
+      saving: 'Saving the current register…',
+      replacing: 'Replacing the register with the backup…',
     },
     failed: 'Error: {{message}}',
   },

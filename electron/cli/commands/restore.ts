@@ -34,7 +34,13 @@ export const restoreCommand: CliCommand = {
     const { db, setAside } = openOrSetAside(registerPath(dataDir), new Date().toISOString().replace(/[:.]/g, '-'));
     try {
       const services = createRegisterServices({ db, dataDir });
-      const result = await services.backup.restore(null, from);
+      // The stages a restore goes through, each once, as the desk's dialog shows them (issue 7 §6).
+      let shown: string | undefined;
+      const onStage = (stage: 'checking' | 'saving' | 'replacing') => {
+        if (stage !== shown) io.out(t(`cli.restore.${stage}`));
+        shown = stage;
+      };
+      const result = await services.backup.restore(null, from, { onStage });
       io.out(t('cli.restore.done', { from: result.restoredFrom, saved: setAside ?? result.savedCurrentAs.file }));
       return EXIT.ok;
     } finally {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { t } from '../../../electron/cli/command.js';
 import { runCli } from '../../../electron/cli/main.js';
 import { allowAll, certificate, setUpRegister, tempDir, type TestRegister } from './fixtures.js';
 import { onPostgres } from '../../support/register-backend.js';
@@ -71,6 +72,7 @@ describe.skipIf(onPostgres)('npm run cli (issue 4 §10)', () => {
     const restoreRun = captureIo();
     await expect(runCli(['restore', '--data-dir', register.dir, '--from', path.join(folder, backupName!)], restoreRun.io)).resolves.toBe(0);
     expect(dumpEntries(register.file)).toEqual(before);
+    expect(restoreRun.out.slice(0, 3)).toEqual([t('cli.restore.checking'), t('cli.restore.saving'), t('cli.restore.replacing')]);
     // The damaged file was set aside untouched, not overwritten.
     const aside = fs.readdirSync(register.dir).find((name) => name.startsWith('register-damaged-'));
     expect(fs.readFileSync(path.join(register.dir, aside!), 'utf8')).toBe('wreckage');
