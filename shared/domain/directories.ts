@@ -37,6 +37,22 @@ export const signatorySchema = z.object({
 });
 export type Signatory = z.infer<typeof signatorySchema>;
 
+/**
+ * Who may sign a document of `officeId` dated `date` (R7.10, R7.13): valid on that day, for that
+ * office or for every office. The desk's forms offer these; main checks the same on issuing.
+ */
+export function signatoriesFor<S extends Pick<Signatory, 'validFrom' | 'validTo' | 'officeId'>>(
+  signatories: readonly S[],
+  at: { date: string; officeId: string | undefined },
+): S[] {
+  return signatories.filter(
+    (person) =>
+      person.validFrom <= at.date &&
+      (person.validTo === undefined || at.date <= person.validTo) &&
+      (person.officeId === undefined || at.officeId === undefined || person.officeId === at.officeId),
+  );
+}
+
 export const signatoryInputSchema = signatorySchema
   .extend({ id: idSchema.optional() })
   .strict()

@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Simpl
 import { Controller, FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
-import type { BodySummary } from '../../../../shared/domain/directories.js';
+import { signatoriesFor, type BodySummary } from '../../../../shared/domain/directories.js';
 import type { EntryRecord } from '../../../../shared/domain/entry.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
@@ -84,6 +84,9 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
   const values = form.watch();
   const { details, history } = useBodyData(values.bodyId);
   const chosenJournal = journalId ?? defaultJournal(journals, officeId, 'certification')?.id ?? null;
+  // The inscription is dated today: only those who may sign today, for the journal's office.
+  const journalOffice = journals.find((journal) => journal.id === chosenJournal)?.officeId ?? officeId;
+  const signers = signatoriesFor(signatories, { date: today, officeId: journalOffice });
 
   useEffect(() => {
     desk.call('directories.bodies.list', {}).then(setBodies).catch((caught: unknown) => setFailure(asDeskError(caught)));
@@ -176,7 +179,7 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
                       <Select
                         label={t('ui.issue.signatory')}
                         withAsterisk
-                        data={signatories.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position}` }))}
+                        data={signers.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position}` }))}
                         value={field.value || null}
                         onChange={(value) => field.onChange(value ?? '')}
                         error={fieldError(form.formState.errors.signatoryId)}

@@ -1,6 +1,7 @@
 import { Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { signatoriesFor } from '../../../../shared/domain/directories.js';
 import { useFieldError } from '../../components/field-error.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { kyivToday } from '../../i18n/format.js';
@@ -15,8 +16,8 @@ export function SignatoryFields() {
   const signatories = useReferenceStore((state) => state.signatories);
   const journalId = useReferenceStore((state) => state.journalId);
   const chooseJournal = useReferenceStore((state) => state.chooseJournal);
-  const today = kyivToday();
-  const current = signatories.filter((person) => person.validFrom <= today && (!person.validTo || today <= person.validTo));
+  const journalOffice = journals.find((journal) => journal.id === journalId)?.officeId;
+  const current = signatoriesFor(signatories, { date: kyivToday(), officeId: journalOffice });
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
