@@ -3,7 +3,9 @@ export default {
   errors: {
     register: {
       serverUnavailable:
-        'The register server ({{server}}) cannot be reached. Nothing was written: check the network or call IT, then try again.',
+        'The register server ({{server}}) cannot be reached. Check the network or call IT, then try again.',
+      serverOutcomeUnknown:
+        'The connection to the register server ({{server}}) broke while saving, so it is not known whether the entry was saved. Do not repeat the action: once the connection is back, look the entry up in the journal (by surname), and issue again only if it is not there.',
       serverLogin:
         "The register server ({{server}}) refused the app's login. IT: check the role name, the password in PGPASSWORD or ~/.pgpass, and the database name.",
       serverCertificate:

@@ -102,6 +102,11 @@ export async function printedNumberFormatter(ctx: ServiceContext, journal: Journ
   return (year, number) => formatPrintedNumber(format, { index: journal.index, number, year, office: journal.officeCode });
 }
 
+/** The register server went away mid-write (PostgreSQL; see postgres/server-errors.ts). */
+function isServerLost(error: unknown): error is DeskError {
+  return error instanceof DeskError && error.messageKey === 'errors.register.serverUnavailable';
+}
+
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
@@ -222,12 +227,40 @@ export function createEntriesService(ctx: ServiceContext) {
    */
   async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): Promise<EntryRecord> {
     const id = uuidv7();
-    return ctx.db.write(async () => {
-      const { row } = await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id });
-      const record = await newEntryRecord(ctx.db, row);
-      if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
-      return record;
-    });
+    try {
+      return await ctx.db.write(async () => {
+        const { row } = await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id });
+        const record = await newEntryRecord(ctx.db, row);
+        if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
+        return record;
+      });
+    } catch (error) {
+      if (!isServerLost(error)) throw error;
+      return settleLostWrite(journal.id, id, error);
+    }
+  }
+
+  /**
+   * A server connection lost during a write may have lost only the server's answer to COMMIT:
+   * the entry is then in the journal while the desk was told it failed, and issuing again would
+   * give the person a second number. The entry's id was chosen before the transaction, so look
+   * for it, under the journal's write lock, which waits until the lost transaction has ended either
+   * way. Written: the entry is returned as if nothing had happened. Not written: the error stands
+   * (nothing was written; trying again is safe). The server still gone: say that the outcome is
+   * unknown, so that the administrator looks in the journal before issuing again.
+   */
+  async function settleLostWrite(journalId: string, id: string, lost: DeskError): Promise<EntryRecord> {
+    let written: EntryRecord | undefined;
+    try {
+      written = await ctx.db.write(async () => {
+        await lockJournalForWriting(ctx.db, journalId);
+        return getEntryRecord(ctx.db, id);
+      });
+    } catch {
+      throw new DeskError('storage', 'errors.register.serverOutcomeUnknown', lost.params);
+    }
+    if (!written) throw lost;
+    return written;
   }
 
   return {
