@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Sql, SqlValue } from '../../../electron/register/sql.js';
+import { latestEntryOfJournal, searchEntryRecords, takeNextNumber } from '../../../electron/register/repositories/entries.js';
+import { searchWords } from '../../../electron/register/search-text.js';
 import { setUpRegister, type TestRegister, sqliteOf } from './fixtures.js';
 import { onPostgres } from '../../support/register-backend.js';
 
@@ -9,7 +12,6 @@ function plan(r: TestRegister, sql: string, ...params: unknown[]): string {
   return (sqliteOf(r.db).prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
 }
 
-// SQLite's query plans; the server's search index is checked in test/unit/postgres.
 describe.skipIf(onPostgres)('hot queries use their indexes', () => {
   it('next number, chain head, journal page and text search', async () => {
     register = await setUpRegister();
@@ -18,5 +20,54 @@ describe.skipIf(onPostgres)('hot queries use their indexes', () => {
     expect(plan(register, 'SELECT id FROM entries ORDER BY created_at DESC, id DESC LIMIT 25')).toMatch(/USING (COVERING )?INDEX entries_created/);
     expect(plan(register, "SELECT e.id FROM entries_fts f JOIN entries e ON e.id = f.entry_id WHERE entries_fts MATCH ? ORDER BY e.created_at DESC LIMIT 25", '"шевч"*')).toMatch(/VIRTUAL TABLE INDEX/);
     expect(plan(register, "SELECT e.id FROM entries_fts f JOIN entries e ON e.id = f.entry_id WHERE entries_fts MATCH ?", '"шевч"*')).toMatch(/SEARCH e USING (COVERING )?INDEX sqlite_autoindex_entries_1 \(id=\?\)/);
+  });
+});
+
+interface Statement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+/** Runs a repository function and keeps the statements it sent, to explain them afterwards. */
+async function statementsOf(r: TestRegister, run: (sql: Sql) => Promise<unknown>): Promise<Statement[]> {
+  const sent: Statement[] = [];
+  const keep = (sql: string, params: readonly SqlValue[] = []) => void sent.push({ sql, params });
+  await run({
+    dialect: r.db.dialect,
+    all: (sql, params) => (keep(sql, params), r.db.all(sql, params)),
+    get: (sql, params) => (keep(sql, params), r.db.get(sql, params)),
+    run: (sql, params) => (keep(sql, params), r.db.run(sql, params)),
+  });
+  return sent;
+}
+
+/**
+ * The server's plan for a statement as the repository sends it. A test register is tiny, so
+ * sequential scans are switched off for the transaction: the plan shows whether an index can
+ * serve the statement at all, which is what a million entries need.
+ */
+async function serverPlan(r: TestRegister, statement: Statement): Promise<string> {
+  return r.db.read(async (tx) => {
+    await tx.run('SET LOCAL enable_seqscan = off');
+    const rows = await tx.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, statement.params);
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  });
+}
+
+describe.runIf(onPostgres)('hot queries use their indexes on the server', () => {
+  it('text search through the word index, newest first; chain head and counter through their keys', async () => {
+    register = await setUpRegister();
+    const r = register;
+    const [page, count] = await statementsOf(r, (sql) => searchEntryRecords(sql, { words: searchWords('шевч'), limit: 25, offset: 0 }));
+    for (const statement of [page, count]) {
+      expect(statement).toBeDefined();
+      expect(await serverPlan(r, statement as Statement)).toMatch(/Bitmap Index Scan on entries_fts_lexemes/);
+    }
+    // Order and limit inside the word-index query, before the joins (issue 8).
+    expect(await serverPlan(r, page as Statement)).toMatch(/Limit[^\n]*\n\s*->\s+Sort[^\n]*\n\s*Sort Key: \(\(f\.rowid \+ 0\)\) DESC\n\s*->\s+Bitmap Heap Scan on entries_fts f/);
+    const [head] = await statementsOf(r, (sql) => latestEntryOfJournal(sql, r.journalId));
+    expect(await serverPlan(r, head as Statement)).toMatch(/Index Scan Backward using entries_journal_id_year_number_key/);
+    const [counter] = await statementsOf(r, (sql) => takeNextNumber(sql, r.journalId, 2025).catch(() => 0));
+    expect(await serverPlan(r, counter as Statement)).toMatch(/Index (Only )?Scan using journal_counters_pkey/);
   });
 });
