@@ -4,6 +4,7 @@ import { defaultTemplates } from '../../shared/rules/default-templates.js';
 import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
 import { createDecliner } from '../declension/decliner.js';
 import { councilHeaderFrom } from '../documents/header.js';
+import { keysOfRegister } from './key-witness.js';
 import { openKeyStore } from '../documents/verification.js';
 import { createExchangeService } from '../exchange/index.js';
 import { readWorkplaceState } from '../exchange/state.js';
@@ -128,6 +129,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...reportsHandlers({ now }),
     ...documentsHandlers({
       keyStore,
+      keys: keysOfRegister(db, keyStore),
       now,
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
       lookup: {

@@ -12,6 +12,7 @@ import type { CouncilHeader } from '../documents/models.js';
 import { buildRefusalPdf } from '../documents/refusal-pdf.js';
 import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
 import type { SessionUser } from '../ipc/handler-types.js';
+import { keysOfRegister } from './key-witness.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import { putDocumentCode, shortCodeOfEntry, type RegisterServices } from '../register/index.js';
 import type { TemplatesService } from '../register/services/templates.js';
@@ -99,8 +100,11 @@ export function createPrintingService(deps: PrintingDeps) {
     }
   }
 
+  const keys = keysOfRegister(deps.register.ctx.db, deps.keyStore);
+
   /** The certificate's short verification code in the register, so a printed code can be looked up. */
   async function bindVerificationCode(entry: EntryRecord): Promise<void> {
+    await keys.assertSame({ record: true });
     deps.keyStore.ensureOfficeKey(entry.officeCode);
     // Read first: a register opened read-only still prints documents whose codes are bound.
     if (await shortCodeOfEntry(deps.register.ctx.db, entry.id)) return;
@@ -116,6 +120,9 @@ export function createPrintingService(deps: PrintingDeps) {
     /** After an entry commits: its short verification code goes into the register, so it can be looked up. */
     async registerVerificationCode(entry: EntryRecord): Promise<void> {
       if (entry.sort !== 'certificate') return;
+      // With another workstation's keys the code would not verify: printing refuses and says why,
+      // and a workstation with the office's keys binds the code when it prints the entry.
+      if ((await keys.verdict({ record: true })) === 'different') return;
       deps.keyStore.ensureOfficeKey(entry.officeCode);
       await bindVerificationCode(entry);
     },

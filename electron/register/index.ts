@@ -14,6 +14,7 @@ import { createVerificationService } from './services/verification.js';
 
 export { openRegister, registerPath, inspectRegisterFile, REGISTER_FILE_NAME, type RegisterDb } from './database.js';
 export { putDocumentCode, entryIdByShortCode, shortCodeOfEntry } from './repositories/document-codes.js';
+export { addSettingIfAbsent, getSetting } from './repositories/settings.js';
 export { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface RegisterServicesOptions {

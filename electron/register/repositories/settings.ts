@@ -17,6 +17,11 @@ export async function putSetting(db: Sql, key: string, value: unknown): Promise<
   ]);
 }
 
+/** Stores a setting unless one is stored under `key` already (two workstations may race). */
+export async function addSettingIfAbsent(db: Sql, key: string, value: unknown): Promise<void> {
+  await db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, JSON.stringify(value)]);
+}
+
 /** One writer of the register's settings at a time, for checks made before writing (first-run setup). */
 export async function lockSettings(db: Sql): Promise<void> {
   // SQLite's BEGIN IMMEDIATE already holds the file; a PostgreSQL transaction takes a lock of its own.

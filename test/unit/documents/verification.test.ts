@@ -155,6 +155,8 @@ describe('documents handlers', () => {
     const handlers = documentsHandlers({
       lookup: lookupOver(fixtures.journal, keys),
       keyStore: keys,
+      // One workstation: its keys are the register's (test/unit/app/key-witness.test.ts covers two).
+      keys: { verdict: async () => 'same', assertSame: async () => undefined },
       councilHeader: async () => councilHeaderFrom(fixtureRequisites),
       now: () => new Date('2025-03-20T10:00:00Z'),
     });
