@@ -76,9 +76,16 @@ export function createIssuingService(deps: IssuingDeps) {
   /** Forms the administrator did not correct are recomputed here, so a page cannot print anything it likes. */
   async function checkedDeclension(subject: Subject): Promise<Subject> {
     if (subject.declined.corrected) return subject;
-    const forms = await deps.decliner.decline(subject.name);
+    // The name decides the gender whenever it can; the administrator's choice counts only when
+    // it cannot («Бойко Саша»), so a choice left over from another name changes nothing.
+    const detected = await deps.decliner.decline(subject.name);
+    const chosen = subject.declined.gender;
+    const forms = detected.gender === null && chosen ? await deps.decliner.decline(subject.name, chosen) : detected;
     if (forms.gender === null) throw new DeskError('invalid_input', 'errors.issuing.declensionNeedsReview');
-    return { ...subject, declined: { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false } };
+    return {
+      ...subject,
+      declined: { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false, gender: forms.gender },
+    };
   }
 
   function checkBirthDates(dates: readonly (string | undefined)[]): void {

@@ -35,6 +35,11 @@ export const declinedNameSchema = z.object({
   dative: z.string().min(1).max(200),
   genitive: z.string().min(1).max(200),
   corrected: z.boolean(),
+  /**
+   * The gender the forms were declined for: as the name tells it, or as the administrator chose
+   * when it does not («Бойко Саша»). Absent in entries made before it was kept.
+   */
+  gender: genderSchema.optional(),
 });
 export type DeclinedName = z.infer<typeof declinedNameSchema>;
 

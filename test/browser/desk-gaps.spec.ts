@@ -372,3 +372,36 @@ test('street suggestions keep to the settlement typed in the address', async ({ 
   await page.getByRole('heading', { name: 'Адреса' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: path.join('test-results', 'screens', 'gaps-issue-address-1366.png') });
 });
+
+test('a name that does not tell its gender: the administrator chooses it, and main issues with those forms', async ({ page, desk }) => {
+  test.setTimeout(180_000);
+  await openSetUpDesk(page, desk.url);
+  await page.getByRole('checkbox', { name: /Довідка з місця реєстрації/ }).check();
+  // «Саша» is a man's and a woman's name; with no patronymic the name does not decide.
+  await page.getByRole('textbox', { name: 'Прізвище' }).first().fill('Бойко');
+  await page.getByRole('textbox', { name: 'Імʼя' }).first().fill('Саша');
+  await page.getByLabel('Населений пункт').fill('Глухів');
+  await page.getByRole('textbox', { name: 'Будинок' }).fill('3');
+  const gender = page.getByRole('radiogroup', { name: 'Стать (за іменем не визначається)' });
+  await expect(gender).toBeVisible();
+  await gender.getByRole('radio', { name: 'Жіноча' }).check();
+  await expect(page.getByLabel('Давальний відмінок (кому?)')).toHaveValue('Бойко Саші');
+  // A slip is put right in the same place: the choice stays in view.
+  await gender.getByRole('radio', { name: 'Чоловіча' }).check();
+  await expect(page.getByLabel('Давальний відмінок (кому?)')).toHaveValue('Бойку Саші');
+  await saveScreen(page, 'gaps-declension-gender-chosen');
+
+  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
+  await page.getByLabel('Серія').fill('КВ');
+  await page.getByLabel('Номер').fill('123456');
+  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
+  await chooseSignatory(page);
+  const issue = page.getByRole('button', { name: 'Видати', exact: true });
+  await expect(issue).toBeEnabled();
+  await issue.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку видано');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Зберегти PDF' }).first().click();
+  const pdfText = execFileSync('pdftotext', ['-layout', await (await downloading).path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Видана гр. Бойку Саші');
+});

@@ -36,12 +36,15 @@ export function DeclensionPanel({
   onChange: (value: DeclinedName | null) => void;
 }) {
   const { t } = useTranslation();
-  const [gender, setGender] = useState<Gender | null>(null);
+  // The gender the administrator chose, for the name it was chosen for: not carried over to the next name.
+  const [choice, setChoice] = useState<{ nameKey: string; gender: Gender } | null>(null);
   const [needsGender, setNeedsGender] = useState(false);
   const [failed, setFailed] = useState(false);
   const [automatic, setAutomatic] = useState<DeclinedName | null>(null);
   const corrected = value?.corrected ?? false;
   const valid = validName(name);
+  const nameKey = valid ? JSON.stringify(valid) : '';
+  const gender = choice?.nameKey === nameKey ? choice.gender : null;
   const key = valid ? JSON.stringify([valid, gender]) : '';
   const latest = useRef(onChange);
   useEffect(() => {
@@ -58,9 +61,16 @@ export function DeclensionPanel({
         .then((forms) => {
           if (cancelled) return;
           setFailed(false);
-          setNeedsGender(forms.gender === null && chosenGender === null);
+          // Asked while the name does not tell it, and kept in view once answered, to be changed.
+          setNeedsGender(forms.gender === null || chosenGender !== null);
           // A new name replaces any hand correction made to the previous one.
-          const declined = { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false };
+          const declined: DeclinedName = {
+            nominative: forms.nominative,
+            dative: forms.dative,
+            genitive: forms.genitive,
+            corrected: false,
+            ...(forms.gender ? { gender: forms.gender } : {}),
+          };
           setAutomatic(declined);
           latest.current(declined);
         })
@@ -87,7 +97,7 @@ export function DeclensionPanel({
         {!valid && <Text c="dimmed">{t('ui.declension.waiting')}</Text>}
         {failed && <Alert color="red">{t('ui.declension.failed')}</Alert>}
         {needsGender && (
-          <Radio.Group label={t('ui.declension.gender')} value={gender ?? ''} onChange={(next) => setGender(next as Gender)}>
+          <Radio.Group label={t('ui.declension.gender')} value={gender ?? ''} onChange={(next) => setChoice({ nameKey, gender: next as Gender })}>
             <Group mt="xs">
               <Radio value="male" label={t('ui.declension.male')} />
               <Radio value="female" label={t('ui.declension.female')} />

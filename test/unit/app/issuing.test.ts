@@ -45,6 +45,25 @@ describe('issuing through the main process', () => {
     expect(entry.content.sort === 'certificate' && entry.content.subject.declined.dative).toBe('Шевченкові Тарасові Григоровичу');
   });
 
+  it('declines a name that does not tell its gender as the administrator chose it, and keeps the gender', async () => {
+    const draft = familyDraft([identity, apartmentCards, childBirth]);
+    draft.subject.name = { familyName: 'Бойко', givenName: 'Саша' };
+    draft.subject.declined = { nominative: 'Бойко Саша', dative: 'Бойко Саша', genitive: 'Бойко Саша', corrected: false };
+    const unanswered = await t.raw('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(unanswered).toMatchObject({ ok: false, error: { messageKey: 'errors.issuing.declensionNeedsReview' } });
+
+    draft.subject.declined = { ...draft.subject.declined, gender: 'male' };
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(entry.content.sort === 'certificate' && entry.content.subject.declined).toMatchObject({ dative: 'Бойку Саші', genitive: 'Бойка Саші', gender: 'male' });
+  });
+
+  it('lets the name, not a gender chosen for an earlier name, decide the forms', async () => {
+    const draft = familyDraft([identity, apartmentCards, childBirth]);
+    draft.subject.declined = { ...draft.subject.declined, gender: 'female' };
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(entry.content.sort === 'certificate' && entry.content.subject.declined).toMatchObject({ dative: 'Шевченку Тарасу Григоровичу', gender: 'male' });
+  });
+
   it('refuses a name with a Latin look-alike letter before any rule runs', async () => {
     const draft = familyDraft([identity, apartmentCards, childBirth]);
     draft.subject.name.familyName = 'Шевчeнко';
