@@ -70,7 +70,7 @@ export function createPrintingService(deps: PrintingDeps) {
       }),
     );
     const values = templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber, customKinds });
-    return renderCombined(parts, values);
+    return renderCombined(parts, values, { gender: content.subject.declined.gender });
   }
 
   async function certificatePdf(entry: EntryRecord, stamp: { qrText: string; shortCode: string }): Promise<Buffer> {

@@ -58,7 +58,7 @@ export async function prepareDeclension(decliner: Decliner): Promise<NameDeclens
   return {
     declined(name, gender) {
       const nominative = [name.familyName, name.givenName, name.patronymic].filter(Boolean).join(' ');
-      return { nominative, dative: inCase(name, gender, 'dative'), genitive: inCase(name, gender, 'genitive'), corrected: false };
+      return { nominative, dative: inCase(name, gender, 'dative'), genitive: inCase(name, gender, 'genitive'), corrected: false, gender };
     },
     genitive: (name, gender) => inCase(name, gender, 'genitive'),
   };

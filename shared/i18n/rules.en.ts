@@ -188,6 +188,7 @@ export default {
       tooLong: 'The template is too long (at most {{max}} characters)',
       unknownPlaceholder: 'Line {{line}}: unknown field {{name}}',
       placeholderNotAllowed: 'Line {{line}}: the field {{name}} is not used in this template',
+      badAlternative: 'Line {{line}}: a choice by gender goes in double curly braces as він|вона: two non-empty words separated by one bar',
       unbalancedBraces: 'Line {{line}}: unbalanced curly braces',
       unsupportedCharacter: 'Line {{line}}: the character «{{char}}» ({{code}}) cannot be printed',
       householdNotAlone: 'Line {{line}}: the field {{name}} must stand on a line of its own',

@@ -191,6 +191,7 @@ export default {
       tooLong: 'Шаблон задовгий (не більше {{max}} символів)',
       unknownPlaceholder: 'Рядок {{line}}: невідоме поле {{name}}',
       placeholderNotAllowed: 'Рядок {{line}}: поле {{name}} не використовується в цьому шаблоні',
+      badAlternative: 'Рядок {{line}}: вибір за статтю пишеться в подвійних фігурних дужках як він|вона — два непорожні варіанти через одну риску',
       unbalancedBraces: 'Рядок {{line}}: фігурні дужки не збалансовані',
       unsupportedCharacter: 'Рядок {{line}}: символ «{{char}}» ({{code}}) не може бути надрукований',
       householdNotAlone: 'Рядок {{line}}: поле {{name}} має стояти в окремому рядку',

@@ -19,7 +19,7 @@ const PURPOSE = 'Довідка видана {{purpose}}.';
 const issuedTemplates: Record<string, string> = {
   // R7.1.1
   registration: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що він (вона) дійсно зареєстрований(а) за адресою: {{address}}.',
+    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} дійсно {{зареєстрований|зареєстрована}} за адресою: {{address}}.',
     'Дата реєстрації: {{registeredOn}}.',
     '{{household}}',
     'Підстава: записи {{housingSource}}; {{grounds}}.',
@@ -27,14 +27,14 @@ const issuedTemplates: Record<string, string> = {
   ].join('\n'),
   // R7.1.2
   family: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., яка (який) зареєстрована(ий) за адресою: {{address}}, в тому, що склад її (його) сімʼї становить:',
+    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., {{який|яка}} {{зареєстрований|зареєстрована}} за адресою: {{address}}, в тому, що склад {{його|її}} сімʼї становить:',
     '{{household}}',
     'Підстава: записи {{housingSource}}; {{grounds}}.',
     PURPOSE,
   ].join('\n'),
   // R7.1.3
   actual_residence_family: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що він (вона) фактично проживає за адресою: {{address}}, що підтверджується довідкою органу самоорганізації населення: {{bodyCertificate}}.',
+    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} фактично проживає за адресою: {{address}}, що підтверджується довідкою органу самоорганізації населення: {{bodyCertificate}}.',
     'Склад сімʼї за фактичним місцем проживання:',
     '{{household}}',
     'Підстава: {{grounds}}.',
@@ -42,7 +42,7 @@ const issuedTemplates: Record<string, string> = {
   ].join('\n'),
   // R7.1.4
   breadwinner_cohabitation: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що він (вона) на момент смерті {{deceased.genitive}}, який (яка) помер(ла) {{deceased.deathDate}}, проживав(ла) спільно з ним (нею) за адресою: {{address}}.',
+    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} на момент смерті {{deceased.genitive}}, який (яка) помер(ла) {{deceased.deathDate}}, {{проживав|проживала}} спільно з ним (нею) за адресою: {{address}}.',
     'Родинний звʼязок з померлим (померлою): {{kinship}}; документ, що його підтверджує: {{kinshipDocument}}.',
     'Підстава: записи {{housingSource}}; {{grounds}}.',
     PURPOSE,

@@ -1,11 +1,14 @@
+import type { Gender } from '../domain/person.js';
 import { findKind, type CustomKind } from './catalogue.js';
 
 /**
  * The template engine of printed documents (R7.3: the council's forms are editable templates with
  * sound defaults, each versioned). A template is Ukrainian text; each non-empty line is one
  * paragraph; `{{name}}` is a placeholder; `{{household}}` on a line of its own marks where the
- * household table goes. Saving a template runs `parseTemplate`, which rejects unknown placeholders,
- * unbalanced braces and characters the PDF font cannot print.
+ * household table goes; `{{він|вона}}` prints the first word for a man and the second for a woman,
+ * as the person the document is about (both, «він (вона)», when the entry does not say). Saving a
+ * template runs `parseTemplate`, which rejects unknown placeholders, unbalanced braces and
+ * characters the PDF font cannot print.
  */
 
 const PERSON_FIELDS = ['subject.nominative', 'subject.dative', 'subject.genitive', 'subject.birthDate', 'address'] as const;
@@ -114,7 +117,11 @@ export function isPrintable(codePoint: number): boolean {
   return printableCodePointRanges.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 
-export type Segment = { readonly type: 'text'; readonly text: string } | { readonly type: 'field'; readonly name: PlaceholderName };
+export type Segment =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'field'; readonly name: PlaceholderName }
+  /** `{{він|вона}}`: the word for a man, the word for a woman. */
+  | { readonly type: 'gendered'; readonly male: string; readonly female: string };
 
 export interface ParsedTemplate {
   /** One entry per non-empty line: a paragraph. */
@@ -131,6 +138,8 @@ export type ParseResult = { ok: true; template: ParsedTemplate } | { ok: false; 
 
 export const TEMPLATE_MAX_LENGTH = 20_000;
 const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/;
+/** `він|вона`, `зареєстрований|зареєстрована`: two non-empty texts without braces or another bar. */
+const GENDERED = /^([^{}|]+)\|([^{}|]+)$/;
 
 function isPlaceholder(name: string): name is PlaceholderName {
   return (allPlaceholders as readonly string[]).includes(name);
@@ -167,6 +176,15 @@ function parseLine(line: string, lineNo: number, allowed: readonly PlaceholderNa
     if (open === -1) break;
     const close = rest.indexOf('}}', open + 2);
     const name = close === -1 ? '' : rest.slice(open + 2, close).trim();
+    const gendered = GENDERED.exec(name);
+    if (gendered) {
+      const [male, female] = [gendered[1]?.trim() ?? '', gendered[2]?.trim() ?? ''];
+      if (male === '' || female === '') return { segments, errors: [...errors, { messageKey: 'validation.template.badAlternative', params: { line: lineNo } }] };
+      segments.push({ type: 'gendered', male, female });
+      rest = rest.slice(close + 2);
+      continue;
+    }
+    if (name.includes('|')) return { segments, errors: [...errors, { messageKey: 'validation.template.badAlternative', params: { line: lineNo } }] };
     if (close === -1 || !FIELD_NAME.test(name)) {
       return { segments, errors: [...errors, { messageKey: 'validation.template.unbalancedBraces', params: { line: lineNo } }] };
     }
@@ -217,6 +235,24 @@ export function parseTemplate(text: string, allowed: readonly PlaceholderName[] 
 /** Values of placeholders; a value with line breaks becomes several paragraphs. */
 export type TemplateValues = Partial<Record<PlaceholderName, string>>;
 
+/** What a text needs besides its values: the gender of the person the document is about, if known. */
+export interface RenderGrammar {
+  readonly gender?: Gender | undefined;
+}
+
+/** `{{він|вона}}` for a man, a woman, or a person whose gender the entry does not record. */
+function genderedText(segment: { male: string; female: string }, gender: Gender | undefined): string {
+  if (gender === 'male') return segment.male;
+  if (gender === 'female') return segment.female;
+  return `${segment.male} (${segment.female})`;
+}
+
+function segmentText(segment: Segment, values: TemplateValues, grammar: RenderGrammar): string {
+  if (segment.type === 'text') return segment.text;
+  if (segment.type === 'gendered') return genderedText(segment, grammar.gender);
+  return (values[segment.name] ?? '').trim();
+}
+
 export interface RenderedBody {
   readonly paragraphs: string[];
   /** Index of the paragraph after which the household table goes (−1: before the first). */
@@ -239,7 +275,7 @@ function present(values: TemplateValues, name: PlaceholderName): boolean {
  * {{registeredOn}}.» with no date) is left out; otherwise a missing value prints as nothing. Either
  * way it is listed in `missing`, so the desk can warn before printing.
  */
-export function renderTemplate(template: ParsedTemplate, values: TemplateValues): RenderedBody {
+export function renderTemplate(template: ParsedTemplate, values: TemplateValues, grammar: RenderGrammar = {}): RenderedBody {
   const paragraphs: string[] = [];
   const missing = template.placeholders.filter((name) => name !== HOUSEHOLD_MARKER && !present(values, name));
   let householdAt: number | undefined;
@@ -250,7 +286,7 @@ export function renderTemplate(template: ParsedTemplate, values: TemplateValues)
     }
     const fields = segments.flatMap((s) => (s.type === 'field' ? [s.name] : []));
     if (fields.length > 0 && fields.every((name) => !present(values, name))) continue;
-    const text = segments.map((s) => (s.type === 'text' ? s.text : (values[s.name] ?? '').trim())).join('');
+    const text = segments.map((segment) => segmentText(segment, values, grammar)).join('');
     paragraphs.push(...text.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
   }
   return { paragraphs, ...(householdAt !== undefined ? { householdAt } : {}), missing };
@@ -265,8 +301,9 @@ export function renderTemplate(template: ParsedTemplate, values: TemplateValues)
 export function renderCombined(
   parts: readonly { template: ParsedTemplate; kindTitle: string }[],
   values: TemplateValues,
+  grammar: RenderGrammar = {},
 ): RenderedBody {
-  const bodies = parts.map((part) => renderTemplate(part.template, { ...values, 'kind.title': part.kindTitle }));
+  const bodies = parts.map((part) => renderTemplate(part.template, { ...values, 'kind.title': part.kindTitle }, grammar));
   const shared = bodies.length > 1 ? sharedParagraphs(bodies) : new Set<string>();
   const paragraphs: string[] = [];
   let householdAt: number | undefined;

@@ -30,6 +30,8 @@ describe('printing an entry', () => {
     expect(text).toContain(entry.printedNumber);
     expect(text).toContain(entry.localDate.split('-').reverse().join('.'));
     expect(text).toContain('Шевченку Тарасу Григоровичу');
+    expect(text).toContain('який зареєстрований за адресою');
+    expect(text).toContain('склад його сімʼї');
     expect(text).toContain('Ґаля');
     // The same entry always prints the same document.
     const second = await t.call('documents.render', { entryId: entry.id });
@@ -40,6 +42,19 @@ describe('printing an entry', () => {
     expect(code).toBeDefined();
     const verdict = await t.call('documents.verify', { text: code ?? '' });
     expect(verdict).toMatchObject({ status: 'valid' });
+  });
+
+  it('words the certificate for a woman as for a woman (gender from the declension)', async () => {
+    const draft = completeFamilyDraft();
+    const woman = { familyName: 'Шевченко', givenName: 'Марʼяна', patronymic: 'Іванівна' };
+    draft.subject = { ...draft.subject, name: woman, birthDate: '1982-05-01' };
+    draft.household = draft.household.map((member) => (member.relation === 'applicant' ? { ...member, name: woman, birthDate: '1982-05-01' } : member));
+    const { entry } = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    const text = textOf((await t.call('documents.render', { entryId: entry.id })).pdfBase64).replace(/\s+/g, ' ');
+    expect(text).toContain('Шевченко Марʼяні Іванівні');
+    expect(text).toContain('яка зареєстрована за адресою');
+    expect(text).toContain('склад її сімʼї');
+    expect(text).not.toContain('(вона)');
   });
 
   it('binds the short code when it prints a certificate whose code was never bound (a crash right after the entry committed)', async () => {

@@ -42,6 +42,8 @@ describe('parseTemplate', () => {
     ['household not alone', 'Склад: {{household}}', 'validation.template.householdNotAlone'],
     ['household twice', '{{household}}\n{{household}}', 'validation.template.householdTwice'],
     ['empty', ' \n ', 'validation.template.empty'],
+    ['gendered choice with one side empty', 'що {{він|}} проживає', 'validation.template.badAlternative'],
+    ['gendered choice of three', 'що {{він|вона|воно}} проживає', 'validation.template.badAlternative'],
   ])('rejects %s', (_title, text, key) => {
     expect(errorKeys(text)).toContain(key);
   });
@@ -79,6 +81,16 @@ describe('the printable set matches the PDF font', () => {
 });
 
 describe('renderTemplate', () => {
+  it('prints the word for the person’s gender, and both when the entry does not record it', () => {
+    const template = parsed('в тому, що {{ він | вона }} дійсно {{зареєстрований|зареєстрована}} за адресою: {{address}}.');
+    const values = { address: 'м. Глухів' };
+    expect(renderTemplate(template, values, { gender: 'male' }).paragraphs).toEqual(['в тому, що він дійсно зареєстрований за адресою: м. Глухів.']);
+    expect(renderTemplate(template, values, { gender: 'female' }).paragraphs).toEqual(['в тому, що вона дійсно зареєстрована за адресою: м. Глухів.']);
+    expect(renderTemplate(template, values).paragraphs).toEqual(['в тому, що він (вона) дійсно зареєстрований (зареєстрована) за адресою: м. Глухів.']);
+    expect(template.placeholders).toEqual(['address']);
+  });
+
+
   it('substitutes values, keeps the household position, lists missing values', () => {
     const template = parsed('Видана гр. {{subject.dative}}.\n{{household}}\nДата реєстрації: {{registeredOn}}.\nДовідка видана {{purpose}}.');
     const body = renderTemplate(template, { 'subject.dative': 'Шевченку Тарасу', purpose: 'за місцем вимоги' });
