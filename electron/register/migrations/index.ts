@@ -2,6 +2,7 @@ import { migration0001Core } from './0001-core.js';
 import { migration0002 } from './0002-directories.js';
 import { migration0003 } from './0003-exchange.js';
 import { migration0004 } from './0004-search-speed.js';
+import { migration0005 } from './0005-issuing-pages.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 /** The schema version this build of the app writes and understands. */

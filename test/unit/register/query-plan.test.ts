@@ -18,6 +18,19 @@ describe.skipIf(onPostgres)('hot queries use their indexes', () => {
     expect(plan(register, 'SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?', 'j', 2025)).toMatch(/USING (INDEX|PRIMARY KEY)/);
     expect(plan(register, 'SELECT hash FROM entries WHERE journal_id = ? ORDER BY year DESC, number DESC LIMIT 1', 'j')).toMatch(/SEARCH entries USING (COVERING )?INDEX sqlite_autoindex_entries_\d \(journal_id=\?\)/);
     expect(plan(register, 'SELECT id FROM entries ORDER BY created_at DESC, id DESC LIMIT 25')).toMatch(/USING (COVERING )?INDEX entries_created/);
+    expect(plan(register, "SELECT id FROM entries WHERE created_by = ? ORDER BY created_at DESC, id DESC LIMIT 25", 'u')).toMatch(/SEARCH entries USING INDEX entries_created_by \(created_by=\?\)/);
+  });
+
+  it('the audit log, newest first, read backwards along its ascending indexes with no sort of its own', async () => {
+    register = await setUpRegister();
+    const newestFirst = 'ORDER BY a.at DESC, a.id DESC LIMIT 25';
+    for (const [where, index] of [
+      ['', /SCAN a USING INDEX audit_log_at$/],
+      ["WHERE a.at >= '2025-01-01' AND a.at < '2026-01-01'", /SEARCH a USING INDEX audit_log_at \(at>\? AND at<\?\)$/],
+      ["WHERE a.user_id = 'u'", /SEARCH a USING INDEX audit_log_user \(user_id=\?\)$/],
+    ] as const) {
+      expect(plan(register, `SELECT a.* FROM audit_log a ${where} ${newestFirst}`)).toMatch(index);
+    }
     expect(plan(register, "SELECT e.id FROM entries_fts f JOIN entries e ON e.id = f.entry_id WHERE entries_fts MATCH ? ORDER BY e.created_at DESC LIMIT 25", '"шевч"*')).toMatch(/VIRTUAL TABLE INDEX/);
     expect(plan(register, "SELECT e.id FROM entries_fts f JOIN entries e ON e.id = f.entry_id WHERE entries_fts MATCH ?", '"шевч"*')).toMatch(/SEARCH e USING (COVERING )?INDEX sqlite_autoindex_entries_1 \(id=\?\)/);
   });

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createRegisterServices, openRegister } from '../../../electron/register/index.js';
+import { onPostgres } from '../../support/register-backend.js';
+import { allowAll, certificate, person, refusal, setUpRegister, sqliteOf } from './fixtures.js';
+
+/** What migration 5 changes, as migrations 1 and 4 had left it. */
+const VERSION_4_SEARCH_AND_TIME_INDEXES = `
+DROP INDEX entries_created;
+CREATE INDEX entries_created ON entries (created_at DESC, id DESC);
+DROP INDEX entries_created_by;
+CREATE INDEX entries_created_by ON entries (created_by, created_at DESC);
+DROP INDEX audit_log_at;
+CREATE INDEX audit_log_at ON audit_log (at DESC);
+DROP INDEX audit_log_user;
+CREATE INDEX audit_log_user ON audit_log (user_id, at DESC);
+CREATE VIRTUAL TABLE entries_fts_v4 USING fts5(
+  entry_id UNINDEXED, names, address, number,
+  tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
+);
+INSERT INTO entries_fts_v4 (rowid, entry_id, names, address, number) SELECT rowid, entry_id, names, address, number FROM entries_fts;
+DROP TABLE entries_fts;
+ALTER TABLE entries_fts_v4 RENAME TO entries_fts;
+PRAGMA user_version = 4;
+`;
+
+const TIME_INDEXES = ['entries_created', 'entries_created_by', 'audit_log_at', 'audit_log_user'];
+
+function snapshot(raw: Database.Database) {
+  return {
+    entries: raw.prepare('SELECT * FROM entries ORDER BY rowid').all(),
+    audit: raw.prepare('SELECT * FROM audit_log ORDER BY id').all(),
+    fullText: raw.prepare('SELECT rowid, entry_id, names, address, number FROM entries_fts ORDER BY rowid').all(),
+  };
+}
+
+function indexDefinitions(raw: Database.Database): string[] {
+  return TIME_INDEXES.map((name) => (raw.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name) as { sql: string }).sql);
+}
+
+function tableExists(raw: Database.Database, name: string): boolean {
+  return raw.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+describe.skipIf(onPostgres)('migration 5 (fewer pages per issued certificate)', () => {
+  it('turns a version-4 register’s time indexes ascending and slims its full-text index, keeping every row, rowid and search', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      for (const [family, given] of [['Шевченко', 'Тарас'], ['Демʼянчук', 'Ганна'], ['Ґудзь', 'Їжак']] as const) {
+        await services.entries.appendEntry({ journalId, content: certificate(person(family, given)), user: head, gate: allowAll });
+        clock.advanceMinutes(5);
+      }
+      await services.entries.appendEntry({ journalId, content: refusal(person('Шевчук', 'Олег')), user: head, gate: allowAll });
+      const searched = async (svc: typeof services) => (await svc.entries.searchEntries(head, { text: 'шевч', page: 1, pageSize: 10 })).items.map((item) => item.id);
+      const foundBefore = await searched(services);
+      sqliteOf(register.db).exec(VERSION_4_SEARCH_AND_TIME_INDEXES);
+      const before = snapshot(sqliteOf(register.db));
+      expect(tableExists(sqliteOf(register.db), 'entries_fts_docsize')).toBe(true);
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const raw = sqliteOf(db);
+        expect(raw.pragma('user_version', { simple: true })).toBe(5);
+        expect(snapshot(raw)).toEqual(before);
+        for (const definition of indexDefinitions(raw)) expect(definition).not.toMatch(/DESC/);
+        expect(tableExists(raw, 'entries_fts_docsize')).toBe(false);
+        expect(raw.prepare("SELECT v FROM entries_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
+
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        expect(await searched(reopened)).toEqual(foundBefore);
+        expect(foundBefore).toHaveLength(2);
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        const next = await reopened.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Марко')), user, gate: allowAll });
+        expect(next.number).toBe(5);
+        expect((await searched(reopened))[0]).toBe(next.id);
+        expect((await reopened.verification.verifyJournal(user, journalId)).ok).toBe(true);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
