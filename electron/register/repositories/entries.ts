@@ -268,9 +268,10 @@ function toRecord(row: RecordRow): EntryRecord {
  * The record of an entry just written by `insertEntry`, as `getEntryRecord` would read it back:
  * the row as written plus what the record shows beside it (journal index, office, the author's
  * name), read in the same transaction. Issuing returns it without reading the whole row and its
- * joins again after the commit (issue 8). A new entry has no handover, annulment or reissue.
+ * joins again after the commit, and with the content it has just validated and written rather
+ * than its JSON parsed back (issue 8). A new entry has no handover, annulment or reissue.
  */
-export async function newEntryRecord(db: Sql, row: NewEntryRow): Promise<EntryRecord | undefined> {
+export async function newEntryRecord(db: Sql, row: NewEntryRow, content: EntryContent): Promise<EntryRecord | undefined> {
   const names = await db.get<Pick<RecordRow, 'journal_index' | 'office_id' | 'office_code' | 'created_by_name'>>(
     `SELECT j.nomenclature_index AS journal_index, j.office_id, o.code AS office_code, u.full_name AS created_by_name
      FROM journals j JOIN offices o ON o.id = j.office_id JOIN users u ON u.id = ?
@@ -278,35 +279,26 @@ export async function newEntryRecord(db: Sql, row: NewEntryRow): Promise<EntryRe
     [row.createdBy, row.journalId],
   );
   if (!names) return undefined;
-  return toRecord({
-    ...names,
+  return {
     id: row.id,
-    journal_id: row.journalId,
+    journalId: row.journalId,
+    journalIndex: names.journal_index,
+    officeId: names.office_id,
+    officeCode: names.office_code,
     year: row.year,
     number: row.number,
-    printed_number: row.printedNumber,
+    printedNumber: row.printedNumber,
     sort: row.sort,
-    kinds: JSON.stringify(row.kinds),
-    created_at: row.createdAt,
-    local_date: row.localDate,
-    created_by: row.createdBy,
-    content: row.contentJson,
-    prev_hash: row.prevHash,
+    kinds: [...row.kinds],
+    createdAt: row.createdAt,
+    localDate: row.localDate,
+    createdBy: { userId: row.createdBy, fullName: names.created_by_name },
+    content,
+    prevHash: row.prevHash,
     hash: row.hash,
     // STATUS_SQL for a row with no annulment and no handover.
     status: row.sort === 'refusal' ? 'refused' : 'issued',
-    handover_at: null,
-    handover_received_by: null,
-    handover_recipient: null,
-    handover_by: null,
-    handover_by_name: null,
-    annulled_at: null,
-    annul_reason: null,
-    annulled_by: null,
-    annulled_by_name: null,
-    replaced_by_id: null,
-    replaced_by_number: null,
-  });
+  };
 }
 
 export async function getEntryRecord(db: Sql, id: string): Promise<EntryRecord | undefined> {

@@ -230,7 +230,7 @@ export function createEntriesService(ctx: ServiceContext) {
     try {
       return await ctx.db.write(async () => {
         const { row } = await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id });
-        const record = await newEntryRecord(ctx.db, row);
+        const record = await newEntryRecord(ctx.db, row, content);
         if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
         return record;
       });
