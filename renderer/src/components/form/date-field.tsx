@@ -1,8 +1,8 @@
-import { TextInput } from '@mantine/core';
-import { useFormContext, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useController, useFormContext, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useFieldError, type ErrorLike } from '../field-error.js';
+import { DeskDateInput } from './date-input.js';
 
-/** A calendar date through the browser's own date input (keyboard friendly, yyyy-mm-dd value). */
+/** A calendar date of a react-hook-form form (yyyy-mm-dd value), typed and shown as dd.mm.yyyy. */
 export function DateField<T extends FieldValues>({
   name,
   label,
@@ -15,15 +15,19 @@ export function DateField<T extends FieldValues>({
   max?: string;
 }) {
   const fieldError = useFieldError();
-  const { register, getFieldState, formState } = useFormContext<T>();
+  const { control } = useFormContext<T>();
+  const { field, fieldState } = useController({ control, name });
   return (
-    <TextInput
-      type="date"
+    <DeskDateInput
       label={label}
-      withAsterisk={required}
+      required={required}
       max={max}
-      {...register(name)}
-      error={fieldError(getFieldState(name, formState).error as ErrorLike | undefined)}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+      disabled={field.disabled ?? false}
+      error={fieldError(fieldState.error as ErrorLike | undefined)}
     />
   );
 }

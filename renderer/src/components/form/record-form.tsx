@@ -9,6 +9,7 @@ import { asDeskError } from '../../stores/session-store.js';
 import { ErrorAlert } from '../error-alert.js';
 import { useFieldError, type ErrorLike } from '../field-error.js';
 import { enterToNext } from '../../hooks/use-enter-to-next.js';
+import { DeskDateInput } from './date-input.js';
 
 export interface FieldSpec {
   name: string;
@@ -87,7 +88,25 @@ export function RecordForm<S extends z.ZodType>({
               case 'text':
                 return <TextInput key={field.name} {...common} {...register(field.name)} />;
               case 'date':
-                return <TextInput key={field.name} type="date" {...common} {...register(field.name)} />;
+                return (
+                  <Controller
+                    key={field.name}
+                    control={control}
+                    name={field.name}
+                    render={({ field: input }) => (
+                      <DeskDateInput
+                        label={field.label}
+                        required={field.required}
+                        description={field.description}
+                        error={error}
+                        value={typeof input.value === 'string' ? input.value : ''}
+                        onChange={input.onChange}
+                        onBlur={input.onBlur}
+                        inputRef={input.ref}
+                      />
+                    )}
+                  />
+                );
               case 'password':
                 return <PasswordInput key={field.name} autoComplete="new-password" {...common} {...register(field.name)} />;
               case 'checkbox':

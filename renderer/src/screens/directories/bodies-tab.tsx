@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addPostInputSchema, bodyInputSchema, type BodyDetails } from '../../../../shared/domain/directories.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { DeskDateInput } from '../../components/form/date-input.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { RecordForm } from '../../components/form/record-form.js';
 import { formatDate, kyivToday } from '../../i18n/format.js';
@@ -134,7 +135,7 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
         />
         {isHead && (
           <>
-            <TextInput type="date" w={220} label={t('ui.directories.closeOn')} value={closeOn} onChange={(event) => setCloseOn(event.currentTarget.value)} />
+            <DeskDateInput w={220} label={t('ui.directories.closeOn')} value={closeOn} onChange={setCloseOn} />
             <Text fw={600}>{t('ui.directories.addPost')}</Text>
             <RecordForm
               schema={addPostInputSchema}

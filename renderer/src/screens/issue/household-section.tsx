@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { relations } from '../../../../shared/domain/person.js';
 import { relationLabelsEn, relationLabelsUk } from '../../../../shared/domain/relation-labels.js';
 import { useFieldError } from '../../components/field-error.js';
+import { DateField } from '../../components/form/date-field.js';
 import { useLanguage } from '../../i18n/index.js';
 import { kyivToday } from '../../i18n/format.js';
 import { emptyHouseholdRow, type IssueFormValues } from './issue-form.js';
@@ -71,10 +72,8 @@ export function HouseholdSection() {
                     />
                   )}
                 />
-                <TextInput type="date" max={today} label={t('ui.person.birthDate')} withAsterisk {...register(`household.${index}.birthDate`)} error={fieldError(errors?.birthDate)} />
-                {withDeath && (
-                  <TextInput type="date" max={today} label={t('ui.person.deathDate')} {...register(`household.${index}.deathDate`)} error={fieldError(errors?.deathDate)} />
-                )}
+                <DateField<IssueFormValues> name={`household.${index}.birthDate`} label={t('ui.person.birthDate')} required max={today} />
+                {withDeath && <DateField<IssueFormValues> name={`household.${index}.deathDate`} label={t('ui.person.deathDate')} max={today} />}
               </SimpleGrid>
             </Paper>
           );

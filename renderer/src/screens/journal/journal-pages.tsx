@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { DeskDateInput } from '../../components/form/date-input.js';
 import { JobProgress, type JobEnd } from '../../components/job-progress.js';
 import { downloadBlob, pdfBlob, printPdf } from '../../components/pdf.js';
 import { kyivToday } from '../../i18n/format.js';
@@ -23,8 +24,10 @@ export function JournalPagesButton() {
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [cancelled, setCancelled] = useState(false);
 
+  const rangeChosen = journalId !== null && dateFrom !== '' && dateTo !== '' && dateFrom <= dateTo;
+
   const start = (print: boolean) => {
-    if (!journalId) return;
+    if (!rangeChosen) return;
     setFailure(null);
     setCancelled(false);
     setRunning({ print });
@@ -59,8 +62,8 @@ export function JournalPagesButton() {
             disabled={running !== null}
           />
           <Group grow>
-            <TextInput type="date" label={t('ui.common.from')} value={dateFrom} onChange={(event) => setDateFrom(event.currentTarget.value)} disabled={running !== null} />
-            <TextInput type="date" label={t('ui.common.to')} value={dateTo} onChange={(event) => setDateTo(event.currentTarget.value)} disabled={running !== null} />
+            <DeskDateInput label={t('ui.common.from')} value={dateFrom} onChange={setDateFrom} disabled={running !== null} />
+            <DeskDateInput label={t('ui.common.to')} value={dateTo} onChange={setDateTo} disabled={running !== null} />
           </Group>
           <ErrorAlert error={failure} />
           {cancelled && <Text role="status">{t('ui.jobs.cancelled')}</Text>}
@@ -73,10 +76,10 @@ export function JournalPagesButton() {
             />
           ) : (
             <Group justify="flex-end">
-              <Button variant="default" disabled={!journalId || dateTo < dateFrom} onClick={() => start(false)}>
+              <Button variant="default" disabled={!rangeChosen} onClick={() => start(false)}>
                 {t('ui.common.download')}
               </Button>
-              <Button disabled={!journalId || dateTo < dateFrom} onClick={() => start(true)}>
+              <Button disabled={!rangeChosen} onClick={() => start(true)}>
                 {t('ui.common.print')}
               </Button>
             </Group>

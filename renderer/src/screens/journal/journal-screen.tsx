@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { entrySorts, entryStatuses } from '../../../../shared/domain/entry.js';
 import { catalogue } from '../../../../shared/rules/catalogue.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { DeskDateInput } from '../../components/form/date-input.js';
 import { formatNumber } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
@@ -68,8 +69,8 @@ export function JournalScreen() {
             <JournalPagesButton />
           </Group>
           <SimpleGrid cols={6} spacing="xs">
-            <TextInput type="date" size="sm" label={t('ui.common.from')} value={filters.dateFrom} onChange={(event) => setFilters({ dateFrom: event.currentTarget.value })} />
-            <TextInput type="date" size="sm" label={t('ui.common.to')} value={filters.dateTo} onChange={(event) => setFilters({ dateTo: event.currentTarget.value })} />
+            <DeskDateInput size="sm" label={t('ui.common.from')} value={filters.dateFrom} onChange={(dateFrom) => setFilters({ dateFrom })} />
+            <DeskDateInput size="sm" label={t('ui.common.to')} value={filters.dateTo} onChange={(dateTo) => setFilters({ dateTo })} />
             <Select
               size="sm"
               label={t('ui.journal.journal')}

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EntryRecord } from '../../../../shared/domain/entry.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { DeskDateInput } from '../../components/form/date-input.js';
 import { kindTitleWith, useKindTitle } from '../../components/entry-summary.js';
 import { base64Blob, downloadBlob } from '../../components/pdf.js';
 import { formatNumber, kyivToday } from '../../i18n/format.js';
@@ -102,9 +103,9 @@ export function ReportsScreen() {
         {t('ui.reports.title')}
       </Title>
       <Group align="flex-end">
-        <TextInput type="date" label={t('ui.common.from')} value={dateFrom} onChange={(event) => setDateFrom(event.currentTarget.value)} />
-        <TextInput type="date" label={t('ui.common.to')} value={dateTo} onChange={(event) => setDateTo(event.currentTarget.value)} />
-        <Button onClick={() => void build()} loading={progress !== null} disabled={dateTo < dateFrom}>
+        <DeskDateInput label={t('ui.common.from')} value={dateFrom} onChange={setDateFrom} />
+        <DeskDateInput label={t('ui.common.to')} value={dateTo} onChange={setDateTo} />
+        <Button onClick={() => void build()} loading={progress !== null} disabled={dateFrom === '' || dateTo === '' || dateTo < dateFrom}>
           {t('ui.reports.build')}
         </Button>
         {progress && (

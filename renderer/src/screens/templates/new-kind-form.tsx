@@ -6,6 +6,7 @@ import { customKindSchema } from '../../../../shared/rules/catalogue.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { DeskDateInput } from '../../components/form/date-input.js';
 import { withoutBlanks } from '../../components/form/record-form.js';
 import { useFieldError } from '../../components/field-error.js';
 import { kyivToday } from '../../i18n/format.js';
@@ -65,7 +66,7 @@ export function NewKindForm({ onDone }: { onDone: (kindId: string) => Promise<vo
         <Text size="sm">{t('ui.templates.newKindHint')}</Text>
         <SimpleGrid cols={3} spacing="sm">
           <TextInput label={t('ui.templates.decisionNumber')} withAsterisk value={decisionNumber} onChange={(event) => setDecisionNumber(event.currentTarget.value)} error={issues['decision.number']} />
-          <TextInput type="date" label={t('ui.templates.decisionDate')} withAsterisk value={decisionDate} onChange={(event) => setDecisionDate(event.currentTarget.value)} error={issues['decision.date']} />
+          <DeskDateInput label={t('ui.templates.decisionDate')} required value={decisionDate} onChange={setDecisionDate} error={issues['decision.date']} />
           <TextInput label={t('ui.templates.kindId')} description={t('ui.templates.kindIdHint')} withAsterisk value={slug} onChange={(event) => setSlug(event.currentTarget.value)} error={issues.id} />
         </SimpleGrid>
         <TextInput label={t('ui.templates.kindTitle')} withAsterisk value={title} onChange={(event) => setTitle(event.currentTarget.value)} error={issues.title} />
