@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { Page } from '@playwright/test';
-import { expect, saveScreen, test } from './fixtures.js';
+import type { Locator, Page } from '@playwright/test';
+import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 const HEAD = { login: 'head', password: 'correct-horse-1', fullName: 'Петренко Олена Іванівна' };
 
@@ -92,12 +92,56 @@ async function addSignatory(page: Page): Promise<void> {
   await expect(page.getByRole('cell', { name: 'Коваленко Ірина Петрівна' })).toBeVisible();
 }
 
-async function fillMember(page: Page, index: number, name: [string, string, string], birthDate: string): Promise<void> {
+/** One household row as an administrator fills it: the name, the relation chosen from the list, the date of birth typed. */
+async function fillMember(page: Page, index: number, member: { name: [string, string, string]; relation: string; born: string; shown: string }): Promise<void> {
   const row = page.getByRole('group', { name: `Особа ${index}` });
-  await row.getByRole('textbox', { name: 'Прізвище' }).fill(name[0]);
-  await row.getByRole('textbox', { name: 'Імʼя' }).fill(name[1]);
-  await row.getByRole('textbox', { name: 'По батькові' }).fill(name[2]);
-  await row.getByLabel('Дата народження').fill(birthDate);
+  await row.getByRole('textbox', { name: 'Прізвище' }).fill(member.name[0]);
+  await row.getByRole('textbox', { name: 'Імʼя' }).fill(member.name[1]);
+  await row.getByRole('textbox', { name: 'По батькові' }).fill(member.name[2]);
+  const relation = row.getByRole('textbox', { name: 'Ким доводиться заявнику' });
+  await relation.click();
+  await page.getByRole('option', { name: member.relation, exact: true }).click();
+  await expect(relation).toHaveValue(member.relation);
+  await typeDate(row.getByRole('textbox', { name: 'Дата народження' }), member.born, member.shown);
+}
+
+/** The documents of the family certificate, presented (ticked) anew each time it is issued. */
+const FAMILY_DOCUMENTS = [/документ, що посвідчує особу/, /будинкова книга/, /свідоцтво про право власності/, /свідоцтво про народження дитини/];
+
+async function presentFamilyDocuments(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: FAMILY_DOCUMENTS[0] }).check();
+  await page.getByLabel('Серія').fill('АБ');
+  await page.getByLabel('Номер').fill('123456');
+  await page.getByRole('checkbox', { name: FAMILY_DOCUMENTS[1] }).check();
+  // R7.1.2: for a private house the title document is a ground of the family certificate.
+  await page.getByRole('checkbox', { name: FAMILY_DOCUMENTS[2] }).check();
+}
+
+async function presentChildBirthCertificate(page: Page): Promise<void> {
+  await page.getByRole('checkbox', { name: FAMILY_DOCUMENTS[3] }).check();
+  await page.getByLabel('Серія').nth(1).fill('I-БП');
+  await page.getByLabel('Номер').nth(1).fill('654321');
+}
+
+/** The PDF the «Зберегти PDF» button gives, as one line of text. */
+async function savedPdfText(page: Page): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Зберегти PDF' }).first().click();
+  const pdfPath = await (await downloading).path();
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** The journal row of a number and the entry's details, opened as an administrator opens them. */
+async function openEntry(page: Page, printedNumber: string) {
+  await page.getByRole('row').filter({ hasText: printedNumber }).click();
+  const details = page.getByRole('dialog');
+  await expect(details).toContainText(`№ ${printedNumber}`);
+  return details;
+}
+
+/** A row of the entry details' table by the words it starts with (its heading cell). */
+function detail(details: Locator, heading: string): Locator {
+  return details.getByRole('row').filter({ hasText: new RegExp(`^\\s*${heading}`) });
 }
 
 test('a family certificate: Issue waits for the child’s birth certificate (R7.4.3), then the journal finds it', async ({ page, desk }) => {
@@ -115,27 +159,50 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   await page.getByLabel('Населений пункт').fill('Глухів');
   await page.getByRole('textbox', { name: 'Будинок' }).fill('12');
   for (let index = 0; index < 3; index += 1) await page.getByRole('button', { name: 'Додати особу' }).click();
-  await fillMember(page, 1, ['Шевченко', 'Тарас', 'Григорович'], '1980-03-09');
-  await fillMember(page, 2, ['Шевченко', 'Ганна', 'Іванівна'], '1982-07-01');
-  await fillMember(page, 3, ['Шевченко', 'Марія', 'Тарасівна'], '2016-05-10');
+  // The applicant's own date of birth typed as eight digits, the members' with and without leading zeros.
+  const subjectBorn = page.getByRole('textbox', { name: 'Дата народження' }).first();
+  await expect(subjectBorn).toHaveAttribute('placeholder', 'дд.мм.рррр');
+  await subjectBorn.click();
+  // Focused, it shows the primary blue border every input of the desk shows (Mantine's focus style for inputs).
+  await expect(subjectBorn).toHaveCSS('border-color', 'rgb(25, 113, 194)');
+  await subjectBorn.pressSequentially('09031980');
+  // Enter moves on to the next field, as on every field of the form, and the date reads day first.
+  await subjectBorn.press('Enter');
+  await expect(page.getByRole('radio', { name: 'Особисто' })).toBeFocused();
+  await expect(subjectBorn).toHaveValue('09.03.1980');
+  await fillMember(page, 1, { name: ['Шевченко', 'Тарас', 'Григорович'], relation: 'заявник', born: '9.3.1980', shown: '09.03.1980' });
+  await fillMember(page, 2, { name: ['Шевченко', 'Ганна', 'Іванівна'], relation: 'дружина', born: '01.07.1982', shown: '01.07.1982' });
+  await fillMember(page, 3, { name: ['Шевченко', 'Марія', 'Тарасівна'], relation: 'дочка', born: '10/05/2016', shown: '10.05.2016' });
+
+  // The calendar under a date field speaks Ukrainian and opens at the typed date.
+  const memberBorn = page.getByRole('group', { name: 'Особа 1' }).getByRole('textbox', { name: 'Дата народження' });
+  await memberBorn.click();
+  const calendar = page.locator('[data-dates-dropdown]');
+  await expect(calendar).toBeVisible();
+  await expect(calendar).toContainText('березень 1980');
+  for (const weekday of ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'нд']) await expect(calendar.getByRole('columnheader', { name: weekday, exact: true })).toBeVisible();
+  await expect(calendar.getByRole('button', { name: '9 березня 1980', exact: true })).toHaveAttribute('data-selected', 'true');
+  await saveScreen(page, 'desk-date-calendar', { fullPage: false });
+  // A day in the future is refused as a date of birth, typed or clicked.
+  await memberBorn.press('ControlOrMeta+a');
+  await memberBorn.pressSequentially('01.01.2999');
+  await memberBorn.blur();
+  await expect(memberBorn).toHaveValue('');
+  await expect(page.getByRole('group', { name: 'Особа 1' })).toContainText('Дата не може бути пізніше');
+  await typeDate(memberBorn, '9.3.1980', '09.03.1980');
+  await expect(page.getByRole('group', { name: 'Особа 1' })).not.toContainText('Дата не може бути пізніше');
+
   await choose(page, 'Хто підписує', /Коваленко Ірина Петрівна/);
   await expect(page.getByLabel('Давальний відмінок (кому?)')).toHaveValue('Шевченку Тарасу Григоровичу');
 
-  await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
-  await page.getByLabel('Серія').fill('АБ');
-  await page.getByLabel('Номер').fill('123456');
-  await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
-  // R7.1.2: for a private house the title document is a ground of the family certificate.
-  await page.getByRole('checkbox', { name: /свідоцтво про право власності/ }).check();
+  await presentFamilyDocuments(page);
 
   const issue = page.getByRole('button', { name: 'Видати', exact: true });
   await expect(issue).toBeDisabled();
   await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('свідоцтво про народження дитини: Шевченко Марія Тарасівна (R7.4.3)');
   await saveScreen(page, 'desk-issue-waiting-for-child');
 
-  await page.getByRole('checkbox', { name: /свідоцтво про народження дитини/ }).check();
-  await page.getByLabel('Серія').nth(1).fill('I-БП');
-  await page.getByLabel('Номер').nth(1).fill('654321');
+  await presentChildBirthCertificate(page);
   await expect(issue).toBeEnabled();
   await saveScreen(page, 'desk-issue-ready');
   await issue.click();
@@ -146,13 +213,15 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   expect(printedNumber).not.toBe('');
   await saveScreen(page, 'desk-issue-done');
 
-  // The issued PDF names the person in the dative and carries the journal's number.
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Зберегти PDF' }).first().click();
-  const pdfPath = await (await downloading).path();
-  const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  // The issued PDF names the person in the dative, carries the journal's number, and lists the
+  // household with the relations chosen and the dates as typed (day first).
+  const pdfText = await savedPdfText(page);
   expect(pdfText).toContain('Шевченку Тарасу Григоровичу');
   expect(pdfText).toContain(`№ ${printedNumber}`);
+  expect(pdfText).toMatch(/Шевченко Тарас Григорович заявник 09\.03\.1980/);
+  expect(pdfText).toMatch(/Шевченко Ганна Іванівна дружина 01\.07\.1982/);
+  expect(pdfText).toMatch(/Шевченко Марія Тарасівна дочка 10\.05\.2016/);
+  expect(pdfText).not.toContain('інший родич');
 
   // Search with a lower-case surname finds the entry.
   await page.getByRole('navigation').getByRole('button', { name: 'Журнал' }).click();
@@ -162,8 +231,11 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   await expect(row).toContainText('Шевченко Тарас Григорович');
   await saveScreen(page, 'desk-journal-found');
 
-  // Handover, then annul and reissue: both numbers stay in the journal.
-  await row.click();
+  // The register keeps the date typed as 09031980 as 9 March 1980: the details show it day first.
+  const details = await openEntry(page, printedNumber);
+  await expect(detail(details, 'Особа')).toContainText('Шевченко Тарас Григорович, 09.03.1980');
+
+  // Handover, then annul and reissue: both numbers stay in the journal (issue 7).
   await page.getByRole('button', { name: 'Позначити видачу' }).click();
   await page.getByRole('button', { name: 'Підтвердити видачу' }).click();
   await expect(page.getByRole('dialog').getByText('Отримано').first()).toBeVisible();
@@ -174,6 +246,48 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   await saveScreen(page, 'desk-journal-annulled');
   await page.getByRole('button', { name: 'Видати заново' }).click();
   await expect(page.getByText(`замість анульованої довідки № ${printedNumber}`)).toBeVisible();
+
+  // The person, the address and the household come back as they were, dates shown day first…
+  await expect(page.getByRole('textbox', { name: 'Дата народження' }).first()).toHaveValue('09.03.1980');
+  for (const [index, relation, born] of [[1, 'заявник', '09.03.1980'], [2, 'дружина', '01.07.1982'], [3, 'дочка', '10.05.2016']] as const) {
+    const member = page.getByRole('group', { name: `Особа ${index}` });
+    await expect(member.getByRole('textbox', { name: 'Ким доводиться заявнику' })).toHaveValue(relation);
+    await expect(member.getByRole('textbox', { name: 'Дата народження' })).toHaveValue(born);
+  }
+  // …but no document is ticked: they are presented anew each time.
+  for (const document of FAMILY_DOCUMENTS) await expect(page.getByRole('checkbox', { name: document })).not.toBeChecked();
+  await expect(issue).toBeDisabled();
+  await saveScreen(page, 'desk-reissue-form');
+  await presentFamilyDocuments(page);
+  await presentChildBirthCertificate(page);
+  await choose(page, 'Хто підписує', /Коваленко Ірина Петрівна/);
+  await expect(issue).toBeEnabled();
+  await issue.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку видано');
+  const reissued = /№ (\S+)\./.exec(await page.getByRole('status').filter({ hasText: 'Зареєстровано в журналі' }).innerText())?.[1] ?? '';
+  expect(reissued).not.toBe('');
+  expect(reissued).not.toBe(printedNumber);
+  expect(await savedPdfText(page)).toMatch(/Шевченко Тарас Григорович заявник 09\.03\.1980/);
+
+  // The journal lists both numbers: the old one annulled and pointing at the new one, the new one issued.
+  await page.getByRole('navigation').getByRole('button', { name: 'Журнал' }).click();
+  await page.getByLabel('Пошук').fill('шевченко');
+  await page.getByRole('button', { name: 'Шукати' }).click();
+  await expect(page.getByRole('row').filter({ hasText: printedNumber })).toContainText('Анульовано');
+  await expect(page.getByRole('row').filter({ hasText: reissued })).toContainText('Видано, не отримано');
+  await saveScreen(page, 'desk-journal-reissued');
+  const annulled = await openEntry(page, printedNumber);
+  await expect(detail(annulled, 'Стан')).toContainText('Анульовано');
+  await expect(detail(annulled, 'Замінено записом')).toContainText(reissued);
+  await expect(annulled.getByRole('button', { name: 'Видати заново' })).toHaveCount(0);
+  await saveScreen(page, 'desk-journal-annulled-replaced');
+  await page.keyboard.press('Escape');
+  await expect(annulled).toBeHidden();
+  const replacement = await openEntry(page, reissued);
+  await expect(detail(replacement, 'Стан')).toContainText('Видано, не отримано');
+  await expect(detail(replacement, 'Особа')).toContainText('Шевченко Тарас Григорович, 09.03.1980');
+  // The link is kept with the annulled entry: the register returns no pointer back from the new one.
+  await expect(replacement.getByRole('button', { name: 'Видати заново' })).toHaveCount(0);
 });
 
 /** Fills a Mantine select by its label and the visible text of an option. */
@@ -221,7 +335,7 @@ test('a refusal for a missing house book (R7.4.2), with its notice registered', 
 async function fillCertification(page: Page): Promise<void> {
   await choose(page, 'Вид довідки (п. 7.5, 7.8, 7.9)', /Довідка про здійснення особою поховання/);
   await choose(page, 'Квартальний (будинковий) комітет', /Берізка/);
-  await page.getByLabel('Дата видачі довідки').fill('2026-01-15');
+  await typeDate(page.getByRole('textbox', { name: 'Дата видачі довідки' }), '15.01.2026');
   await page.getByRole('button', { name: 'Підписав заступник' }).click();
   await page.getByRole('radio', { name: /Відсутність голови підтверджено/ }).check();
   await page.getByRole('textbox', { name: 'Прізвище' }).nth(1).fill('Шевчук');
@@ -255,7 +369,7 @@ test('a certification refused for data that do not match (R7.6.6), then certifie
     ['Заступник голови', 'Бондар', 'Ганна', 'Олексіївна'],
   ] as const) {
     await choose(page, 'Посада / роль', role);
-    await posts.locator('input[type="date"]').last().fill('2020-01-01');
+    await typeDate(posts.getByRole('textbox', { name: 'З', exact: true }), '1.1.2020', '01.01.2020');
     await posts.getByRole('textbox', { name: 'Прізвище' }).fill(family);
     await posts.getByRole('textbox', { name: 'Імʼя' }).fill(given);
     await posts.getByRole('textbox', { name: 'По батькові' }).fill(patronymic);
@@ -294,6 +408,15 @@ test('the same desk in English: login, sections and the issue form', async ({ pa
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Issuing a certificate');
   await expect(page.getByRole('status').filter({ hasText: 'Missing' })).toContainText('(R7.4.1)');
+  // Dates are day first in English too, and the calendar speaks English.
+  const born = page.getByRole('textbox', { name: 'Date of birth' }).first();
+  await expect(born).toHaveAttribute('placeholder', 'dd.mm.yyyy');
+  await typeDate(born, '9.3.1980', '09.03.1980');
+  await born.click();
+  await expect(page.locator('[data-dates-dropdown]')).toContainText('March 1980');
+  await expect(page.locator('[data-dates-dropdown]').getByRole('button', { name: '9 March 1980', exact: true })).toHaveAttribute('data-selected', 'true');
+  await saveScreen(page, 'desk-date-calendar-en', { fullPage: false });
+  await born.blur();
   await page.getByRole('navigation').getByRole('button', { name: 'Journal' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certificate register journal');
   await saveScreen(page, 'desk-journal-en');

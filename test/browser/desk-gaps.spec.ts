@@ -6,7 +6,7 @@ import type { InputOf, OutputOf } from '../../shared/contract/define.js';
 import type { ChannelName, Contract } from '../../shared/contract/index.js';
 import type { CertificateDraft } from '../../shared/contract/channels/issuing.js';
 import { SAMPLE_HEAD, setUpSampleRegister, type SampleRegister } from '../../electron/app/sample-register.js';
-import { expect, saveScreen, test } from './fixtures.js';
+import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
 
@@ -173,7 +173,7 @@ test('R7.15: the head adds a kind by decision, and it is issued like any other',
   await page.getByRole('navigation').getByRole('button', { name: 'Шаблони' }).click();
   await page.getByRole('button', { name: 'Новий вид довідки (п. 7.15)' }).click();
   await page.getByLabel('Номер рішення').fill('245');
-  await page.getByLabel('Дата рішення').fill('2026-01-20');
+  await typeDate(page.getByRole('textbox', { name: 'Дата рішення' }), '20.01.2026');
   await page.getByLabel('Ідентифікатор').fill('garden_plot');
   await page.getByLabel('Назва довідки').fill('Довідка про користування присадибною ділянкою');
   await page.getByRole('button', { name: 'Додати', exact: true }).click();
@@ -262,7 +262,7 @@ async function addKindOnTemplatesScreen(page: Page, kind: { slug: string; title:
   await page.getByRole('navigation').getByRole('button', { name: 'Шаблони' }).click();
   await page.getByRole('button', { name: 'Новий вид довідки (п. 7.15)' }).click();
   await page.getByLabel('Номер рішення').fill('311');
-  await page.getByLabel('Дата рішення').fill('2026-02-10');
+  await typeDate(page.getByRole('textbox', { name: 'Дата рішення' }), '10022026', '10.02.2026');
   await page.getByLabel('Ідентифікатор').fill(kind.slug);
   await page.getByLabel('Назва довідки').fill(kind.title);
   await page.getByRole('radio', { name: kind.sort === 'certified' ? 'ЦНАП посвідчує довідку комітету' : 'ЦНАП видає сам' }).check();
@@ -299,7 +299,7 @@ test('R7.15: a certified kind the head adds is offered on the certify screen, ce
   await offered.click();
   await page.getByRole('textbox', { name: 'Квартальний (будинковий) комітет' }).click();
   await page.getByRole('option', { name: /Сіверський/ }).click();
-  await page.getByLabel('Дата видачі довідки').fill('2026-02-16');
+  await typeDate(page.getByRole('textbox', { name: 'Дата видачі довідки' }), '16.2.2026', '16.02.2026');
   await page.getByRole('button', { name: 'Підписав голова' }).click();
   await page.getByRole('textbox', { name: 'Прізвище' }).nth(1).fill('Ковальчук');
   await page.getByRole('textbox', { name: 'Імʼя' }).nth(1).fill('Олена');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface DeskFixture {
   /** The bridge URL with its token: open it to get the desk. */
@@ -43,8 +43,25 @@ async function startBridgeProcess(dataDir: string, extraArgs: string[]): Promise
   return { child, url, output };
 }
 
+const CSP_MARK = 'CSP violation:';
+
 export const test = base.extend<{ desk: DeskFixture; deskArgs: string[] }>({
   deskArgs: [[], { option: true }],
+  // The window's CSP allows no inline script and no eval: any refusal the page meets fails the test.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith(CSP_MARK) || text.includes('Content Security Policy')) violations.push(text);
+    });
+    await page.addInitScript((mark) => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`${mark} ${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      });
+    }, CSP_MARK);
+    await use(page);
+    expect(violations, 'the page met its Content-Security-Policy').toEqual([]);
+  },
   desk: async ({ deskArgs }, use, testInfo) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
     const { child, url, output } = await startBridgeProcess(dataDir, deskArgs);
@@ -59,9 +76,24 @@ export const test = base.extend<{ desk: DeskFixture; deskArgs: string[] }>({
 
 export { expect };
 
-/** Saves a full-page screenshot as a test artifact (test-results/screens/<name>.png) to look at. */
-export async function saveScreen(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot as a test artifact (test-results/screens/<name>.png) to look at: the full page,
+ * or with `fullPage: false` the window as the administrator sees it (e.g. with a popover open).
+ */
+export async function saveScreen(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   const file = path.join(projectRoot, 'test-results', 'screens', `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+/**
+ * Types a date into a date field as a person does (day first: `9.3.1980`, `09031980`, …), leaves
+ * the field and checks what it then shows (dd.mm.yyyy).
+ */
+export async function typeDate(field: Locator, typed: string, shown: string = typed): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.pressSequentially(typed);
+  await field.blur();
+  await expect(field).toHaveValue(shown);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { SEED_PASSWORD } from '../../electron/bench/desk-cast.js';
 import { generateRegister } from '../../electron/bench/generator.js';
-import { expect, saveScreen, test } from './fixtures.js';
+import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 /**
  * Long operations show progress and can be cancelled (issue 7 §6). The register is generated
@@ -45,16 +45,17 @@ async function logIn(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки', { timeout: 30_000 });
 }
 
+/** A Kyiv calendar date as a Ukrainian administrator types it: dd.mm.yyyy. */
 function kyivDate(daysAgo: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  return new Intl.DateTimeFormat('uk-UA', { timeZone: 'Europe/Kyiv', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(Date.now() - daysAgo * 86_400_000));
 }
 
 async function openJournalPages(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Журнал' }).click();
   await page.getByRole('button', { name: 'Друк сторінок журналу' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('З', { exact: true }).fill(kyivDate(31));
-  await dialog.getByLabel('По', { exact: true }).fill(kyivDate(0));
+  await typeDate(dialog.getByRole('textbox', { name: 'З', exact: true }), kyivDate(31));
+  await typeDate(dialog.getByRole('textbox', { name: 'По', exact: true }), kyivDate(0));
 }
 
 test('a journal print shows its progress, then delivers the PDF', async ({ page, desk }) => {
