@@ -1,10 +1,12 @@
 import type { HouseholdMember, PersonName, Relation } from '../../shared/domain/person.js';
 import { normalizeApostrophes } from '../../shared/domain/text.js';
 import { Random } from './random.js';
+import { drawSurname, SURNAMES } from './surnames.js';
 
 /**
  * People and homes of a synthetic register: Ukrainian names as people write them (apostrophes,
- * ґ/є/ї, double surnames), stored with U+02BC as the desk stores them after validation.
+ * ґ/є/ї, double surnames), stored with U+02BC as the desk stores them after validation. A
+ * household's surname is drawn as often as a Ukrainian town has it (surnames.ts).
  */
 
 const clean = (names: readonly string[]) => names.map(normalizeApostrophes);
@@ -49,30 +51,11 @@ export const WOMEN = clean([
 ]);
 export const MEN = [...FATHERS.map(([name]) => name), ...MORE_MEN];
 
-/** Surnames as [masculine, feminine]; most Ukrainian surnames do not change. */
-const SAME = clean([
-  'Шевченко', 'Коваленко', 'Бондаренко', 'Ткаченко', 'Кравченко', 'Олійник', 'Мельник', 'Шевчук', 'Бойко',
-  'Коваль', 'Савченко', 'Поліщук', 'Марченко', 'Руденко', 'Мороз', 'Павленко', 'Лисенко', 'Петренко',
-  'Гончаренко', 'Кузьменко', 'Кравчук', 'Клименко', 'Ковальчук', 'Романенко', 'Литвиненко', 'Левченко',
-  'Мазур', "Дем'янчук", "Солов'яненко", "П'ятничук", 'Гнатюк', 'Ґудзь', 'Ґонта', 'Ґудзенко', 'Галаґан',
-  'Ємець', 'Єременко', 'Ярмоленко', 'Костенко', 'Костюк', 'Козак', 'Кобзар', 'Коломієць', 'Корнійчук',
-  'Кононенко', 'Коровай', 'Котляр', 'Юрченко', 'Демченко', 'Сидоренко', 'Гаврилюк', 'Їжак',
-  'Остапчук', 'Федорук', 'Тимошенко', 'Заїка', 'Приходько', "Вов'янко", 'Нестеренко', 'Власенко',
-]);
-const GENDERED: readonly (readonly [string, string])[] = [
-  ['Коцюбинський', 'Коцюбинська'],
-  ['Ковальський', 'Ковальська'],
-  ['Яворський', 'Яворська'],
-  ['Грушевський', 'Грушевська'],
-  ['Вишневський', 'Вишневська'],
-  ['Левицький', 'Левицька'],
-  ['Кошовий', 'Кошова'],
-  ['Білий', 'Біла'],
-  ['Соколов', 'Соколова'],
-  ['Їжакевич', 'Їжакевич'],
-  ['Ільїн', 'Ільїна'],
-];
-export const SURNAMES: readonly (readonly [string, string])[] = [...SAME.map((name) => [name, name] as const), ...GENDERED];
+/**
+ * Surnames as [masculine, feminine], commonest first, each drawn as often as it is met
+ * (`drawSurname`): see surnames.ts.
+ */
+export { SURNAMES } from './surnames.js';
 
 export type Gender = 'male' | 'female';
 
@@ -180,7 +163,7 @@ function homeIn(territory: Territory, random: Random): Home {
  */
 export function householdOf(seed: number, index: number, territory: Territory): Household {
   const random = Random.derived(seed, index);
-  const family = random.pick(SURNAMES);
+  const family = drawSurname(random);
   const headGender: Gender = random.chance(0.55) ? 'male' : 'female';
   const headYear = random.int(1940, 1984);
   const head = personOf(family, headGender, random.pick(FATHERS), headYear, 'applicant', random);
@@ -189,9 +172,9 @@ export function householdOf(seed: number, index: number, territory: Territory): 
   if (random.chance(0.7)) {
     const spouseGender: Gender = headGender === 'male' ? 'female' : 'male';
     // A wife keeps her own surname, or takes both: «Петренко-Демʼянчук».
-    const ownFamily = random.pick(SURNAMES);
+    const ownFamily = drawSurname(random);
     const spouseFamily =
-      spouseGender === 'female' && random.chance(0.12)
+      spouseGender === 'female' && ownFamily !== family && random.chance(0.12)
         ? ([family[0], `${family[1]}-${ownFamily[1]}`] as const)
         : spouseGender === 'female' && random.chance(0.08)
           ? ownFamily
@@ -225,7 +208,7 @@ export function strangerName(random: Random): PersonName {
   const gender: Gender = random.chance(0.5) ? 'male' : 'female';
   const father = random.pick(FATHERS);
   return {
-    familyName: surnameOf(random.pick(SURNAMES), gender),
+    familyName: surnameOf(drawSurname(random), gender),
     givenName: gender === 'male' ? random.pick(MEN) : random.pick(WOMEN),
     patronymic: gender === 'male' ? father[1] : father[2],
   };
