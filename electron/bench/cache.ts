@@ -4,10 +4,19 @@ import path from 'node:path';
 import { generateRegister, type GenerateResult } from './generator.js';
 
 /**
- * Generated registers kept between benchmark runs, keyed by size and seed, under the system's
- * temporary folder: a million entries take minutes to write, and the same seed writes the same
- * register. A folder without its marker (an interrupted run) is generated again.
+ * Generated registers kept between benchmark runs, keyed by size, seed and generator version,
+ * under the system's temporary folder: a million entries take minutes to write, and the same
+ * seed writes the same register. A folder without its marker (an interrupted run), or whose
+ * marker names another generator version, is generated again.
  */
+
+/**
+ * The generator's version, in the cache folder's name: raise it whenever the same seed would
+ * write another register (other names, contents, weights…), so that a register written by an
+ * older generator is never measured as if it were the current one.
+ * 1: surnames drawn uniformly from 71. 2: from ≈ 1,800, as often as they are met (surnames.ts).
+ */
+export const GENERATOR_VERSION = 2;
 
 export interface CachedRegister {
   readonly dataDir: string;
@@ -16,7 +25,7 @@ export interface CachedRegister {
 }
 
 export function cacheFolder(entries: number, seed: number, root = os.tmpdir()): string {
-  return path.join(root, `cnap-bench-${entries}-seed${seed}`);
+  return path.join(root, `cnap-bench-${entries}-seed${seed}-g${GENERATOR_VERSION}`);
 }
 
 export async function cachedRegister(
@@ -27,9 +36,15 @@ export async function cachedRegister(
   const folder = cacheFolder(entries, seed, options.root);
   const marker = path.join(folder, 'generated.json');
   const dataDir = path.join(folder, 'data');
-  if (fs.existsSync(marker)) return { dataDir, generated: JSON.parse(fs.readFileSync(marker, 'utf8')) as GenerateResult, reused: true };
+  if (fs.existsSync(marker)) {
+    const kept = JSON.parse(fs.readFileSync(marker, 'utf8')) as GenerateResult & { generatorVersion?: number };
+    if (kept.generatorVersion === GENERATOR_VERSION) {
+      const { generatorVersion: _version, ...generated } = kept;
+      return { dataDir, generated, reused: true };
+    }
+  }
   fs.rmSync(folder, { recursive: true, force: true });
   const generated = await generateRegister({ dataDir, entries, seed, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  fs.writeFileSync(marker, JSON.stringify(generated, null, 2));
+  fs.writeFileSync(marker, JSON.stringify({ ...generated, generatorVersion: GENERATOR_VERSION }, null, 2));
   return { dataDir, generated, reused: false };
 }
