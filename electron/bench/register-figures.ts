@@ -13,7 +13,8 @@ import { openBareInsert } from './baseline.js';
 import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
 import { openSeeded } from './generator.js';
 import { interleaved, isEntryPoint, measure, peakResidentMb, percentile, type Sample } from './harness.js';
-import { SURNAMES } from './people.js';
+import { Random } from './random.js';
+import { drawSurname, SURNAMES } from './surnames.js';
 
 /**
  * The register's figures (issue 8): issuing, search, opening. Run in a process of their own, so
@@ -32,7 +33,14 @@ export interface RegisterFigures {
   readonly issuingWarmup: number;
   /** The issuing service end to end: also declension, signatory, template versions. */
   readonly issuingService: Sample;
+  /** A lowercase surname through the entries service, the surnames drawn as the generator draws them. */
   readonly search: Sample;
+  /** Entries each of those searches matched (its total): median and largest. */
+  readonly searchHits: { readonly median: number; readonly max: number };
+  /** The same search for the commonest prefix: of the commonest surnames, the one matching most entries. */
+  readonly searchCommonest: Sample;
+  readonly commonestWord: string;
+  readonly commonestHits: number;
   /** Writing the searches' queued audit rows in one transaction, as the desk does once a second. */
   readonly readAuditFlush: { readonly ms: number; readonly rows: number };
   readonly searchQuery: Sample;
@@ -54,14 +62,32 @@ export interface FigureOptions {
   readonly seed: number;
 }
 
-/** Surnames in lower case, as people type them into the search box. */
-function surnames(): string[] {
-  return [...new Set(SURNAMES.map(([male]) => male.toLocaleLowerCase('uk')))];
+/** The searched surnames' own stream: the same for a seed, apart from the generator's. */
+const SEARCH_STREAM = 0x5ea2c4;
+
+/** A searched surname as it is typed into the search box (lower case) and as it is written. */
+interface Searched {
+  readonly typed: string;
+  readonly written: string;
 }
 
-function capitalised(word: string): string {
-  return word.charAt(0).toLocaleUpperCase('uk') + word.slice(1);
+/**
+ * The people a desk's queue brings, one surname at a time: drawn with the generator's own
+ * weights (a Мельник comes as often as Мельники live in the town), a man's or a woman's form.
+ */
+function searchQueue(seed: number): () => Searched {
+  const random = Random.derived(seed, SEARCH_STREAM);
+  return () => {
+    const [male, female] = drawSurname(random);
+    const written = random.chance(0.5) ? male : female;
+    return { typed: written.toLocaleLowerCase('uk'), written };
+  };
 }
+
+/** Searches for the weighted figure: enough for its 95th percentile to be more than the slowest few. */
+const SEARCHES = 100;
+/** The worst case is looked for among this many of the commonest surnames. */
+const COMMONEST_LOOKED_AT = 20;
 
 /** The contents of the newest certificates in the central journal, to be issued again. */
 async function recentCertificates(db: RegisterDb, journalId: string, count: number): Promise<CertificateContent[]> {
@@ -144,41 +170,70 @@ function firstOffice(cast: DeskCast): CastOffice {
   return office;
 }
 
-async function searchFigures(dataDir: string, options: FigureOptions): Promise<Pick<RegisterFigures, 'search' | 'searchQuery' | 'naiveSearch' | 'readAuditFlush'>> {
+async function searchFigures(
+  dataDir: string,
+  options: FigureOptions,
+): Promise<Pick<RegisterFigures, 'search' | 'searchHits' | 'searchQuery' | 'naiveSearch' | 'readAuditFlush' | 'searchCommonest' | 'commonestWord' | 'commonestHits'>> {
   const seeded = await openSeeded(dataDir);
   try {
-    const { search, searchQuery, readAuditFlush } = await nameSearchFigures(seeded, options);
-    const words = surnames();
-    let turn = 0;
-    // LIKE does not fold Cyrillic case: the naive search needs the name as it is written.
+    const figures = await nameSearchFigures(seeded, options);
+    const commonest = await commonestSearchFigure(seeded, options);
+    // LIKE does not fold Cyrillic case: the naive search takes the surname as it is written.
+    const next = searchQueue(options.seed);
     const naive = { warmup: 1, runs: Math.max(3, Math.min(options.runs, 7)) };
-    const naiveSearch = await measure(() => likeSearchEntryRecords(seeded.db, capitalised(words[turn++ % words.length] ?? 'шевченко'), 25), naive);
-    return { search, searchQuery, naiveSearch, readAuditFlush };
+    const naiveSearch = await measure(() => likeSearchEntryRecords(seeded.db, next().written, 25), naive);
+    return { ...figures, ...commonest, naiveSearch };
   } finally {
     await seeded.db.close();
   }
 }
 
 /**
- * A lowercase surname through the entries service, and the same full-text query alone. The
- * service queues the search's audit row (see services/audit.ts); the queue is then written in one
- * transaction, timed here too, as the desk does once a second.
+ * A lowercase surname through the entries service, and the same full-text query alone, for the
+ * same surnames in the same order. The service queues the search's audit row (see
+ * services/audit.ts); the queue is then written in one transaction, timed here too, as the desk
+ * does once a second.
  */
 export async function nameSearchFigures(
   seeded: SeededRegister,
-  options: Pick<FigureOptions, 'runs' | 'warmup'>,
-): Promise<Pick<RegisterFigures, 'search' | 'searchQuery' | 'readAuditFlush'>> {
+  options: Pick<FigureOptions, 'runs' | 'warmup' | 'seed'>,
+): Promise<Pick<RegisterFigures, 'search' | 'searchHits' | 'searchQuery' | 'readAuditFlush'>> {
   const { db, services, cast } = seeded;
-  const words = surnames();
-  let turn = 0;
-  const word = () => words[turn++ % words.length] ?? 'шевченко';
+  const runs = { warmup: options.warmup, runs: Math.max(options.runs, SEARCHES) };
   await services.register.audit.flush();
-  const search = await measure(() => services.register.entries.searchEntries(cast.head, { text: word(), page: 1, pageSize: 25 }), options);
+  const hits: number[] = [];
+  let next = searchQueue(options.seed);
+  const search = await measure(async () => {
+    hits.push((await services.register.entries.searchEntries(cast.head, { text: next().typed, page: 1, pageSize: 25 })).total);
+  }, runs);
   const started = process.hrtime.bigint();
   await services.register.audit.flush();
-  const readAuditFlush = { ms: Number(process.hrtime.bigint() - started) / 1e6, rows: options.warmup + options.runs };
-  const searchQuery = await measure(() => searchEntryRecords(db, { words: searchWords(word()), limit: 25, offset: 0 }), options);
-  return { search, searchQuery, readAuditFlush };
+  const readAuditFlush = { ms: Number(process.hrtime.bigint() - started) / 1e6, rows: runs.warmup + runs.runs };
+  next = searchQueue(options.seed);
+  const searchQuery = await measure(() => searchEntryRecords(db, { words: searchWords(next().typed), limit: 25, offset: 0 }), runs);
+  const measured = hits.slice(runs.warmup);
+  return { search, searchHits: { median: percentile(measured, 50), max: Math.max(...measured) }, searchQuery, readAuditFlush };
+}
+
+/**
+ * The worst case a desk meets: of the commonest surnames, the one whose prefix search matches
+ * the most entries («коваль» also finds Ковальчук, Ковальський, Ковальова…), through the service.
+ */
+async function commonestSearchFigure(
+  seeded: SeededRegister,
+  options: Pick<FigureOptions, 'runs' | 'warmup'>,
+): Promise<Pick<RegisterFigures, 'searchCommonest' | 'commonestWord' | 'commonestHits'>> {
+  const { db, services, cast } = seeded;
+  let commonestWord = '';
+  let commonestHits = -1;
+  for (const [male] of SURNAMES.slice(0, COMMONEST_LOOKED_AT)) {
+    const word = male.toLocaleLowerCase('uk');
+    const { total } = await searchEntryRecords(db, { words: searchWords(word), limit: 1, offset: 0 });
+    if (total > commonestHits) [commonestWord, commonestHits] = [word, total];
+  }
+  const searchCommonest = await measure(() => services.register.entries.searchEntries(cast.head, { text: commonestWord, page: 1, pageSize: 25 }), options);
+  await services.register.audit.flush();
+  return { searchCommonest, commonestWord, commonestHits };
 }
 
 /** Opening and becoming ready as the desk does, less the integrity checks (those run after start). */

@@ -15,6 +15,7 @@ const FIGURES = [
   /^issuing, the first runs after opening/,
   /^issuing service end to end/,
   /^name search, lowercase surname/,
+  /^name search, the commonest prefix/,
   /^the same search, FTS query alone/,
   /^the same search the naive way/,
   /^naive ÷ FTS/,
@@ -44,6 +45,8 @@ describe('npm run bench (smoke, tiny register)', () => {
       expect(typeof figure?.target).toBe('string');
     }
     expect(report.table).toContain('Machine:');
+    // The worst case names the commonest prefix and how many entries it matched.
+    expect(json.figures.find((figure) => figure.name.startsWith('name search, the commonest prefix'))?.note).toMatch(/^«\p{Ll}+», [\d,]+ entries match/u);
     const again = await runBench({ entries: 200, seed: 3, runs: 1, warmup: 0, cacheRoot: root, journalRows: 50, log: () => undefined });
     expect(again.generated.reused).toBe(true);
   }, 300_000);
