@@ -149,10 +149,6 @@ export function createIssuingService(deps: IssuingDeps) {
       user: SessionUser,
       input: { journalId: string; signatoryId: string; certificate: ParsedCertificateDraft; replacesEntryId?: string | undefined },
     ): Promise<EntryRecord> {
-      if (input.replacesEntryId) {
-        const replaced = await deps.register.entries.getEntry(user, input.replacesEntryId);
-        if (!replaced.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
-      }
       const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
       const content = await buildCertificate(input.certificate, signatory);
       const kinds = await customKinds();
@@ -162,8 +158,9 @@ export function createIssuingService(deps: IssuingDeps) {
         user,
         // R7.4: nothing is issued while a required document is missing, whatever the page showed.
         gate: (written) => void assertIssuable(written as CertificateContent, { today: today(), customKinds: kinds }),
+        // Section E: issued anew in place of an annulled entry, linked in the same transaction.
+        replaces: input.replacesEntryId,
       });
-      if (input.replacesEntryId) await deps.register.entries.linkReissue(user, input.replacesEntryId, entry.id);
       return written(entry);
     },
 

@@ -247,8 +247,9 @@ export function journalRowOf(entry: EntryRecord, opts: ComposeOptions): JournalR
     hash: entry.hash,
     ...(received ? { received } : {}),
     ...(annulment
-      ? { annulledNote: `Анульовано ${annulment.date}: ${annulment.reason}${annulment.replacedBy ? `; замість — № ${annulment.replacedBy}` : ''}` }
+      ? { annulledNote: `Анульовано ${annulment.date}: ${annulment.reason}${annulment.replacedBy ? `; замість неї видано № ${annulment.replacedBy}` : ''}` }
       : {}),
+    ...(entry.reissueOf ? { reissueNote: `Видано замість анульованої № ${entry.reissueOf.printedNumber}` } : {}),
   };
 }
 

@@ -67,7 +67,7 @@ function cell(doc: Doc, text: string, widthMm: number, role: FontRole = 'regular
 }
 
 function prepareRow(doc: Doc, row: JournalRowModel): PreparedRow {
-  const what = row.annulledNote ? `${row.what}\n${row.annulledNote}` : row.what;
+  const what = [row.what, row.reissueNote, row.annulledNote].filter(Boolean).join('\n');
   const numberCell = cell(doc, row.printedNumber, COLUMN_MM[0], 'bold');
   numberCell.smallFrom = numberCell.lines.length;
   numberCell.lines.push(witnessCode(row.hash));

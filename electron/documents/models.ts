@@ -134,6 +134,8 @@ export interface JournalRowModel {
   /** The entry's chain hash (hex); the page footer prints the last one's first 16 characters. */
   hash: string;
   annulledNote?: string;
+  /** «Видано замість анульованої № …» for an entry issued in place of an annulled one. */
+  reissueNote?: string;
 }
 
 export interface JournalPagesModel {

@@ -215,5 +215,7 @@ export const entryRecordSchema = z.object({
   status: entryStatusSchema,
   handover: handoverSchema.optional(),
   annulment: annulmentSchema.optional(),
+  /** The annulled entry this one was issued in place of (section E). */
+  reissueOf: z.object({ entryId: z.string(), printedNumber: z.string() }).optional(),
 });
 export type EntryRecord = z.infer<typeof entryRecordSchema>;

@@ -317,6 +317,7 @@ export default {
       handover: 'Handed over',
       annulment: 'Annulled',
       replacedBy: 'Replaced by entry',
+      reissueOf: 'Issued in place of annulled entry',
     },
     sort: {
       certificate: 'Certificate',

@@ -317,6 +317,7 @@ export default {
       handover: 'Видано',
       annulment: 'Анульовано',
       replacedBy: 'Замінено записом',
+      reissueOf: 'Видано замість анульованого запису',
     },
     sort: {
       certificate: 'Довідка',

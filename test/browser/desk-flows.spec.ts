@@ -286,8 +286,9 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   const replacement = await openEntry(page, reissued);
   await expect(detail(replacement, 'Стан')).toContainText('Видано, не отримано');
   await expect(detail(replacement, 'Особа')).toContainText('Шевченко Тарас Григорович, 09.03.1980');
-  // The link is kept with the annulled entry: the register returns no pointer back from the new one.
+  await expect(detail(replacement, 'Видано замість анульованого запису')).toContainText(printedNumber);
   await expect(replacement.getByRole('button', { name: 'Видати заново' })).toHaveCount(0);
+  await saveScreen(page, 'desk-journal-replacement');
 });
 
 /** Fills a Mantine select by its label and the visible text of an option. */

@@ -156,10 +156,6 @@ export async function insertReissue(db: Sql, link: { annulledId: string; newEntr
   ]);
 }
 
-export async function isReplacementTaken(db: Sql, newEntryId: string): Promise<boolean> {
-  return (await db.get('SELECT 1 AS taken FROM reissues WHERE new_entry_id = ?', [newEntryId])) !== undefined;
-}
-
 const STATUS_SQL = `CASE
   WHEN a.entry_id IS NOT NULL THEN 'annulled'
   WHEN e.sort = 'refusal' THEN 'refused'
@@ -174,7 +170,8 @@ const RECORD_COLUMNS = `
   h.at AS handover_at, h.received_by AS handover_received_by, h.recipient_name AS handover_recipient,
   h.by_user AS handover_by, hu.full_name AS handover_by_name,
   a.at AS annulled_at, a.reason AS annul_reason, a.by_user AS annulled_by, au.full_name AS annulled_by_name,
-  r.new_entry_id AS replaced_by_id, re.printed_number AS replaced_by_number`;
+  r.new_entry_id AS replaced_by_id, re.printed_number AS replaced_by_number,
+  ro.annulled_entry_id AS reissue_of_id, oe.printed_number AS reissue_of_number`;
 
 const RECORD_JOINS = `
   JOIN journals j ON j.id = e.journal_id
@@ -185,7 +182,9 @@ const RECORD_JOINS = `
   LEFT JOIN annulments a ON a.entry_id = e.id
   LEFT JOIN users au ON au.id = a.by_user
   LEFT JOIN reissues r ON r.annulled_entry_id = e.id
-  LEFT JOIN entries re ON re.id = r.new_entry_id`;
+  LEFT JOIN entries re ON re.id = r.new_entry_id
+  LEFT JOIN reissues ro ON ro.new_entry_id = e.id
+  LEFT JOIN entries oe ON oe.id = ro.annulled_entry_id`;
 
 interface RecordRow {
   id: string;
@@ -217,6 +216,8 @@ interface RecordRow {
   annulled_by_name: string | null;
   replaced_by_id: string | null;
   replaced_by_number: string | null;
+  reissue_of_id: string | null;
+  reissue_of_number: string | null;
 }
 
 function toRecord(row: RecordRow): EntryRecord {
@@ -261,6 +262,7 @@ function toRecord(row: RecordRow): EntryRecord {
           },
         }
       : {}),
+    ...(row.reissue_of_id !== null ? { reissueOf: { entryId: row.reissue_of_id, printedNumber: row.reissue_of_number ?? '' } } : {}),
   };
 }
 
@@ -269,9 +271,15 @@ function toRecord(row: RecordRow): EntryRecord {
  * the row as written plus what the record shows beside it (journal index, office, the author's
  * name), read in the same transaction. Issuing returns it without reading the whole row and its
  * joins again after the commit, and with the content it has just validated and written rather
- * than its JSON parsed back (issue 8). A new entry has no handover, annulment or reissue.
+ * than its JSON parsed back (issue 8). A new entry has no handover or annulment; it may replace an
+ * annulled entry, linked in the same transaction.
  */
-export async function newEntryRecord(db: Sql, row: NewEntryRow, content: EntryContent): Promise<EntryRecord | undefined> {
+export async function newEntryRecord(
+  db: Sql,
+  row: NewEntryRow,
+  content: EntryContent,
+  replaces?: Pick<EntryRecord, 'id' | 'printedNumber'>,
+): Promise<EntryRecord | undefined> {
   const names = await db.get<Pick<RecordRow, 'journal_index' | 'office_id' | 'office_code' | 'created_by_name'>>(
     `SELECT j.nomenclature_index AS journal_index, j.office_id, o.code AS office_code, u.full_name AS created_by_name
      FROM journals j JOIN offices o ON o.id = j.office_id JOIN users u ON u.id = ?
@@ -298,6 +306,7 @@ export async function newEntryRecord(db: Sql, row: NewEntryRow, content: EntryCo
     hash: row.hash,
     // STATUS_SQL for a row with no annulment and no handover.
     status: row.sort === 'refusal' ? 'refused' : 'issued',
+    ...(replaces ? { reissueOf: { entryId: replaces.id, printedNumber: replaces.printedNumber } } : {}),
   };
 }
 

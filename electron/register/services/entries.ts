@@ -20,7 +20,6 @@ import {
   insertEntry,
   insertHandover,
   insertReissue,
-  isReplacementTaken,
   latestEntryOfJournal,
   lockJournalForWriting,
   newEntryRecord,
@@ -45,6 +44,12 @@ export interface AppendEntryInput {
   user: SessionUser;
   /** Called before the transaction; throws DeskError('rule_violation') when the checklist is incomplete (R7.4). */
   gate: (content: EntryContent) => void;
+  /**
+   * The annulled entry this one is issued in place of (section E: annul, then issue anew). The
+   * link is written in the same transaction as the entry, so a replacement that cannot be linked
+   * (the annulled entry already reissued by another desk) takes no number.
+   */
+  replaces?: string | undefined;
 }
 
 /** One entry of a batch: what `appendEntry` takes, plus the instant it is written at. */
@@ -198,6 +203,12 @@ async function writeHandover(ctx: ServiceContext, actor: SessionUser, record: En
   await writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
 }
 
+/** Section E: the annulled entry points at the one issued in its place, written with the new entry. */
+async function writeReissue(ctx: ServiceContext, actor: SessionUser, annulled: EntryRecord, replacement: NewEntryRow): Promise<void> {
+  await insertReissue(ctx.db, { annulledId: annulled.id, newEntryId: replacement.id, at: replacement.createdAt, byUser: actor.userId });
+  await writeAudit(ctx, { userId: actor.userId, action: 'entry.reissue_link', entity: 'entry', entityId: annulled.id, summary: `${annulled.printedNumber} -> ${replacement.printedNumber}` });
+}
+
 /** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
 async function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string): Promise<void> {
   if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
@@ -225,12 +236,14 @@ export function createEntriesService(ctx: ServiceContext) {
    * Returns the entry's record made from the row as written, in the same transaction, instead of
    * reading it back after the commit (issue 8).
    */
-  async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser): Promise<EntryRecord> {
+  async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser, replaces: string | undefined): Promise<EntryRecord> {
     const id = uuidv7();
     try {
       return await ctx.db.write(async () => {
+        const annulled = replaces === undefined ? undefined : await replaceableEntry(user, replaces);
         const { row } = await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id });
-        const record = await newEntryRecord(ctx.db, row, content);
+        if (annulled) await writeReissue(ctx, user, annulled, row);
+        const record = await newEntryRecord(ctx.db, row, content, annulled);
         if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
         return record;
       });
@@ -238,6 +251,19 @@ export function createEntriesService(ctx: ServiceContext) {
       if (!isServerLost(error)) throw error;
       return settleLostWrite(journal.id, id, error);
     }
+  }
+
+  /**
+   * The annulled entry a new one is to replace, read under its journal's write lock (the other
+   * desks' reissues of it wait): annulled, and not yet replaced by another entry.
+   */
+  async function replaceableEntry(actor: SessionUser, annulledId: string): Promise<EntryRecord> {
+    const annulled = await existing(actor, annulledId);
+    await lockJournalForWriting(ctx.db, annulled.journalId);
+    const current = await reread(annulledId);
+    if (!current.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
+    if (current.annulment.replacedByEntryId) throw new DeskError('conflict', 'errors.entries.alreadyReissued');
+    return current;
   }
 
   /**
@@ -277,7 +303,7 @@ export function createEntriesService(ctx: ServiceContext) {
       if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
       if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
       input.gate(content);
-      return withBusyRetry(() => writeEntry(journal, content, input.user));
+      return withBusyRetry(() => writeEntry(journal, content, input.user, input.replaces));
     },
 
     /**
@@ -385,24 +411,6 @@ export function createEntriesService(ctx: ServiceContext) {
         }),
       );
       return reread(input.entryId);
-    },
-
-    /** Points an annulled entry at the entry issued in its place; set once. Returns the annulled entry. */
-    async linkReissue(actor: SessionUser, annulledId: string, newEntryId: string): Promise<EntryRecord> {
-      await withBusyRetry(() =>
-        ctx.db.write(async () => {
-          const annulled = await existing(actor, annulledId);
-          const replacement = await existing(actor, newEntryId);
-          if (!annulled.annulment) throw new DeskError('conflict', 'errors.entries.notAnnulled');
-          if (annulled.annulment.replacedByEntryId) throw new DeskError('conflict', 'errors.entries.alreadyReissued');
-          if (replacement.id === annulled.id || replacement.annulment || (await isReplacementTaken(ctx.db, replacement.id))) {
-            throw new DeskError('conflict', 'errors.entries.badReplacement');
-          }
-          await insertReissue(ctx.db, { annulledId: annulled.id, newEntryId: replacement.id, at: ctx.now().toISOString(), byUser: actor.userId });
-          await writeAudit(ctx, { userId: actor.userId, action: 'entry.reissue_link', entity: 'entry', entityId: annulled.id, summary: `${annulled.printedNumber} -> ${replacement.printedNumber}` });
-        }),
-      );
-      return reread(annulledId);
     },
 
     /** Reading an entry is logged: the head can see who looked at a person's data. */

@@ -60,6 +60,7 @@ export function EntrySummary({ entry }: { entry: EntryRecord }) {
     rows.push([t('ui.entry.annulment'), `${formatDateTime(entry.annulment.at, language)} — ${entry.annulment.reason} (${entry.annulment.byUserName})`]);
     if (entry.annulment.replacedByPrintedNumber) rows.push([t('ui.entry.replacedBy'), entry.annulment.replacedByPrintedNumber]);
   }
+  if (entry.reissueOf) rows.push([t('ui.entry.reissueOf'), entry.reissueOf.printedNumber]);
   return (
     <Table withTableBorder variant="vertical" layout="fixed">
       <Table.Tbody>

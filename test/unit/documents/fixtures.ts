@@ -173,6 +173,7 @@ interface Draft {
   status?: EntryRecord['status'];
   handover?: EntryRecord['handover'];
   annulment?: EntryRecord['annulment'];
+  reissueOf?: EntryRecord['reissueOf'];
   day: number;
 }
 
@@ -211,6 +212,7 @@ export function chainEntries(drafts: Draft[], firstNumber = 101): EntryRecord[] 
       status: draft.status ?? 'issued',
       ...(draft.handover ? { handover: draft.handover } : {}),
       ...(draft.annulment ? { annulment: draft.annulment } : {}),
+      ...(draft.reissueOf ? { reissueOf: draft.reissueOf } : {}),
     });
   });
 }
@@ -282,7 +284,11 @@ export function fixtureEntries(): FixtureSet {
         replacedByPrintedNumber: '01-21/104',
       },
     },
-    { day: 12, content: certificateContent(['family'], { household: fixtureHousehold.slice(0, 4) }) },
+    {
+      day: 12,
+      content: certificateContent(['family'], { household: fixtureHousehold.slice(0, 4) }),
+      reissueOf: { entryId: fixtureId(103), printedNumber: '01-21/103' },
+    },
     {
       day: 13,
       content: certificateContent(['actual_residence_family'], {

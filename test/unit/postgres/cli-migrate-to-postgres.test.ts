@@ -111,8 +111,7 @@ async function buildSourceRegister(dataDir: string): Promise<{ head: SessionUser
       .prepare('INSERT INTO exchange_office_keys (office_id, signing_key, encryption_key, pinned_at, pinned_by) VALUES (?, ?, ?, ?, NULL)')
       .run(remoteOfficeId, 'c2lnbmluZy1rZXk=', 'ZW5jcnlwdGlvbi1rZXk=', '2025-06-30T14:00:00.000Z');
     raw.close();
-    const replacement = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
-    await services.entries.linkReissue(head, annulled.id, replacement.id);
+    const replacement = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces: annulled.id });
     await putDocumentCode(db, replacement.id, 'AB12CD34');
     const withApostrophe = await services.entries.appendEntry({
       journalId,

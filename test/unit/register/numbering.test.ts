@@ -46,11 +46,30 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
     const { services, head, journalId } = register;
     const first = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
     await services.entries.annul(head, { entryId: first.id, reason: 'Помилка в даті народження' });
-    const second = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
+    const second = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces: first.id });
     expect(second.number).toBe(first.number + 1);
-    const linked = await services.entries.linkReissue(head, first.id, second.id);
-    expect(linked.annulment?.replacedByPrintedNumber).toBe(second.printedNumber);
-    expect(linked.status).toBe('annulled');
+    expect(second.reissueOf).toEqual({ entryId: first.id, printedNumber: first.printedNumber });
+    expect(await services.entries.getEntry(head, second.id)).toEqual(second);
+    const annulled = await services.entries.getEntry(head, first.id);
+    expect(annulled.annulment?.replacedByPrintedNumber).toBe(second.printedNumber);
+    expect(annulled.status).toBe('annulled');
+  });
+
+  it('takes no number for a reissue that cannot be linked: an entry not annulled, or annulled and already reissued', async () => {
+    register = await setUpRegister();
+    const { services, head, journalId } = register;
+    const issued = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
+    const refusedFor = async (replaces: string) =>
+      services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces }).then(
+        () => 'issued',
+        (error: unknown) => (error instanceof DeskError ? error.messageKey : String(error)),
+      );
+    expect(await refusedFor(issued.id)).toBe('errors.entries.notAnnulled');
+    await services.entries.annul(head, { entryId: issued.id, reason: 'Помилка в адресі' });
+    const replacement = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces: issued.id });
+    expect(await refusedFor(issued.id)).toBe('errors.entries.alreadyReissued');
+    const next = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
+    expect([issued.number, replacement.number, next.number]).toEqual([1, 2, 3]);
   });
 
   it('refuses to go back to an earlier year when the clock is set back', async () => {
