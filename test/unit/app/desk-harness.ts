@@ -61,6 +61,9 @@ export async function openTestDesk(options: { now?: () => Date } = {}): Promise<
     return result.value as OutputOf<Contract[N]>;
   };
   const sample = await setUpSampleRegister(call);
+  // The start-up checks (quick_check, the daily backup) run beside the first calls; a test starts
+  // once they are done, or a backup it counts could still be a `.partial` of the daily one.
+  await desk.startupChecks;
   return {
     desk,
     dataDir,
