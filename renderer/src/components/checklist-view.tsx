@@ -41,7 +41,7 @@ export function ChecklistView({
           <DocumentLine key={item.id} item={item} tick={ticks[item.id]} onTick={(patch) => onTick(item.id, patch)} />
         ) : (
           <Group key={item.id} gap="xs" wrap="nowrap" align="flex-start">
-            <Badge color={item.present ? 'green.9' : 'red.9'} variant="filled" miw={70}>
+            <Badge color={item.present ? 'green' : 'red'} variant="filled" miw={70}>
               {item.present ? t('ui.checklist.ok') : t('ui.checklist.notOk')}
             </Badge>
             <Text size="sm">{label(item)}</Text>

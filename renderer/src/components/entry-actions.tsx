@@ -104,7 +104,7 @@ function HandoverDialog({ entry, opened, onClose, onDone }: { entry: EntryRecord
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('ui.handover.title', { number: entry.printedNumber })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={opened} onClose={onClose} title={t('ui.handover.title', { number: entry.printedNumber })} size="lg">
       <Stack>
         <Radio.Group label={t('ui.handover.receivedBy')} value={receivedBy} onChange={choose}>
           <Group mt="xs">

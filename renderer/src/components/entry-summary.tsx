@@ -7,7 +7,7 @@ import { useLanguage } from '../i18n/index.js';
 import { addressLine, fullNameOf, personLine } from './entry-text.js';
 import { useReferenceStore } from '../stores/reference-store.js';
 
-const statusColor = { issued: 'blue.8', handed_over: 'green.9', annulled: 'gray.7', refused: 'orange.9' } as const;
+const statusColor = { issued: 'blue', handed_over: 'green', annulled: 'gray', refused: 'orange' } as const;
 
 export function StatusBadge({ status }: { status: EntryRecord['status'] }) {
   const { t } = useTranslation();

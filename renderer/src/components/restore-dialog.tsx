@@ -20,7 +20,7 @@ export function RestoreDialog({ name, onClose, onCancelled }: { name: string; on
   };
 
   return (
-    <Modal opened onClose={() => phase !== 'running' && onClose()} withCloseButton={phase !== 'running'} title={t('ui.jobs.title.restore')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened onClose={() => phase !== 'running' && onClose()} withCloseButton={phase !== 'running'} title={t('ui.jobs.title.restore')} size="lg">
       <Stack>
         {phase === 'confirm' ? (
           <>

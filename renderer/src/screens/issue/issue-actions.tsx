@@ -99,7 +99,7 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
           {t('ui.issue.refuse')}
         </Button>
       </Group>
-      <Modal opened={refusing} onClose={() => setRefusing(false)} title={t('ui.refusal.title')} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={refusing} onClose={() => setRefusing(false)} title={t('ui.refusal.title')} size="lg">
         <Stack>
           <Text>{t('ui.refusal.intro')}</Text>
           {verdict.missing.length > 0 ? (

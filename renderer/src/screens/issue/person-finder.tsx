@@ -46,7 +46,7 @@ export function PersonFinder() {
       <Button variant="light" onClick={() => setOpened(true)}>
         {t('ui.finder.open')}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('ui.finder.title')} size="xl">
+      <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={opened} onClose={() => setOpened(false)} title={t('ui.finder.title')} size="xl">
         <Stack>
           <form
             onSubmit={(event) => {

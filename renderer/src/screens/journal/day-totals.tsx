@@ -31,7 +31,7 @@ export function DayTotals() {
       </Text>
       <Badge variant="light" size="lg">{t('ui.journal.totalCertificates', { value: sum((row) => row.certificates) })}</Badge>
       <Badge variant="light" size="lg">{t('ui.journal.totalCertifications', { value: sum((row) => row.certifications) })}</Badge>
-      <Badge variant="light" color="orange.9" size="lg">{t('ui.journal.totalRefusals', { value: sum((row) => row.refusals) })}</Badge>
+      <Badge variant="light" color="orange" size="lg">{t('ui.journal.totalRefusals', { value: sum((row) => row.refusals) })}</Badge>
     </Group>
   );
 }

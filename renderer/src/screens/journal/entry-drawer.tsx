@@ -48,7 +48,7 @@ export function EntryDrawer({ entry, onClose, onChanged }: { entry: EntryRecord 
   };
 
   return (
-    <Drawer opened={entry !== null} onClose={onClose} position="right" size={640} title={entry ? t('ui.journal.entryTitle', { number: entry.printedNumber }) : ''}>
+    <Drawer closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={entry !== null} onClose={onClose} position="right" size={640} title={entry ? t('ui.journal.entryTitle', { number: entry.printedNumber }) : ''}>
       {entry && (
         <Stack>
           <EntrySummary entry={entry} />

@@ -51,7 +51,7 @@ export function JournalPagesButton() {
         {t('ui.journal.printPages')}
       </Button>
       {/* While the pages are made the dialog stays open: Cancel is the way out (issue 7 §6). */}
-      <Modal opened={opened} onClose={() => running === null && setOpened(false)} withCloseButton={running === null} title={t('ui.journal.printPages')}>
+      <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={opened} onClose={() => running === null && setOpened(false)} withCloseButton={running === null} title={t('ui.journal.printPages')}>
         <Stack>
           <Select
             label={t('ui.journal.journal')}

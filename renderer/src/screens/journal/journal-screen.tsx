@@ -112,7 +112,15 @@ export function JournalScreen() {
         {t('ui.journal.found', { formatted: formatNumber(total, language) })}
       </Text>
       <JournalTable items={items} onOpen={(entry) => select(entry.id)} />
-      {pages > 1 && <Pagination total={pages} value={page} onChange={(next) => void search(next)} />}
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={page}
+          onChange={(next) => void search(next)}
+          getControlProps={(control) => ({ 'aria-label': t(control === 'previous' ? 'ui.journal.pagePrevious' : 'ui.journal.pageNext') })}
+          getItemProps={(number) => ({ 'aria-label': t('ui.journal.pageNumber', { page: number }) })}
+        />
+      )}
       <EntryDrawer entry={selected} onClose={() => select(null)} onChanged={replace} />
     </Stack>
   );
