@@ -15,8 +15,9 @@ import { generateRegister, type GenerateResult } from './generator.js';
  * write another register (other names, contents, weights…), so that a register written by an
  * older generator is never measured as if it were the current one.
  * 1: surnames drawn uniformly from 71. 2: from ≈ 1,800, as often as they are met (surnames.ts).
+ * 3: each remote office keeps a journal of its own index (02-01, 03-01), not the centre’s 01-21.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface CachedRegister {
   readonly dataDir: string;

@@ -36,6 +36,8 @@ export const SEED_REQUISITES: CouncilRequisites = {
 interface OfficePlan {
   code: string;
   name: string;
+  /** The nomenclature index of the office's journal: each office its own, so numbers never collide (section E). */
+  journalIndex: string;
   territory: Territory;
   /** Share of the register's entries written in this office's journal. */
   share: number;
@@ -48,6 +50,7 @@ const OFFICES: readonly OfficePlan[] = [
   {
     code: 'CNAP',
     name: 'ЦНАП (центральний офіс)',
+    journalIndex: '01-21',
     territory: CITY,
     share: 0.6,
     signatory: { position: 'Начальник відділу «Центр надання адміністративних послуг»', fullName: 'Олена ПЕТРЕНКО' },
@@ -60,6 +63,7 @@ const OFFICES: readonly OfficePlan[] = [
   {
     code: 'POL',
     name: 'Віддалене робоче місце ЦНАП у с. Полошки',
+    journalIndex: '02-01',
     district: 'Полошківський старостинський округ',
     territory: VILLAGES_A,
     share: 0.25,
@@ -69,6 +73,7 @@ const OFFICES: readonly OfficePlan[] = [
   {
     code: 'BER',
     name: 'Віддалене робоче місце ЦНАП у с. Береза',
+    journalIndex: '03-01',
     district: 'Березівський старостинський округ',
     territory: VILLAGES_B,
     share: 0.15,
@@ -208,7 +213,7 @@ export async function setUpDesk(services: DeskServices, since: string, midway: s
   const ids = await services.register.setup.run({
     requisites: SEED_REQUISITES,
     centralOffice: { name: central.name, code: central.code },
-    journal: { index: '01-21', title: 'Журнал реєстрації довідок відділу «Центр надання адміністративних послуг»' },
+    journal: { index: central.journalIndex, title: 'Журнал реєстрації довідок відділу «Центр надання адміністративних послуг»' },
     head: { login: headPlan.login, fullName: headPlan.fullName, password: SEED_PASSWORD },
   });
   const head: SessionUser = { userId: ids.userId, login: headPlan.login, fullName: headPlan.fullName, role: 'head', officeId: ids.officeId };
@@ -217,7 +222,7 @@ export async function setUpDesk(services: DeskServices, since: string, midway: s
   for (const plan of remote) {
     const office = await services.register.offices.create(head, { code: plan.code, name: plan.name, kind: 'remote', ...(plan.district ? { starostaDistrict: plan.district } : {}) });
     officeIds.set(plan.code, office.id);
-    await services.register.journals.create(head, { officeId: office.id, index: '01-21', title: `Журнал реєстрації довідок (${plan.name})`, sorts: [...entrySorts] });
+    await services.register.journals.create(head, { officeId: office.id, index: plan.journalIndex, title: `Журнал реєстрації довідок (${plan.name})`, sorts: [...entrySorts] });
   }
   for (const plan of OFFICES) {
     const officeId = officeIds.get(plan.code) ?? ids.officeId;

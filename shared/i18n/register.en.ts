@@ -31,7 +31,7 @@ export default {
     },
     journals: {
       notFound: 'Journal not found.',
-      indexTaken: 'This workplace already has a journal with this index.',
+      indexTaken: 'The register already has a journal with this index (perhaps in another office): the two journals would print the same numbers. Choose another index, e.g. 02-01.',
       hasEntries: 'The journal already has entries: its workplace and index cannot change.',
       inactive: 'The journal is closed for new entries.',
       sortNotHeld: 'This journal does not hold entries of this sort ({{sort}}).',

@@ -42,12 +42,9 @@ export async function getJournal(db: Sql, id: string): Promise<Journal | undefin
   return row ? toJournal(row) : undefined;
 }
 
-export async function journalIndexTaken(db: Sql, officeId: string, index: string, exceptId?: string): Promise<boolean> {
-  const row = await db.get('SELECT 1 AS taken FROM journals WHERE office_id = ? AND nomenclature_index = ? AND id IS DISTINCT FROM ?', [
-    officeId,
-    index,
-    exceptId ?? null,
-  ]);
+/** Whether another journal of the register, in any office, already has this index. */
+export async function journalIndexTaken(db: Sql, index: string, exceptId?: string): Promise<boolean> {
+  const row = await db.get('SELECT 1 AS taken FROM journals WHERE nomenclature_index = ? AND id IS DISTINCT FROM ?', [index, exceptId ?? null]);
   return row !== undefined;
 }
 

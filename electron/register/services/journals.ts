@@ -77,7 +77,8 @@ export function createJournalsService(ctx: ServiceContext) {
       const id = uuidv7();
       await ctx.db.write(async () => {
         if (!await getOffice(ctx.db, input.officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
-        if (await journalIndexTaken(ctx.db, input.officeId, input.index)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        // Section E: journals of different offices never print the same number, so they merge.
+        if (await journalIndexTaken(ctx.db, input.index)) throw new DeskError('conflict', 'errors.journals.indexTaken');
         await insertJournal(ctx.db, {
           id,
           officeId: input.officeId,
@@ -107,7 +108,7 @@ export function createJournalsService(ctx: ServiceContext) {
         const officeId = input.officeId ?? current.officeId;
         const index = input.index ?? current.index;
         if (!await getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
-        if (await journalIndexTaken(ctx.db, officeId, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
+        if (await journalIndexTaken(ctx.db, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
         const numberFormat = input.numberFormat === undefined ? current.numberFormat : input.numberFormat ?? undefined;
         await updateJournal(ctx.db, {
           id: current.id,

@@ -9,7 +9,7 @@ const ADMIN_PASSWORD = 'admin-password-1';
 
 async function withRemoteAdmin(r: TestRegister): Promise<{ remote: SessionUser; remoteOfficeId: string; remoteJournalId: string }> {
   const office = await r.services.offices.create(r.head, { code: 'SH', name: 'Шалигине', kind: 'remote', starostaDistrict: 'Шалигинський' });
-  const journal = await r.services.journals.create(r.head, { officeId: office.id, index: '01-21', title: 'Журнал Шалигине', sorts: ['certificate', 'refusal'] });
+  const journal = await r.services.journals.create(r.head, { officeId: office.id, index: '02-01', title: 'Журнал Шалигине', sorts: ['certificate', 'refusal'] });
   await r.services.users.create(r.head, { login: 'remote', fullName: 'Віддалена Адміністраторка', role: 'remote_admin', officeId: office.id, password: ADMIN_PASSWORD });
   const { user } = await r.services.auth.login('remote-window', 'remote', ADMIN_PASSWORD);
   return { remote: user, remoteOfficeId: office.id, remoteJournalId: journal.id };

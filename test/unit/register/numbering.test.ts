@@ -72,6 +72,19 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
     expect([issued.number, replacement.number, next.number]).toEqual([1, 2, 3]);
   });
 
+  it('gives every journal of the register its own index, in any office, so two journals never print the same number', async () => {
+    register = await setUpRegister();
+    const { services, head, officeId, journalId } = register;
+    const remote = await services.offices.create(head, { code: 'SH', name: 'Шалигине', kind: 'remote', starostaDistrict: 'Шалигинський' });
+    const taken = { code: 'conflict', messageKey: 'errors.journals.indexTaken' };
+    await expect(services.journals.create(head, { officeId: remote.id, index: '01-21', title: 'Шалигине', sorts: ['certificate'] })).rejects.toMatchObject(taken);
+    const own = await services.journals.create(head, { officeId: remote.id, index: '02-01', title: 'Шалигине', sorts: ['certificate'] });
+    await expect(services.journals.update(head, { id: own.id, index: '01-21' })).rejects.toMatchObject(taken);
+    await expect(services.journals.create(head, { officeId, index: '02-01', title: 'Ще один', sorts: ['certificate'] })).rejects.toMatchObject(taken);
+    expect((await services.journals.list(head)).map((journal) => journal.index).sort()).toEqual(['01-21', '02-01']);
+    expect((await services.journals.get(head, journalId)).index).toBe('01-21');
+  });
+
   it('refuses to go back to an earlier year when the clock is set back', async () => {
     register = await setUpRegister('2026-01-05T09:00:00.000Z');
     const { services, head, journalId, clock } = register;
