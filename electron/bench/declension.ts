@@ -1,6 +1,6 @@
 import type { DeclinedName, PersonName } from '../../shared/domain/person.js';
 import type { Decliner } from '../declension/decliner.js';
-import { nameWords, type Gender } from './people.js';
+import { nameWords, type Gender, type SurnameWords } from './people.js';
 
 /**
  * Declined names for a synthetic register, from the desk's own decliner (shevchenko and our
@@ -19,10 +19,11 @@ export interface NameDeclension {
 type Field = 'familyName' | 'givenName' | 'patronymic';
 type Forms = { dative: string; genitive: string };
 
-export async function prepareDeclension(decliner: Decliner): Promise<NameDeclension> {
+/** Declines the generator's name words once: every surname of the pool, or only `surnames`. */
+export async function prepareDeclension(decliner: Decliner, surnames?: SurnameWords): Promise<NameDeclension> {
   const forms = new Map<string, Forms>();
   const key = (gender: Gender, field: Field, word: string) => `${gender}|${field}|${word}`;
-  const lists = nameWords();
+  const lists = nameWords(surnames);
   for (const gender of ['male', 'female'] as const) {
     const of = (field: Field) => lists.find((list) => list.gender === gender && list.field === field)?.words ?? [];
     const [families, given, patronymics] = [of('familyName'), of('givenName'), of('patronymic')];
@@ -45,7 +46,12 @@ export async function prepareDeclension(decliner: Decliner): Promise<NameDeclens
   function word(gender: Gender, field: Field, value: string, grammaticalCase: keyof Forms): string {
     return value
       .split('-')
-      .map((part) => forms.get(key(gender, field, part))?.[grammaticalCase] ?? part)
+      .map((part) => {
+        const known = forms.get(key(gender, field, part));
+        // A word never declined would go into the register undeclined, in the nominative.
+        if (!known) throw new Error(`No declension prepared for the ${gender} ${field} «${part}»`);
+        return known[grammaticalCase];
+      })
       .join('-');
   }
 

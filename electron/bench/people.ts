@@ -218,11 +218,29 @@ export function fullNameOf(name: PersonName): string {
   return [name.familyName, name.givenName, name.patronymic].filter(Boolean).join(' ');
 }
 
-/** Every single word the generator puts in a name, by field and gender, for declining each once. */
-export function nameWords(): { field: 'familyName' | 'givenName' | 'patronymic'; gender: Gender; words: string[] }[] {
+/** Surname words by gender: a double surname («Петренко-Демʼянчук») counts as its two parts. */
+export interface SurnameWords {
+  readonly male: ReadonlySet<string>;
+  readonly female: ReadonlySet<string>;
+}
+
+/** Every surname word the members of these households carry, by gender. */
+export function householdSurnameWords(households: Iterable<Household>): SurnameWords {
+  const words = { male: new Set<string>(), female: new Set<string>() };
+  for (const household of households) {
+    for (const member of household.members) for (const part of member.name.familyName.split('-')) words[member.gender].add(part);
+  }
+  return words;
+}
+
+/**
+ * Every single word the generator puts in a name, by field and gender, for declining each once:
+ * all the pool's surnames, or only `surnames` when the register draws from fewer households.
+ */
+export function nameWords(surnames?: SurnameWords): { field: 'familyName' | 'givenName' | 'patronymic'; gender: Gender; words: string[] }[] {
   return [
-    { field: 'familyName', gender: 'male', words: SURNAMES.map(([male]) => male) },
-    { field: 'familyName', gender: 'female', words: SURNAMES.map(([, female]) => female) },
+    { field: 'familyName', gender: 'male', words: surnames ? [...surnames.male] : SURNAMES.map(([male]) => male) },
+    { field: 'familyName', gender: 'female', words: surnames ? [...surnames.female] : SURNAMES.map(([, female]) => female) },
     { field: 'givenName', gender: 'male', words: [...MEN] },
     { field: 'givenName', gender: 'female', words: [...WOMEN] },
     { field: 'patronymic', gender: 'male', words: FATHERS.map(([, son]) => son) },
