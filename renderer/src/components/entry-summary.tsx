@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { findKind, type CustomKind } from '../../../shared/rules/catalogue.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
-import { useLanguage } from '../i18n/index.js';
 import { addressLine, fullNameOf, personLine } from './entry-text.js';
 import { useReferenceStore } from '../stores/reference-store.js';
 
@@ -37,15 +36,14 @@ export function kindTitleWith(t: (key: string) => string, customKinds: readonly 
 /** The entry as the journal records it: number, date, person, what, status, handover, annulment. */
 export function EntrySummary({ entry }: { entry: EntryRecord }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const kindTitle = useKindTitle();
   const content = entry.content;
   const rows: [string, React.ReactNode][] = [
     [t('ui.entry.number'), entry.printedNumber],
-    [t('ui.entry.date'), formatDate(entry.localDate, language)],
+    [t('ui.entry.date'), formatDate(entry.localDate)],
     [t('ui.entry.sort'), t(`ui.sort.${entry.sort}`)],
     [t('ui.entry.kinds'), entry.kinds.map(kindTitle).join('; ')],
-    [t('ui.entry.person'), personLine(content.subject.name, content.subject.birthDate, language)],
+    [t('ui.entry.person'), personLine(content.subject.name, content.subject.birthDate)],
     [t('ui.entry.address'), addressLine(content.address, t)],
     [t('ui.entry.applicant'), content.applicant.actsAs === 'representative' ? t('ui.entry.representative', { name: fullNameOf(content.applicant.name) }) : t('ui.issue.applicantSelf')],
     [t('ui.entry.status'), <StatusBadge key="status" status={entry.status} />],
@@ -54,10 +52,10 @@ export function EntrySummary({ entry }: { entry: EntryRecord }) {
   ];
   if (content.sort === 'refusal') rows.push([t('ui.entry.grounds'), content.grounds.map((ground) => `${ground.text} (${ground.ruleId})`).join('; ')]);
   if (entry.handover) {
-    rows.push([t('ui.entry.handover'), `${formatDateTime(entry.handover.at, language)} — ${entry.handover.recipientName} (${t(`ui.handover.${entry.handover.receivedBy}`)})`]);
+    rows.push([t('ui.entry.handover'), `${formatDateTime(entry.handover.at)} — ${entry.handover.recipientName} (${t(`ui.handover.${entry.handover.receivedBy}`)})`]);
   }
   if (entry.annulment) {
-    rows.push([t('ui.entry.annulment'), `${formatDateTime(entry.annulment.at, language)} — ${entry.annulment.reason} (${entry.annulment.byUserName})`]);
+    rows.push([t('ui.entry.annulment'), `${formatDateTime(entry.annulment.at)} — ${entry.annulment.reason} (${entry.annulment.byUserName})`]);
     if (entry.annulment.replacedByPrintedNumber) rows.push([t('ui.entry.replacedBy'), entry.annulment.replacedByPrintedNumber]);
   }
   if (entry.reissueOf) rows.push([t('ui.entry.reissueOf'), entry.reissueOf.printedNumber]);

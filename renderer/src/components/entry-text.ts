@@ -1,14 +1,13 @@
 import type { TFunction } from 'i18next';
 import type { Address, PersonName } from '../../../shared/domain/person.js';
 import { formatDate } from '../i18n/format.js';
-import type { Language } from '../i18n/languages.js';
 
 export function fullNameOf(name: PersonName): string {
   return [name.familyName, name.givenName, name.patronymic].filter(Boolean).join(' ');
 }
 
-export function personLine(name: PersonName, birthDate: string | undefined, language: Language): string {
-  return birthDate ? `${fullNameOf(name)}, ${formatDate(birthDate, language)}` : fullNameOf(name);
+export function personLine(name: PersonName, birthDate: string | undefined): string {
+  return birthDate ? `${fullNameOf(name)}, ${formatDate(birthDate)}` : fullNameOf(name);
 }
 
 /** An address as one line: settlement, street, house, корп., кв. */

@@ -2,12 +2,19 @@ import { intlLocale, type Language } from './languages.js';
 
 const KYIV = 'Europe/Kyiv';
 
-/** `2026-03-05` → «05.03.2026» (uk) / «05/03/2026» (en); the calendar date is not shifted by time zones. */
-export function formatDate(isoDate: string | undefined, language: Language): string {
+/**
+ * Dates read dd.MM.yyyy in both interface languages (issue 7 §8: through Intl with the uk-UA
+ * locale), as the date fields take them and the printed documents carry them: an English
+ * interface translates the desk's words, not the dates of Ukrainian documents.
+ */
+const DATE_LOCALE = 'uk-UA';
+
+/** `2026-03-05` → «05.03.2026»; the calendar date is not shifted by time zones. */
+export function formatDate(isoDate: string | undefined): string {
   if (!isoDate) return '';
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale[language], {
+  return new Intl.DateTimeFormat(DATE_LOCALE, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -15,12 +22,12 @@ export function formatDate(isoDate: string | undefined, language: Language): str
   }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-/** An instant (ISO 8601) as a Kyiv local date and time. */
-export function formatDateTime(instant: string | undefined, language: Language): string {
+/** An instant (ISO 8601) as a Kyiv local date and time: «05.03.2026, 14:05». */
+export function formatDateTime(instant: string | undefined): string {
   if (!instant) return '';
   const date = new Date(instant);
   if (Number.isNaN(date.getTime())) return instant;
-  return new Intl.DateTimeFormat(intlLocale[language], {
+  return new Intl.DateTimeFormat(DATE_LOCALE, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',

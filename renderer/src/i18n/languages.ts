@@ -3,7 +3,7 @@ export type Language = (typeof languages)[number];
 
 export const LANGUAGE_STORAGE_KEY = 'desk.language';
 
-/** Intl locale per interface language: Ukrainian dates dd.MM.yyyy; English in the British order. */
+/** Intl locale per interface language, for numbers (dates are dd.MM.yyyy in both: format.ts). */
 export const intlLocale: Record<Language, string> = { uk: 'uk-UA', en: 'en-GB' };
 
 export function isLanguage(value: unknown): value is Language {

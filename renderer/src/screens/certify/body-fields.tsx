@@ -11,17 +11,15 @@ import { NameFields } from '../../components/form/name-fields.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { useFieldError } from '../../components/field-error.js';
 import { kyivToday, formatDate } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { certifiedKinds, type CertifyFormValues } from './certify-form.js';
 
 /** How a kind is named in the list: built-in by its rule, one added by decision by that decision (R7.15). */
 function useKindLabel(): (kind: KindDefinition) => string {
   const { t } = useTranslation();
-  const language = useLanguage();
   return (kind) =>
     kind.decision
-      ? t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date, language) })
+      ? t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date) })
       : `${t(kind.titleKey)} (${kind.rule})`;
 }
 
@@ -33,7 +31,6 @@ function holderOn(details: BodyDetails | null, role: 'head' | 'deputy', date: st
 /** The certificate being certified: its kind, the body that issued it, its date, signer and seal. */
 export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details: BodyDetails | null }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const fieldError = useFieldError();
   const { control, setValue, formState } = useFormContext<CertifyFormValues>();
   const kindId = useWatch({ control, name: 'kind' });
@@ -100,7 +97,7 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
         {details && date && (
           <Paper bg="gray.0" p="sm">
             <Text size="sm" fw={600}>
-              {t('ui.certify.postsOn', { date: formatDate(date, language) })}
+              {t('ui.certify.postsOn', { date: formatDate(date) })}
             </Text>
             <Group gap="sm" mt={4}>
               <Text size="sm">{t('ui.certify.headIs', { name: head ? fullNameOf(head.name) : t('ui.certify.vacant') })}</Text>

@@ -9,7 +9,6 @@ import { DeskDateInput } from '../../components/form/date-input.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { RecordForm } from '../../components/form/record-form.js';
 import { formatDate, kyivToday } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { AddRecordPanel, DirectoryTab, DirectoryTable } from './directory-list.js';
@@ -79,7 +78,6 @@ export function BodiesTab() {
 
 function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const isHead = useSessionStore((state) => state.user?.role === 'head');
   const [details, setDetails] = useState<BodyDetails | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
@@ -119,8 +117,8 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
           columns={[
             { header: t('ui.directories.role'), cell: (post) => t(`ui.certify.role${post.role === 'head' ? 'Head' : 'Deputy'}`) },
             { header: t('ui.directories.person'), cell: (post) => fullNameOf(post.name) },
-            { header: t('ui.common.from'), cell: (post) => formatDate(post.from, language) },
-            { header: t('ui.common.to'), cell: (post) => (post.to ? formatDate(post.to, language) : <Badge variant="light">{t('ui.directories.current')}</Badge>) },
+            { header: t('ui.common.from'), cell: (post) => formatDate(post.from) },
+            { header: t('ui.common.to'), cell: (post) => (post.to ? formatDate(post.to) : <Badge variant="light">{t('ui.directories.current')}</Badge>) },
             {
               header: '',
               cell: (post) =>

@@ -7,7 +7,6 @@ import { entrySorts, sealKinds } from '../../../../shared/domain/entry.js';
 import { desk } from '../../desk/client.js';
 import { deskContract } from '../../desk/contract.js';
 import { formatDate, kyivToday } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { AddRecordPanel, DirectoryTab, DirectoryTable } from './directory-list.js';
@@ -20,7 +19,6 @@ function useIsHead(): boolean {
 /** R7.10 «Для довідок» and R7.13 the executive committee's seal with the керуючий справами. */
 export function SignatoriesTab() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const isHead = useIsHead();
   const reloadReference = useReferenceStore((state) => state.load);
   const officeId = useSessionStore((state) => state.user?.officeId ?? '');
@@ -55,8 +53,8 @@ export function SignatoriesTab() {
           { header: t('ui.directories.person'), cell: (person) => person.fullName },
           { header: t('ui.directories.position'), cell: (person) => person.position },
           { header: t('ui.directories.seal'), cell: (person) => `${person.sealName} (${t(`ui.directories.sealKinds.${person.seal}`)})` },
-          { header: t('ui.common.from'), cell: (person) => formatDate(person.validFrom, language) },
-          { header: t('ui.common.to'), cell: (person) => formatDate(person.validTo, language) },
+          { header: t('ui.common.from'), cell: (person) => formatDate(person.validFrom) },
+          { header: t('ui.common.to'), cell: (person) => formatDate(person.validTo) },
         ]}
       />
     </DirectoryTab>

@@ -2,14 +2,12 @@ import { Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeLogItem } from '../../../../shared/contract/channels/exchange.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 
 /** Packages written and accepted, newest first (issue 10 §5: history of exchanges per office). */
 export function ExchangeHistory({ items }: { items: ExchangeLogItem[] }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const period = (item: ExchangeLogItem) =>
-    item.periodFrom && item.periodTo ? `${formatDate(item.periodFrom, language)} – ${formatDate(item.periodTo, language)}` : '';
+    item.periodFrom && item.periodTo ? `${formatDate(item.periodFrom)} – ${formatDate(item.periodTo)}` : '';
   return (
     <>
       <Title order={2} size="h4">
@@ -29,7 +27,7 @@ export function ExchangeHistory({ items }: { items: ExchangeLogItem[] }) {
         <Table.Tbody>
           {items.map((item) => (
             <Table.Tr key={item.id}>
-              <Table.Td>{formatDateTime(item.at, language)}</Table.Td>
+              <Table.Td>{formatDateTime(item.at)}</Table.Td>
               <Table.Td>{t(`exchange.history.${item.direction}`)}</Table.Td>
               <Table.Td>{t(`exchange.history.kinds.${item.kind}`)}</Table.Td>
               <Table.Td>{item.sequence}</Table.Td>

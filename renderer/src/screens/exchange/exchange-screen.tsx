@@ -6,7 +6,6 @@ import { DeskError } from '../../../../shared/contract/errors.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { desk } from '../../desk/client.js';
 import { formatDate } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { downloadPackage, readFileAsBase64 } from './exchange-files.js';
 import { ExchangeHistory } from './exchange-history.js';
 
@@ -72,7 +71,6 @@ function ImportReport({ report }: { report: BundleImportReportShape }) {
 
 function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const action = useAction();
   const exportBundle = () =>
     action.run(async () => {
@@ -94,7 +92,7 @@ function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => v
           {t('exchange.status.warning', { days: status.daysSinceAcknowledged, limit: status.warnAfterDays })}
         </Alert>
       )}
-      {status.lastExport && <Text>{t('exchange.status.lastExport', { sequence: status.lastExport.sequence, date: formatDate(status.lastExport.at.slice(0, 10), language) })}</Text>}
+      {status.lastExport && <Text>{t('exchange.status.lastExport', { sequence: status.lastExport.sequence, date: formatDate(status.lastExport.at.slice(0, 10)) })}</Text>}
       <Text>{status.acknowledged ? t('exchange.status.acknowledged', { sequence: status.acknowledged.sequence }) : t('exchange.status.notAcknowledged')}</Text>
       <Group align="end">
         <Button onClick={() => void exportBundle()} loading={action.busy}>

@@ -3,14 +3,12 @@ import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useFieldError } from '../../components/field-error.js';
 import { formatDate } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { issuedCustomKinds, issuedKinds, type IssueFormValues } from './issue-form.js';
 
 /** R7.1 kinds and those added by decision (R7.15); several may be ticked for one combined certificate (R7.2). */
 export function KindsSection() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const customKinds = issuedCustomKinds(useReferenceStore((state) => state.customKinds));
   const fieldError = useFieldError();
   const { control, register, formState } = useFormContext<IssueFormValues>();
@@ -38,7 +36,7 @@ export function KindsSection() {
                   <Checkbox
                     key={kind.id}
                     value={kind.id}
-                    label={t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date, language) })}
+                    label={t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date) })}
                   />
                 ))}
               </Stack>

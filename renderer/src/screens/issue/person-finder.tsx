@@ -7,7 +7,6 @@ import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatDate } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { addressLine, personLine } from '../../components/entry-text.js';
 import { prefillFromEntry, useIssueStore } from './issue-store.js';
@@ -16,7 +15,6 @@ import type { IssueFormValues } from './issue-form.js';
 /** Finds the person among earlier entries by name and prefills their data — never the ticks (issue 7). */
 export function PersonFinder() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { getValues } = useFormContext<IssueFormValues>();
   const prefillFrom = useIssueStore((state) => state.prefillFrom);
   const [opened, setOpened] = useState(false);
@@ -73,10 +71,10 @@ export function PersonFinder() {
           {found?.map((entry) => (
             <UnstyledButton key={entry.id} onClick={() => choose(entry)}>
               <Paper withBorder p="sm">
-                <Text fw={600}>{personLine(entry.content.subject.name, entry.content.subject.birthDate, language)}</Text>
+                <Text fw={600}>{personLine(entry.content.subject.name, entry.content.subject.birthDate)}</Text>
                 <Text size="sm">{addressLine(entry.content.address, t)}</Text>
                 <Text size="sm" c="dimmed">
-                  {t('ui.finder.entry', { number: entry.printedNumber, date: formatDate(entry.localDate, language) })}
+                  {t('ui.finder.entry', { number: entry.printedNumber, date: formatDate(entry.localDate) })}
                 </Text>
               </Paper>
             </UnstyledButton>

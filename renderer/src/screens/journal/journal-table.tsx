@@ -4,7 +4,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { EntryRecord } from '../../../../shared/domain/entry.js';
 import { formatDate } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { StatusBadge, useKindTitle } from '../../components/entry-summary.js';
 
@@ -14,7 +13,6 @@ const ROW_HEIGHT = 44;
 /** The journal page as a virtualised table: hundreds of rows stay smooth on an old laptop. */
 export function JournalTable({ items, onOpen }: { items: EntryRecord[]; onOpen: (entry: EntryRecord) => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const kindTitle = useKindTitle();
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions each render; this row list is not memoised
@@ -57,7 +55,7 @@ export function JournalTable({ items, onOpen }: { items: EntryRecord[]; onOpen: 
                 }}
               >
                 <div role="cell">{entry.printedNumber}</div>
-                <div role="cell">{formatDate(entry.localDate, language)}</div>
+                <div role="cell">{formatDate(entry.localDate)}</div>
                 <div role="cell" title={fullNameOf(entry.content.subject.name)}>
                   {fullNameOf(entry.content.subject.name)}
                 </div>

@@ -63,7 +63,7 @@ export function BackupsPanel({ backups, onChanged }: { backups: Backups; onChang
             {backups.items.map((item) => (
               <Table.Tr key={item.name}>
                 <Table.Td>{item.name}</Table.Td>
-                <Table.Td>{formatDateTime(item.createdAt, language)}</Table.Td>
+                <Table.Td>{formatDateTime(item.createdAt)}</Table.Td>
                 <Table.Td>{t('ui.settings.kilobytes', { value: formatNumber(Math.ceil(item.bytes / 1024), language) })}</Table.Td>
                 <Table.Td>
                   <Button size="compact-sm" variant="subtle" disabled={backingUp} onClick={() => setRestoring(item.name)} aria-label={`${t('ui.health.restore')}: ${item.name}`}>

@@ -7,7 +7,6 @@ import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useKindTitle } from '../../components/entry-summary.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
@@ -21,7 +20,6 @@ type Template = DeskOutput<'templates.get'>;
 /** R7.3: every kind's template is versioned; a printed document records the version that printed it. */
 export function TemplatesScreen() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const kindTitle = useKindTitle();
   const isHead = useSessionStore((state) => state.user?.role === 'head');
   const { items, error, reload } = useList(() => desk.call('templates.list', {}));
@@ -120,7 +118,7 @@ export function TemplatesScreen() {
                 {titleOf(template.kindId)}
               </Title>
               <Text size="sm" c="dimmed">
-                {t('ui.templates.versionInfo', { version: template.version, name: template.createdByName, at: formatDateTime(template.createdAt, language) })}
+                {t('ui.templates.versionInfo', { version: template.version, name: template.createdByName, at: formatDateTime(template.createdAt) })}
               </Text>
               <Textarea
                 label={t('ui.templates.text')}

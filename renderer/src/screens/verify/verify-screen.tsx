@@ -7,7 +7,6 @@ import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { useKindTitle } from '../../components/entry-summary.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
-import { useLanguage } from '../../i18n/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 
 type Verification = DeskOutput<'documents.verify'>;
@@ -17,7 +16,6 @@ const statusColor = { valid: 'green', annulled: 'orange', forged: 'red', unknown
 /** Checks a paper by the short code printed on it or the text of its QR code. */
 export function VerifyScreen() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const kindTitle = useKindTitle();
   const [text, setText] = useState('');
   const [result, setResult] = useState<Verification | null>(null);
@@ -72,7 +70,7 @@ export function VerifyScreen() {
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('ui.entry.date')}</Table.Th>
-                  <Table.Td>{formatDate(result.entry.date, language)}</Table.Td>
+                  <Table.Td>{formatDate(result.entry.date)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('ui.verify.initials')}</Table.Th>
@@ -89,7 +87,7 @@ export function VerifyScreen() {
                 {result.status === 'annulled' && (
                   <Table.Tr>
                     <Table.Th>{t('ui.entry.annulment')}</Table.Th>
-                    <Table.Td>{`${formatDateTime(result.annulledAt, language)}${result.replacedBy ? ` — ${t('ui.verify.replacedBy', { number: result.replacedBy })}` : ''}`}</Table.Td>
+                    <Table.Td>{`${formatDateTime(result.annulledAt)}${result.replacedBy ? ` — ${t('ui.verify.replacedBy', { number: result.replacedBy })}` : ''}`}</Table.Td>
                   </Table.Tr>
                 )}
               </Table.Tbody>
