@@ -10,6 +10,7 @@ import { t } from '../../../electron/cli/command.js';
 import { runCli } from '../../../electron/cli/main.js';
 import { connectRegister } from '../../../electron/register/connect.js';
 import { createRegisterServices, openRegister, putDocumentCode, registerPath, type RegisterDb } from '../../../electron/register/index.js';
+import { POSTGRES_SCHEMA_VERSION } from '../../../electron/register/postgres/migrate.js';
 import { customKindSchema } from '../../../shared/rules/catalogue.js';
 import type { SessionUser } from '../../../electron/ipc/handler-types.js';
 import { asAdmin, createTestDatabase, type ClusterInfo, type TestDatabase } from '../../support/postgres/cluster.js';
@@ -276,7 +277,7 @@ describePostgres('npm run cli -- migrate-to-postgres (issue 11 §6)', () => {
     extraDatabases.push(bare);
     const run = captureIo();
     await expect(runCli(['migrate-to-postgres', '--data-dir', dataDir, '--database', bare.url], run.io)).resolves.toBe(1);
-    expect(run.err.join('\n')).toContain(t('errors.register.migrationsPending', { found: 0, supported: 1 }));
+    expect(run.err.join('\n')).toContain(t('errors.register.migrationsPending', { found: 0, supported: POSTGRES_SCHEMA_VERSION }));
   });
 
   // Last: it changes the moved register behind the triggers' back.
