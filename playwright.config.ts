@@ -16,6 +16,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'uk-UA',
+    // No transitions to wait out: a dialog or popover is there, or not (the desk honours the setting).
+    reducedMotion: 'reduce',
     timezoneId: 'Europe/Kyiv',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

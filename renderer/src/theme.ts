@@ -11,6 +11,8 @@ export const theme = createTheme({
   fontSizes: { xs: '14px', sm: '15px', md: '16px', lg: '18px', xl: '20px' },
   headings: { fontWeight: '650' },
   focusRing: 'auto',
+  // Drawers, dialogs and popovers appear at once for those whose system asks for less motion.
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   components: {
     // Status and day-total badges at 14 px like all other text (Mantine's are 9–13 px).

@@ -31,6 +31,8 @@ async function logIn(page: Page): Promise<void> {
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules; each violation as «rule: element selectors». */
 async function wcagViolations(page: Page): Promise<string[]> {
+  // A drawer or a popover still fading in has colours of its own, half-way to the real ones.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
 }
