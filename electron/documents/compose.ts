@@ -233,6 +233,9 @@ function journalReceived(entry: EntryRecord): string | undefined {
   return `${kyivDate(entry.handover.at)}\n${who}`;
 }
 
+/** « № » with a no-break space after the sign: a narrow journal cell never ends a line with a bare «№». */
+const NUMBER_SIGN = ' №\u00A0';
+
 export function journalRowOf(entry: EntryRecord, opts: ComposeOptions): JournalRowModel {
   const received = journalReceived(entry);
   const annulment = annulmentOf(entry);
@@ -247,9 +250,9 @@ export function journalRowOf(entry: EntryRecord, opts: ComposeOptions): JournalR
     hash: entry.hash,
     ...(received ? { received } : {}),
     ...(annulment
-      ? { annulledNote: `Анульовано ${annulment.date}: ${annulment.reason}${annulment.replacedBy ? `; замість неї видано № ${annulment.replacedBy}` : ''}` }
+      ? { annulledNote: `Анульовано ${annulment.date}: ${annulment.reason}${annulment.replacedBy ? `; замість неї видано${NUMBER_SIGN}${annulment.replacedBy}` : ''}` }
       : {}),
-    ...(entry.reissueOf ? { reissueNote: `Видано замість анульованої № ${entry.reissueOf.printedNumber}` } : {}),
+    ...(entry.reissueOf ? { reissueNote: `Видано замість анульованої${NUMBER_SIGN}${entry.reissueOf.printedNumber}` } : {}),
   };
 }
 

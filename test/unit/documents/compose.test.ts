@@ -84,8 +84,8 @@ describe('composers', () => {
     const [first, , third, fourth] = model.rows;
     expect(first?.received).toBe('10.03.2025\nособисто');
     expect(first?.grounds).toBe('паспорт (ID-картка) 001234567; будинкова книга');
-    expect(third?.annulledNote).toBe(`Анульовано 12.03.2025: ${fixtures.annulled.annulment?.reason}; замість неї видано № 01-21/104`);
-    expect(fourth?.reissueNote).toBe('Видано замість анульованої № 01-21/103');
+    expect(third?.annulledNote).toBe(`Анульовано 12.03.2025: ${fixtures.annulled.annulment?.reason}; замість неї видано №\u00A001-21/104`);
+    expect(fourth?.reissueNote).toBe('Видано замість анульованої №\u00A001-21/103');
     expect(first?.reissueNote).toBeUndefined();
     expect(model.rows.map((row) => row.hash)).toEqual(fixtures.journal.map((entry) => entry.hash));
   });
