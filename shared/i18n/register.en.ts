@@ -45,7 +45,6 @@ export default {
       alreadyAnnulled: 'The entry is already annulled.',
       notAnnulled: 'The entry is not annulled, so it cannot be replaced.',
       alreadyReissued: 'This entry already names the entry issued in its place.',
-      badReplacement: 'This entry cannot replace the annulled one.',
     },
     audit: {
       badAction: 'Unknown audit action.',
