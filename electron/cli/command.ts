@@ -5,6 +5,8 @@ import postgresUk from '../../shared/i18n/postgres.uk.js';
 import postgresEn from '../../shared/i18n/postgres.en.js';
 import cliPostgresUk from '../../shared/i18n/cli-postgres.uk.js';
 import cliPostgresEn from '../../shared/i18n/cli-postgres.en.js';
+import schemaCheckUk from '../../shared/i18n/schema-check.uk.js';
+import schemaCheckEn from '../../shared/i18n/schema-check.en.js';
 
 /** Where a command writes: the real streams in `main.ts`, arrays in tests. */
 export interface CliIo {
@@ -50,7 +52,9 @@ function merged(fragments: readonly Strings[]): Strings {
 
 const language: 'uk' | 'en' = /^en/i.test(process.env.CNAP_LANG ?? process.env.LANG ?? '') ? 'en' : 'uk';
 const strings =
-  language === 'en' ? merged([registerEn, postgresEn, cliPostgresEn]) : merged([registerUk, postgresUk, cliPostgresUk]);
+  language === 'en'
+    ? merged([registerEn, postgresEn, cliPostgresEn, schemaCheckEn])
+    : merged([registerUk, postgresUk, cliPostgresUk, schemaCheckUk]);
 
 /** Looks up `cli.*` or `errors.*` in the register's and the server's strings and fills `{{params}}`. */
 export function t(key: string, params: Record<string, string | number> = {}): string {

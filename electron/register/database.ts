@@ -5,6 +5,7 @@ import { DeskError } from '../../shared/contract/errors.js';
 import { migrations, SCHEMA_VERSION } from './migrations/index.js';
 import type { RegisterDb } from './sql.js';
 import { sqliteRegisterDb } from './sqlite-db.js';
+import { walHoldsMissingPages } from './wal-pages.js';
 
 export type { RegisterDb } from './sql.js';
 
@@ -36,7 +37,7 @@ export interface OpenRegisterOptions {
 
 /**
  * Opens (or creates) the register. An existing file is first checked without SQLite touching it
- * (header magic, application id, size) and then read-only (schema version), so a file that is
+ * (header magic, application id, size against the pages it and its WAL hold) and then read-only (schema version), so a file that is
  * not our register, a truncated copy or a register from a newer app is refused and left byte for
  * byte as it was. Pending migrations run in one transaction.
  */
@@ -111,8 +112,13 @@ function checkHeader(file: string): void {
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = header.readUInt32BE(28);
-  // A copy cut short: the header promises more pages than the file holds.
-  if (pageCount * pageSize > size) throw new DeskError('storage', 'errors.register.truncated');
+  // The header promises more pages than the file holds: a copy cut short, unless the missing
+  // pages wait in the WAL (a checkpoint on a full disk updated the header but could not extend
+  // the file). Then SQLite reads them from the WAL and finishes the checkpoint once there is room.
+  const pagesInFile = Math.floor(size / pageSize);
+  if (pageCount > pagesInFile && !walHoldsMissingPages(`${file}-wal`, pageSize, pagesInFile)) {
+    throw new DeskError('storage', 'errors.register.truncated');
+  }
 }
 
 function notARegister(): DeskError {

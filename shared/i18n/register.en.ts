@@ -3,7 +3,7 @@ export default {
   errors: {
     register: {
       notARegister: 'This file is not a ЦНАП register (another program\'s file, damaged or empty). The file was not changed.',
-      truncated: 'The register file is cut short (an incomplete copy). The file was not changed; restore the register from a backup.',
+      truncated: 'The register file is shorter than its header says, and the missing part is not in register.sqlite-wal either. Nothing was changed. Before anything else, copy the whole data folder (register.sqlite with its -wal and -shm files) to a safe place. If the disk was full, free space and start the desk again. Do not restore a backup before IT has compared it with that copy: a backup lacks every entry made after it.',
       newerSchema: 'The register was written by a newer version of the app (schema {{found}}, this version knows up to {{supported}}). Update the app.',
       olderSchema: 'This register copy has an older schema ({{found}} instead of {{supported}}); restore it rather than open it for viewing.',
       notFound: 'The register file was not found.',

@@ -4,6 +4,7 @@ import { createRegisterServices } from '../../register/index.js';
 import { entriesWithHashPrefix } from '../../register/repositories/witness.js';
 import { databaseOptions, dataDirOption, EXIT, optionalString, t, UsageError, type CliCommand, type CliIo } from '../command.js';
 import type { RegisterDb } from '../../register/database.js';
+import type { SchemaFault } from '../../register/schema-check.js';
 
 /**
  * Issue 4 §10, issue 11 §8: integrity check and every journal's chain, of the embedded register
@@ -45,7 +46,7 @@ export const verifyCommand: CliCommand = {
         }
       }
       const health = await services.verification.verifyAllJournals();
-      let sound = true;
+      let sound = reportSchema(health.schema?.faults ?? [], io);
       for (const journal of health.journals) {
         if (journal.result && !reportJournal(journal, journal.result, io)) sound = false;
       }
@@ -57,6 +58,18 @@ export const verifyCommand: CliCommand = {
     }
   },
 };
+
+/** The register's protections (triggers, constraints) that differ from the migrations', in words; false when any does. */
+export function reportSchema(faults: readonly SchemaFault[], io: CliIo): boolean {
+  if (faults.length === 0) return true;
+  io.err(t('schemaCheck.title'));
+  for (const fault of faults) {
+    const what = t(`schemaCheck.${fault.problem === 'missing' ? 'genitive' : 'accusative'}.${fault.kind}`);
+    io.err(`  ${t(`schemaCheck.fault.${fault.problem}`, { what, name: fault.name, table: fault.table })}`);
+  }
+  io.err(t('schemaCheck.readOnly'));
+  return false;
+}
 
 /** One journal's verification, as a line naming it; false when its chain is not sound. */
 export function reportJournal(journal: { journalIndex: string; officeCode: string }, result: VerifyResult, io: CliIo): boolean {

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../ipc/handler-types.js';
 import { ChainVerifier, type FirstBadEntry, type VerifyResult } from '../chain-verifier.js';
 import type { QuickCheckResult, RegisterDb } from '../database.js';
 import { quickCheckFile } from '../integrity-check.js';
+import { checkRegisterSchema, type SchemaFault } from '../schema-check.js';
 import { chainPage, getEntryRecord, journalCounters } from '../repositories/entries.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
@@ -44,6 +45,8 @@ export interface RegisterHealth {
   quickCheck: { ok: boolean; messages: string[]; at: string } | null;
   journals: JournalCheck[];
   verifiedAt: string | null;
+  /** The register's protections (triggers, constraints) against what the migrations define; checked with the chains. */
+  schema: { ok: boolean; faults: SchemaFault[]; at: string } | null;
 }
 
 /**
@@ -78,6 +81,8 @@ const ACKNOWLEDGEMENTS_KEY = 'tamper_acknowledgements';
 interface TamperState {
   readOnly: Map<string, FirstBadEntry>;
   pending: Promise<unknown> | undefined;
+  /** Protections missing or changed: every journal is read-only, as with a broken chain, until they are put back. */
+  schemaFaults: SchemaFault[];
 }
 
 const tamperStates = new WeakMap<RegisterDb, TamperState>();
@@ -85,7 +90,7 @@ const tamperStates = new WeakMap<RegisterDb, TamperState>();
 function tamperStateOf(db: RegisterDb): TamperState {
   let state = tamperStates.get(db);
   if (!state) {
-    state = { readOnly: new Map(), pending: undefined };
+    state = { readOnly: new Map(), pending: undefined, schemaFaults: [] };
     tamperStates.set(db, state);
   }
   return state;
@@ -98,6 +103,9 @@ function tamperStateOf(db: RegisterDb): TamperState {
 export async function assertJournalWritable(ctx: ServiceContext, journalId: string): Promise<void> {
   const state = tamperStateOf(ctx.db);
   await state.pending;
+  if (state.schemaFaults.length > 0) {
+    throw new DeskError('read_only', 'errors.register.schemaTampered', { objects: state.schemaFaults.map((fault) => fault.name).join(', ') });
+  }
   if (!state.readOnly.has(journalId)) return;
   throw new DeskError('read_only', 'errors.register.journalTampered', { journal: (await getJournal(ctx.db, journalId))?.index ?? journalId });
 }
@@ -119,7 +127,7 @@ async function readAcknowledgements(ctx: ServiceContext): Promise<Record<string,
 }
 
 export function createVerificationService(ctx: ServiceContext) {
-  const health: RegisterHealth = { quickCheck: null, journals: [], verifiedAt: null };
+  const health: RegisterHealth = { quickCheck: null, journals: [], verifiedAt: null, schema: null };
   const tamper = tamperStateOf(ctx.db);
   let running: Promise<RegisterHealth> | undefined;
 
@@ -130,17 +138,20 @@ export function createVerificationService(ctx: ServiceContext) {
     check.state = result.ok ? 'ok' : 'bad';
     if (result.ok) {
       tamper.readOnly.delete(check.journalId);
-      check.readOnly = false;
+      check.readOnly = tamper.schemaFaults.length > 0;
       return;
     }
     const answered = acknowledgement?.fault === faultKey(result.firstBad) ? acknowledgement : undefined;
     if (answered) check.acknowledgement = answered;
     if (answered?.decision === 'resume_writing') tamper.readOnly.delete(check.journalId);
     else tamper.readOnly.set(check.journalId, result.firstBad);
-    check.readOnly = tamper.readOnly.has(check.journalId);
+    check.readOnly = tamper.readOnly.has(check.journalId) || tamper.schemaFaults.length > 0;
   }
 
   async function verifyAll(): Promise<RegisterHealth> {
+    const schema = await checkRegisterSchema(ctx.db);
+    health.schema = { ...schema, at: ctx.now().toISOString() };
+    tamper.schemaFaults = schema.faults;
     const journals = await listJournals(ctx.db);
     health.journals = journals.map((journal) => ({
       journalId: journal.id,
@@ -196,7 +207,7 @@ export function createVerificationService(ctx: ServiceContext) {
 
     /** Whether writes to the journal are refused until the head decides (issue 9 §3). */
     isReadOnly(journalId: string): boolean {
-      return tamper.readOnly.has(journalId);
+      return tamper.readOnly.has(journalId) || tamper.schemaFaults.length > 0;
     },
 
     /**

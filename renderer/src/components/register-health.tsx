@@ -11,6 +11,7 @@ import { RestoreDialog } from './restore-dialog.js';
 
 type Health = OutputOf<Contract['register.health']>;
 type JournalHealth = Health['journals'][number];
+type SchemaFault = NonNullable<Health['schema']>['faults'][number];
 type Backups = OutputOf<Contract['backup.list']>;
 
 const POLL_MS = 2000;
@@ -52,19 +53,43 @@ export function RegisterHealthBanner({ isHead }: { isHead: boolean }) {
   if (!health) return null;
   const damagedFile = health.quickCheck !== null && !health.quickCheck.ok;
   const badJournals = health.journals.filter((journal) => journal.state === 'bad');
-  if (!damagedFile && badJournals.length === 0) return null;
+  const schemaFaults = health.schema?.faults ?? [];
+  if (!damagedFile && badJournals.length === 0 && schemaFaults.length === 0) return null;
   const replace = (updated: JournalHealth) =>
     setHealth({ ...health, journals: health.journals.map((journal) => (journal.journalId === updated.journalId ? updated : journal)) });
   return (
     <Alert color="red" title={t('ui.health.title')} role="alert" mb="md">
       <Stack gap="sm">
         {damagedFile && <Text>{t('ui.health.fileDamaged')}</Text>}
+        {schemaFaults.length > 0 && <SchemaFaults faults={schemaFaults} />}
         {badJournals.map((journal) => (
           <BadJournal key={journal.journalId} journal={journal} isHead={isHead} onDecided={replace} />
         ))}
         {isHead ? <RestoreFromBackup /> : <Text size="sm">{t('ui.health.callHead')}</Text>}
       </Stack>
     </Alert>
+  );
+}
+
+/** Triggers and constraints missing or changed, in words (the journals are read-only meanwhile). */
+function SchemaFaults({ faults }: { faults: readonly SchemaFault[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text fw={600}>{t('schemaCheck.title')}</Text>
+      <List size="sm">
+        {faults.map((fault) => (
+          <List.Item key={`${fault.kind}:${fault.name}`}>
+            {t(`schemaCheck.fault.${fault.problem}`, {
+              what: t(`schemaCheck.${fault.problem === 'missing' ? 'genitive' : 'accusative'}.${fault.kind}`),
+              name: fault.name,
+              table: fault.table,
+            })}
+          </List.Item>
+        ))}
+      </List>
+      <Text size="sm">{t('schemaCheck.readOnly')}</Text>
+    </Stack>
   );
 }
 

@@ -23,6 +23,14 @@ export const tamperAcknowledgementSchema = z.object({
   byUserId: z.string(),
 });
 
+/** A protection of the register (trigger, constraint…) that is not as the migrations define it. */
+export const schemaFaultSchema = z.object({
+  problem: z.enum(['missing', 'altered', 'disabled', 'unexpected']),
+  kind: z.enum(['table', 'index', 'trigger', 'view', 'function', 'constraint']),
+  name: z.string(),
+  table: z.string(),
+});
+
 export const registerHealthSchema = z.object({
   quickCheck: z.object({ ok: z.boolean(), messages: z.array(z.string()), at: z.string() }).nullable(),
   journals: z.array(
@@ -38,6 +46,8 @@ export const registerHealthSchema = z.object({
     }),
   ),
   verifiedAt: z.string().nullable(),
+  /** Triggers and constraints against the migrations: any fault keeps every journal read-only. */
+  schema: z.object({ ok: z.boolean(), faults: z.array(schemaFaultSchema), at: z.string() }).nullable(),
 });
 
 /** Backup, restore and the register's health (the start-up checks, issue 4 §9). */
@@ -70,7 +80,7 @@ export const backupChannels = {
     output: registerHealthSchema,
     access: 'session',
     mutates: false,
-    summary: "The start-up quick_check and each journal's chain verification (running in the background).",
+    summary: "The start-up quick_check, the register's protections (triggers, constraints) against the migrations, and each journal's chain verification (running in the background).",
   }),
   'register.acknowledgeTamper': defineChannel({
     input: z
