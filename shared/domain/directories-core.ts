@@ -7,7 +7,15 @@ export const officeKinds = ['central', 'remote'] as const;
 export const officeKindSchema = z.enum(officeKinds);
 export type OfficeKind = z.infer<typeof officeKindSchema>;
 
-export const officeCodeSchema = z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.office.code');
+/**
+ * An office code is printed in numbers and named in bundles: capital Latin letters and digits,
+ * groups joined by single hyphens (`ST-01`), never a bare or dangling hyphen (`--`, `E-`, `06-`).
+ */
+const OFFICE_CODE = /^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+export function isOfficeCode(code: string): boolean {
+  return OFFICE_CODE.test(code);
+}
+export const officeCodeSchema = z.string().trim().refine(isOfficeCode, 'validation.office.code');
 
 export const officeSchema = z.object({
   id: z.string(),
@@ -20,11 +28,20 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
+/**
+ * The Ukrainian alphabet's capitals, listed: the range А-Я would also let in Ъ, Ы and Э, which
+ * Ukrainian does not have (and misses Ґ, Є, І, Ї, which it does).
+ */
+export const UKRAINIAN_CAPITALS = 'АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ';
+const INDEX_SIGN = `0-9A-Z${UKRAINIAN_CAPITALS}`;
+const NOMENCLATURE_INDEX = new RegExp(`^(?=.{1,20}$)[${INDEX_SIGN}](?:[${INDEX_SIGN}./-]*[${INDEX_SIGN}])?$`, 'u');
+/** Digits and capitals, with dots, hyphens and slashes between them, never at either end. */
+export function isNomenclatureIndex(index: string): boolean {
+  return NOMENCLATURE_INDEX.test(index);
+}
+
 /** Nomenclature index of cases, e.g. `01-21` (R7.11, R7.12). */
-export const nomenclatureIndexSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9А-ЯІЇЄҐA-Z.\-/]{1,20}$/, 'validation.journal.index');
+export const nomenclatureIndexSchema = z.string().trim().refine(isNomenclatureIndex, 'validation.journal.index');
 
 /**
  * Printed number pattern. `{number}` is required; `{index}`, `{year}` and `{office}` are optional.

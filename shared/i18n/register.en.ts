@@ -28,6 +28,7 @@ export default {
     offices: {
       notFound: 'Workplace not found.',
       codeTaken: 'A workplace with this code already exists.',
+      centralExists: 'There is already a central ЦНАП; other workplaces are remote.',
     },
     journals: {
       notFound: 'Journal not found.',
@@ -59,11 +60,11 @@ export default {
   },
   validation: {
     journal: {
-      index: 'Nomenclature index: digits, capital letters, dot, hyphen, slash (up to 20 characters).',
+      index: 'Nomenclature index: digits, capital Ukrainian or Latin letters; dot, hyphen, slash only between them (up to 20 characters).',
       numberFormat: 'The number format must contain {number} and may contain {index}, {year}, {office}.',
     },
     office: {
-      code: 'Code: capital Latin letters, digits, hyphen (up to 12 characters).',
+      code: 'Code: capital Latin letters and digits; groups joined by single hyphens, none at either end (up to 12 characters, e.g. ST-01).',
     },
   },
   cli: {
