@@ -89,6 +89,23 @@ export const inscriptionOffsetSchema = z.object({
   yMm: z.number().min(0).max(290),
 });
 
+/**
+ * A backup folder named in the settings: absolute (POSIX `/…`, Windows `C:\…` or a `\\server\share`),
+ * already normalised (no `.` or `..` segment, no doubled separator), no control character. A
+ * relative path would resolve against whatever folder the desk was started from.
+ */
+export function isAbsoluteFolder(folder: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters (NUL above all) are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(folder)) return false;
+  const root = /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+(?:[\\/]|$))/.exec(folder)?.[0];
+  if (root === undefined) return false;
+  const separator = root.startsWith('/') ? '/' : /[\\/]/;
+  const rest = folder.slice(root.length).replace(root.startsWith('/') ? /\/$/ : /[\\/]$/, '');
+  return rest === '' || rest.split(separator).every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+export const backupFolderSchema = z.string().trim().min(1).max(1000).refine(isAbsoluteFolder, 'validation.settings.backupFolder');
+
 export const deskSettingsSchema = z.object({
   /** Minutes without a call after which a session locks. */
   idleLockMinutes: z.number().int().min(1).max(240),
