@@ -46,6 +46,7 @@ export default {
       alreadyAnnulled: 'The entry is already annulled.',
       notAnnulled: 'The entry is not annulled, so it cannot be replaced.',
       alreadyReissued: 'This entry already names the entry issued in its place.',
+      submissionReused: 'This form was already registered in another journal. Open a new form.',
     },
     audit: {
       badAction: 'Unknown audit action.',

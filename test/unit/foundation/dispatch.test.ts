@@ -79,7 +79,7 @@ describe('dispatcher', () => {
         'test.echo': async () => {
           throw new TypeError('cannot read «Шевченко»');
         },
-        'test.headOnly': async () => ({ ok: true }),
+        'test.headOnly': async () => ({ ok: true as const }),
       },
       { userFor: () => admin },
       { error: (message, details) => logged.push([message, details]) },
