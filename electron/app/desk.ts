@@ -97,7 +97,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     templates,
     decliner,
     now,
-    afterEntryWritten: (entry) => printing.registerVerificationCode(entry),
+    verificationCodeBinder: (officeCode) => printing.verificationCodeBinder(officeCode),
     journalWritableHere: async (officeId) => {
       const workplace = await readWorkplaceState(db);
       if (workplace) return officeId === workplace.officeId;

@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import type {
   certificateDraftSchema,
   certificationDraftSchema,
+  certifyInputSchema,
+  issueCertificateInputSchema,
   refuseInputSchema,
 } from '../../shared/contract/channels/issuing.js';
 import { DeskError } from '../../shared/contract/errors.js';
+import type { Journal } from '../../shared/domain/directories-core.js';
 import type { Signatory } from '../../shared/domain/directories.js';
 import {
   certificateContentSchema,
@@ -35,8 +38,11 @@ export interface IssuingDeps {
   readonly templates: TemplatesService;
   readonly decliner: Decliner;
   readonly now: () => Date;
-  /** Runs after an entry is committed (e.g. registering its verification code). */
-  readonly afterEntryWritten: (entry: EntryRecord) => Promise<void>;
+  /**
+   * What gives a new certificate of an office its short verification code, bound in the entry's
+   * transaction; undefined when this workstation cannot make codes the register would verify.
+   */
+  readonly verificationCodeBinder: (officeCode: string) => Promise<((entryId: string) => string) | undefined>;
   /**
    * One writer per journal: a remote office's journal is written only at that office and reaches
    * the centre in bundles; writing it anywhere else would fork its numbering and hash chain.
@@ -47,6 +53,8 @@ export interface IssuingDeps {
 type ParsedCertificateDraft = z.output<typeof certificateDraftSchema>;
 type ParsedCertificationDraft = z.output<typeof certificationDraftSchema>;
 type RefuseInput = z.output<typeof refuseInputSchema>;
+type IssueCertificateInput = z.output<typeof issueCertificateInputSchema>;
+type CertifyInput = z.output<typeof certifyInputSchema>;
 
 /**
  * Issuing, certifying and refusing: the rules of the regulation enforced in the main process,
@@ -125,17 +133,16 @@ export function createIssuingService(deps: IssuingDeps) {
     });
   }
 
-  async function officeOfJournal(user: SessionUser, journalId: string): Promise<string> {
+  async function journalHere(user: SessionUser, journalId: string): Promise<Journal> {
     const journals = await deps.register.journals.list(user);
     const journal = journals.find((j) => j.id === journalId);
     if (!journal) throw new DeskError('not_found', 'errors.journals.notFound');
     if (!(await deps.journalWritableHere(journal.officeId))) throw new DeskError('read_only', 'errors.issuing.journalOwnedElsewhere');
-    return journal.officeId;
+    return journal;
   }
 
-  async function written(entry: EntryRecord): Promise<EntryRecord> {
-    await deps.afterEntryWritten(entry);
-    return entry;
+  async function officeOfJournal(user: SessionUser, journalId: string): Promise<string> {
+    return (await journalHere(user, journalId)).officeId;
   }
 
   return {
@@ -147,12 +154,14 @@ export function createIssuingService(deps: IssuingDeps) {
 
     async issueCertificate(
       user: SessionUser,
-      input: { journalId: string; signatoryId: string; certificate: ParsedCertificateDraft; replacesEntryId?: string | undefined },
+      input: IssueCertificateInput,
     ): Promise<EntryRecord> {
-      const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
+      const journal = await journalHere(user, input.journalId);
+      const signatory = await signatorySnapshot(input.signatoryId, journal.officeId);
       const content = await buildCertificate(input.certificate, signatory);
       const kinds = await customKinds();
-      const entry = await deps.register.entries.appendEntry({
+      const documentCode = await deps.verificationCodeBinder(journal.officeCode);
+      return deps.register.entries.appendEntry({
         journalId: input.journalId,
         content,
         user,
@@ -160,23 +169,24 @@ export function createIssuingService(deps: IssuingDeps) {
         gate: (written) => void assertIssuable(written as CertificateContent, { today: today(), customKinds: kinds }),
         // Section E: issued anew in place of an annulled entry, linked in the same transaction.
         replaces: input.replacesEntryId,
+        submissionKey: input.submissionKey,
+        documentCode,
       });
-      return written(entry);
     },
 
-    async certify(user: SessionUser, input: { journalId: string; signatoryId: string; certification: ParsedCertificationDraft }): Promise<EntryRecord> {
+    async certify(user: SessionUser, input: CertifyInput): Promise<EntryRecord> {
       const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
       const content = await buildCertification(input.certification, signatory);
       const history = await deps.directories.bodyHistory(input.certification.bodyId);
       const kinds = await customKinds();
-      const entry = await deps.register.entries.appendEntry({
+      return deps.register.entries.appendEntry({
         journalId: input.journalId,
         content,
         user,
         // R7.5, R7.6: signer on the certificate's date, its date, seal and data match, re-checked here.
         gate: (written) => void assertCertifiable(written as CertificationContent, history, { today: today(), customKinds: kinds }),
+        submissionKey: input.submissionKey,
       });
-      return written(entry);
     },
 
     async refuse(user: SessionUser, input: RefuseInput): Promise<EntryRecord> {
@@ -204,8 +214,7 @@ export function createIssuingService(deps: IssuingDeps) {
         signatory,
         templateVersion: await templateVersionOf('refusal'),
       });
-      const entry = await deps.register.entries.appendEntry({ journalId: input.journalId, content, user, gate: () => undefined });
-      return written(entry);
+      return deps.register.entries.appendEntry({ journalId: input.journalId, content, user, gate: () => undefined, submissionKey: input.submissionKey });
     },
   };
 

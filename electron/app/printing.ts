@@ -85,10 +85,7 @@ export function createPrintingService(deps: PrintingDeps) {
     const createdAt = new Date(entry.createdAt);
     switch (entry.content.sort) {
       case 'certificate':
-        // The code is bound after the entry commits; a crash in between would leave a printed
-        // code that verification cannot find. Binding again here is idempotent and closes that gap.
-        await bindVerificationCode(entry);
-        return certificatePdf(entry, stampEntry(entry, deps.keyStore));
+        return certificateOfEntry(entry);
       case 'certification': {
         const model = composeInscription(entry, await header(), await composeOptions());
         if (placement === 'sheet') return buildInscriptionSheetPdf(model, createdAt);
@@ -100,16 +97,22 @@ export function createPrintingService(deps: PrintingDeps) {
     }
   }
 
-  const keys = keysOfRegister(deps.register.ctx.db, deps.keyStore);
-
-  /** The certificate's short verification code in the register, so a printed code can be looked up. */
-  async function bindVerificationCode(entry: EntryRecord): Promise<void> {
+  /**
+   * A certificate's code is bound in its entry's transaction. An entry issued before that (or by a
+   * workstation that could not bind it) gets its code bound here, and only once the document was
+   * made: a render that fails writes nothing.
+   */
+  async function certificateOfEntry(entry: EntryRecord): Promise<Buffer> {
     await keys.assertSame({ record: true });
     deps.keyStore.ensureOfficeKey(entry.officeCode);
     // Read first: a register opened read-only still prints documents whose codes are bound.
-    if (await shortCodeOfEntry(deps.register.ctx.db, entry.id)) return;
-    await putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+    const bound = await shortCodeOfEntry(deps.register.ctx.db, entry.id);
+    const pdf = await certificatePdf(entry, stampEntry(entry, deps.keyStore));
+    if (bound === undefined) await putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+    return pdf;
   }
+
+  const keys = keysOfRegister(deps.register.ctx.db, deps.keyStore);
 
   function fileNameOf(entry: EntryRecord): string {
     const kind = { certificate: 'dovidka', certification: 'posvidchennia', refusal: 'vidmova' }[entry.sort];
@@ -117,14 +120,16 @@ export function createPrintingService(deps: PrintingDeps) {
   }
 
   return {
-    /** After an entry commits: its short verification code goes into the register, so it can be looked up. */
-    async registerVerificationCode(entry: EntryRecord): Promise<void> {
-      if (entry.sort !== 'certificate') return;
-      // With another workstation's keys the code would not verify: printing refuses and says why,
-      // and a workstation with the office's keys binds the code when it prints the entry.
-      if ((await keys.verdict({ record: true })) === 'different') return;
-      deps.keyStore.ensureOfficeKey(entry.officeCode);
-      await bindVerificationCode(entry);
+    /**
+     * What binds a new certificate's short verification code in its entry's own transaction, or
+     * nothing when this workstation's keys are not the register's: its codes would not verify,
+     * and a workstation with the office's keys binds the code when it prints the entry.
+     */
+    async verificationCodeBinder(officeCode: string): Promise<((entryId: string) => string) | undefined> {
+      if ((await keys.verdict({ record: true })) === 'different') return undefined;
+      deps.keyStore.ensureOfficeKey(officeCode);
+      const secret = deps.keyStore.shortCodeSecret();
+      return (entryId) => shortCodeFor(entryId, secret);
     },
 
     async entryDocument(user: SessionUser, input: { entryId: string; placement?: 'sheet' | 'overlay' | undefined }): Promise<PdfFile> {

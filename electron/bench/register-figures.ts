@@ -149,7 +149,7 @@ async function issuingServiceFigure(dataDir: string, options: FigureOptions): Pr
   try {
     const office = firstOffice(cast);
     const contents = await recentCertificates(db, office.journalId, options.warmup + options.runs);
-    const issuer = createIssuingService({ ...services, decliner: createDecliner(), now: () => new Date(), afterEntryWritten: async () => undefined, journalWritableHere: async () => true });
+    const issuer = createIssuingService({ ...services, decliner: createDecliner(), now: () => new Date(), verificationCodeBinder: async () => undefined, journalWritableHere: async () => true });
     let turn = 0;
     return await measure(async () => {
       const { sort: _sort, signatory: _signatory, templateVersions: _versions, ...draft } = contents[turn++ % contents.length] as CertificateContent;

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { DeskError, type Envelope } from '../../shared/contract/errors.js';
-import type { Dispatcher } from '../ipc/dispatch.js';
+import { errorWithoutMessage, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,6 +15,8 @@ export interface BridgeOptions {
   /** 0 or absent: any free port. */
   readonly port?: number;
   readonly token?: string;
+  /** Where a request that failed outside the dispatcher is reported (class and stack, no payload). */
+  readonly logger?: DispatchLogger;
 }
 
 export interface RunningBridge {
@@ -47,7 +49,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const server = createServer((request, response) => {
-    handleRequest(request, response, options, token, portOf(server)).catch(() => {
+    handleRequest(request, response, options, token, portOf(server)).catch((error: unknown) => {
+      options.logger?.error('bridge request failed', { method: request.method ?? '', ...errorWithoutMessage(error) });
       if (!response.headersSent) sendJson(response, 500, failure(new DeskError('internal')));
       else response.destroy();
     });
@@ -89,7 +92,9 @@ async function handleRequest(
     if (!hasToken(request.headers.authorization, token)) {
       return sendJson(response, 401, failure(new DeskError('unauthenticated', 'errors.bridge.token')));
     }
-    return handleApi(request, response, options.dispatcher, decodeURIComponent(url.pathname.slice(5)));
+    const channel = decodedPath(url.pathname.slice(5));
+    if (channel === undefined) return sendJson(response, 400, failure(new DeskError('invalid_input', 'errors.bridge.badPath')));
+    return handleApi(request, response, options.dispatcher, channel);
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
   if (!options.rendererDir) return sendText(response, 404, 'Not found');
@@ -158,7 +163,9 @@ function hasToken(authorization: string | undefined, token: string): boolean {
 
 function serveStatic(response: ServerResponse, rootDir: string, pathname: string): void {
   const root = path.resolve(rootDir);
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = decodedPath(pathname);
+  if (decoded === undefined) return sendText(response, 400, 'Bad request');
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return sendText(response, 404, 'Not found');
   let stats;
@@ -174,6 +181,15 @@ function serveStatic(response: ServerResponse, rootDir: string, pathname: string
     'Cache-Control': 'no-cache',
   });
   createReadStream(file).pipe(response);
+}
+
+/** A URL path's %-escapes decoded; undefined for a malformed escape such as `%ZZ` (a client's error, not ours). */
+function decodedPath(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
 }
 
 function setCommonHeaders(response: ServerResponse): void {

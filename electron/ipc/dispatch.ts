@@ -20,6 +20,26 @@ export interface DispatchLogger {
 const silentLogger: DispatchLogger = { error: () => undefined };
 
 /**
+ * For IT, on standard error: what failed and where, never what was asked. Messages of database
+ * and parser errors can quote personal data, so the stack keeps its frames and drops its message.
+ */
+export const stderrLogger: DispatchLogger = {
+  error: (message, details) => console.error(`[desk] ${message} ${JSON.stringify(details)}`),
+};
+
+/** The error's class and its stack frames (code locations), without the message line(s). */
+export function errorWithoutMessage(error: unknown): { error: string; stack: string[] } {
+  const name = error instanceof Error ? error.name : typeof error;
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const frames = stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((line) => line.trim());
+  return { error: name, stack: frames };
+}
+
+/**
  * The one door into the main process. Every transport (Electron IPC, the browser bridge, tests)
  * goes through here, so validation, authorisation and error shaping cannot be skipped by any of
  * them: the input is parsed before the handler runs, the output is parsed before it leaves, and
@@ -105,7 +125,7 @@ function toDeskError(error: unknown, channel: string, logger: DispatchLogger): D
   if (code === 'SQLITE_READONLY' || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     return new DeskError('storage', 'errors.storage.readOnly');
   }
-  // Log the class and code only: messages of database errors can quote personal data.
-  logger.error('handler failed', { channel, error: error instanceof Error ? error.name : typeof error, code: String(code ?? '') });
+  // The class, code and stack frames only: messages of database errors can quote personal data.
+  logger.error('handler failed', { channel, ...errorWithoutMessage(error), code: String(code ?? '') });
   return new DeskError('internal', 'errors.internal');
 }

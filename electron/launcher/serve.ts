@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { startBridge } from '../bridge/server.js';
 import { createDesk } from '../app/desk.js';
+import { stderrLogger } from '../ipc/dispatch.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs, registerOptions, type DeskArgs } from './args.js';
 import type { RegisterLocation } from '../register/sql.js';
@@ -19,11 +20,12 @@ export async function runBridge(args: DeskArgs, options: { build: boolean }): Pr
     dataDir,
     demo: args.demo,
     appVersion: appVersion(),
+    logger: stderrLogger,
     ...registerOptions(args),
     ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}),
   });
   if (args.demo) console.log(`НАВЧАЛЬНИЙ РЕЖИМ / TRAINING: ${TRAINING_LOGIN.login} / ${TRAINING_LOGIN.password}`);
-  const bridge = await startBridge({ dispatcher: desk.dispatcher, rendererDir: rendererOutDir, port: args.port });
+  const bridge = await startBridge({ dispatcher: desk.dispatcher, rendererDir: rendererOutDir, port: args.port, logger: stderrLogger });
   console.log(`Реєстр / Register: ${describeRegister(desk.register.ctx.db.location)}`);
   console.log(`Відкрийте у браузері / Open in a browser: ${bridge.url}`);
   const stop = () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { createDesk, type Desk } from '../app/desk.js';
+import { stderrLogger } from '../ipc/dispatch.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs, registerOptions } from '../launcher/args.js';
 import { defaultUserDataDir } from '../launcher/user-data-dir.js';
@@ -47,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: args.demo ? await prepareTrainingRegister() : (args.dataDir ?? app.getPath('userData')),
       demo: args.demo,
       appVersion: app.getVersion(),
+      logger: stderrLogger,
       ...registerOptions(args),
       ...(args.demo ? { trainingLogin: TRAINING_LOGIN } : {}),
     });

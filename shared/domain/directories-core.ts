@@ -7,7 +7,15 @@ export const officeKinds = ['central', 'remote'] as const;
 export const officeKindSchema = z.enum(officeKinds);
 export type OfficeKind = z.infer<typeof officeKindSchema>;
 
-export const officeCodeSchema = z.string().trim().regex(/^[A-Z0-9-]{1,12}$/, 'validation.office.code');
+/**
+ * An office code is printed in numbers and named in bundles: capital Latin letters and digits,
+ * groups joined by single hyphens (`ST-01`), never a bare or dangling hyphen (`--`, `E-`, `06-`).
+ */
+const OFFICE_CODE = /^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+export function isOfficeCode(code: string): boolean {
+  return OFFICE_CODE.test(code);
+}
+export const officeCodeSchema = z.string().trim().refine(isOfficeCode, 'validation.office.code');
 
 export const officeSchema = z.object({
   id: z.string(),
@@ -20,11 +28,20 @@ export const officeSchema = z.object({
 });
 export type Office = z.infer<typeof officeSchema>;
 
+/**
+ * The Ukrainian alphabet's capitals, listed: the range А-Я would also let in Ъ, Ы and Э, which
+ * Ukrainian does not have (and misses Ґ, Є, І, Ї, which it does).
+ */
+export const UKRAINIAN_CAPITALS = 'АБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯ';
+const INDEX_SIGN = `0-9A-Z${UKRAINIAN_CAPITALS}`;
+const NOMENCLATURE_INDEX = new RegExp(`^(?=.{1,20}$)[${INDEX_SIGN}](?:[${INDEX_SIGN}./-]*[${INDEX_SIGN}])?$`, 'u');
+/** Digits and capitals, with dots, hyphens and slashes between them, never at either end. */
+export function isNomenclatureIndex(index: string): boolean {
+  return NOMENCLATURE_INDEX.test(index);
+}
+
 /** Nomenclature index of cases, e.g. `01-21` (R7.11, R7.12). */
-export const nomenclatureIndexSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9А-ЯІЇЄҐA-Z.\-/]{1,20}$/, 'validation.journal.index');
+export const nomenclatureIndexSchema = z.string().trim().refine(isNomenclatureIndex, 'validation.journal.index');
 
 /**
  * Printed number pattern. `{number}` is required; `{index}`, `{year}` and `{office}` are optional.
@@ -71,6 +88,23 @@ export const inscriptionOffsetSchema = z.object({
   xMm: z.number().min(0).max(200),
   yMm: z.number().min(0).max(290),
 });
+
+/**
+ * A backup folder named in the settings: absolute (POSIX `/…`, Windows `C:\…` or a `\\server\share`),
+ * already normalised (no `.` or `..` segment, no doubled separator), no control character. A
+ * relative path would resolve against whatever folder the desk was started from.
+ */
+export function isAbsoluteFolder(folder: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters (NUL above all) are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(folder)) return false;
+  const root = /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+(?:[\\/]|$))/.exec(folder)?.[0];
+  if (root === undefined) return false;
+  const separator = root.startsWith('/') ? '/' : /[\\/]/;
+  const rest = folder.slice(root.length).replace(root.startsWith('/') ? /\/$/ : /[\\/]$/, '');
+  return rest === '' || rest.split(separator).every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+export const backupFolderSchema = z.string().trim().min(1).max(1000).refine(isAbsoluteFolder, 'validation.settings.backupFolder');
 
 export const deskSettingsSchema = z.object({
   /** Minutes without a call after which a session locks. */

@@ -22,6 +22,7 @@ export default {
       token: 'No access: open the address with the key the program printed at start.',
       tooLarge: 'The request is too large (over 1 MB).',
       badJson: 'The request is damaged.',
+      badPath: 'The request address is damaged (malformed %-encoding).',
     },
   },
   validation: {

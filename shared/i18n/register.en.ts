@@ -28,6 +28,7 @@ export default {
     offices: {
       notFound: 'Workplace not found.',
       codeTaken: 'A workplace with this code already exists.',
+      centralExists: 'There is already a central ЦНАП; other workplaces are remote.',
     },
     journals: {
       notFound: 'Journal not found.',
@@ -45,6 +46,7 @@ export default {
       alreadyAnnulled: 'The entry is already annulled.',
       notAnnulled: 'The entry is not annulled, so it cannot be replaced.',
       alreadyReissued: 'This entry already names the entry issued in its place.',
+      submissionReused: 'This form was already registered in another journal. Open a new form.',
     },
     audit: {
       badAction: 'Unknown audit action.',
@@ -55,15 +57,19 @@ export default {
       copyDamaged: 'The backup is damaged (it failed the integrity check).',
       badName: 'Wrong backup file name.',
       onServer: 'The register is kept on a PostgreSQL server: the server makes its backups (pg_dump); see the administrator guide.',
+      folderUnusable: 'The backup folder «{{folder}}» cannot be used: it is not a folder, or the desk has no rights to it. Choose another folder in the settings.',
     },
   },
   validation: {
     journal: {
-      index: 'Nomenclature index: digits, capital letters, dot, hyphen, slash (up to 20 characters).',
+      index: 'Nomenclature index: digits, capital Ukrainian or Latin letters; dot, hyphen, slash only between them (up to 20 characters).',
       numberFormat: 'The number format must contain {number} and may contain {index}, {year}, {office}.',
     },
+    settings: {
+      backupFolder: 'Backup folder: a full path (/… or C:\\…), without «.» or «..», without control characters.',
+    },
     office: {
-      code: 'Code: capital Latin letters, digits, hyphen (up to 12 characters).',
+      code: 'Code: capital Latin letters and digits; groups joined by single hyphens, none at either end (up to 12 characters, e.g. ST-01).',
     },
   },
   cli: {

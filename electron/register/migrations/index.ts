@@ -3,6 +3,7 @@ import { migration0002 } from './0002-directories.js';
 import { migration0003 } from './0003-exchange.js';
 import { migration0004 } from './0004-search-speed.js';
 import { migration0005 } from './0005-issuing-pages.js';
+import { migration0006 } from './0006-submission-keys.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 /** The schema version this build of the app writes and understands. */

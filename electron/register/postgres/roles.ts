@@ -8,7 +8,7 @@
 /** Rows are only ever added (append-only by trigger as well). */
 export const APPEND_ONLY_TABLES = [
   'entries', 'handovers', 'annulments', 'reissues', 'audit_log', 'document_codes', 'entries_fts',
-  'directory_revisions', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys',
+  'directory_revisions', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'entry_submissions',
 ] as const;
 
 /** Rows the app updates in place (their history, where kept, goes to directory_revisions). */

@@ -56,6 +56,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'annulments', columns: ['entry_id', 'at', 'reason', 'by_user', 'rowid'], identity: 'rowid' },
   { name: 'reissues', columns: ['annulled_entry_id', 'new_entry_id', 'at', 'by_user', 'rowid'], identity: 'rowid' },
   { name: 'document_codes', columns: ['entry_id', 'short_code', 'rowid'], identity: 'rowid' },
+  { name: 'entry_submissions', columns: ['submission_key', 'entry_id'] },
   { name: 'entries_fts', columns: ['rowid', 'entry_id', 'names', 'address', 'number'], identity: 'rowid' },
   { name: 'audit_log', columns: ['id', 'at', 'user_id', 'action', 'entity', 'entity_id', 'summary'], identity: 'id' },
   {

@@ -116,6 +116,19 @@ function embeddedRegister(ctx: ServiceContext): SqliteConnection {
   return ctx.db.sqlite;
 }
 
+/** A folder that is a file, or one the desk may not read, is the head's to fix in the settings: say which. */
+function listedNames(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder);
+  } catch (error) {
+    const code = String((error as { code?: unknown } | null)?.code ?? '');
+    if (FOLDER_UNREADABLE_CODES.has(code)) throw new DeskError('storage', 'errors.backup.folderUnusable', { folder });
+    throw error;
+  }
+}
+
+const FOLDER_UNREADABLE_CODES = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG', 'EIO']);
+
 export function createBackupService(ctx: ServiceContext, hooks: { onRestored: () => void }) {
   async function folderFor(options: CreateBackupOptions): Promise<string> {
     const folder = path.resolve(options.folder ?? (await readDeskSettings(ctx)).backupFolder ?? path.join(ctx.dataDir, 'backups'));
@@ -140,6 +153,9 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
     try {
       fs.mkdirSync(folder, { recursive: true });
     } catch (error) {
+      const code = String((error as { code?: unknown } | null)?.code ?? '');
+      // A file where the folder should be is a wrong setting, not a full or read-only disk.
+      if (code === 'EEXIST') throw new DeskError('storage', 'errors.backup.folderUnusable', { folder });
       throw unwritableTarget(error);
     }
     const file = path.join(folder, backupName(ctx.now(), reason));
@@ -198,8 +214,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
       requireRole(actor, ['head']);
       const folder = await folderFor({});
       if (!fs.existsSync(folder)) return [];
-      return fs
-        .readdirSync(folder)
+      return listedNames(folder)
         .map((name) => describeBackup(path.join(folder, name)))
         .filter((info): info is BackupInfo => info !== undefined)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));

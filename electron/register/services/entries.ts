@@ -31,6 +31,8 @@ import {
   type DayTotalsRow,
   type NewEntryRow,
 } from '../repositories/entries.js';
+import { putDocumentCode } from '../repositories/document-codes.js';
+import { entryIdOfSubmission, insertSubmission } from '../repositories/entry-submissions.js';
 import { searchTextOf, searchWords } from '../search-text.js';
 import { queueReadAudit, writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
@@ -50,7 +52,22 @@ export interface AppendEntryInput {
    * (the annulled entry already reissued by another desk) takes no number.
    */
   replaces?: string | undefined;
+  /**
+   * The submitted form's key (made when the form was opened). A form sent again with it — a double
+   * click, a request the bridge retried, a retry after the server's answer to COMMIT was lost —
+   * gets back the entry it made, looked up in the transaction under the journal's lock: one form,
+   * one number (R7.7).
+   */
+  submissionKey?: string | undefined;
+  /**
+   * The certificate's short verification code for the new entry's id, bound in the entry's own
+   * transaction: no crash or restore can leave a printed code the register does not know.
+   */
+  documentCode?: ((entryId: string) => string) | undefined;
 }
+
+/** What `writeEntry` writes with the entry, besides the entry itself. */
+type EntryExtras = Pick<AppendEntryInput, 'replaces' | 'submissionKey' | 'documentCode'>;
 
 /** One entry of a batch: what `appendEntry` takes, plus the instant it is written at. */
 export interface BatchEntryInput extends AppendEntryInput {
@@ -236,13 +253,17 @@ export function createEntriesService(ctx: ServiceContext) {
    * Returns the entry's record made from the row as written, in the same transaction, instead of
    * reading it back after the commit (issue 8).
    */
-  async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser, replaces: string | undefined): Promise<EntryRecord> {
+  async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser, extras: EntryExtras): Promise<EntryRecord> {
     const id = uuidv7();
     try {
       return await ctx.db.write(async () => {
-        const annulled = replaces === undefined ? undefined : await replaceableEntry(user, replaces);
+        const earlier = extras.submissionKey === undefined ? undefined : await submittedEntry(journal.id, extras.submissionKey);
+        if (earlier) return earlier;
+        const annulled = extras.replaces === undefined ? undefined : await replaceableEntry(user, extras.replaces);
         const { row } = await writeEntryRow(ctx, journal, await printedNumberFormatter(ctx, journal), content, user, { id });
         if (annulled) await writeReissue(ctx, user, annulled, row);
+        if (extras.submissionKey !== undefined) await insertSubmission(ctx.db, extras.submissionKey, row.id);
+        if (extras.documentCode) await putDocumentCode(ctx.db, row.id, extras.documentCode(row.id));
         const record = await newEntryRecord(ctx.db, row, content, annulled);
         if (!record) throw new DeskError('not_found', 'errors.entries.notFound');
         return record;
@@ -251,6 +272,20 @@ export function createEntriesService(ctx: ServiceContext) {
       if (!isServerLost(error)) throw error;
       return settleLostWrite(journal.id, id, error);
     }
+  }
+
+  /**
+   * The entry a form with this key already made, read under the journal's write lock: a second
+   * request with the key waits there for the first to commit or roll back, then finds its entry.
+   */
+  async function submittedEntry(journalId: string, submissionKey: string): Promise<EntryRecord | undefined> {
+    await lockJournalForWriting(ctx.db, journalId);
+    const entryId = await entryIdOfSubmission(ctx.db, submissionKey);
+    if (entryId === undefined) return undefined;
+    const record = await reread(entryId);
+    // A key names one form, sent to one journal; another journal with it is not the same form.
+    if (record.journalId !== journalId) throw new DeskError('conflict', 'errors.entries.submissionReused');
+    return record;
   }
 
   /**
@@ -303,7 +338,7 @@ export function createEntriesService(ctx: ServiceContext) {
       if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
       if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
       input.gate(content);
-      return withBusyRetry(() => writeEntry(journal, content, input.user, input.replaces));
+      return withBusyRetry(() => writeEntry(journal, content, input.user, input));
     },
 
     /**

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
-import type { Journal } from '../../../shared/domain/directories-core.js';
+import { isNomenclatureIndex, type Journal } from '../../../shared/domain/directories-core.js';
 import type { EntryRecord, EntrySort } from '../../../shared/domain/entry.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import {
@@ -42,6 +42,11 @@ export async function accessibleJournal(ctx: ServiceContext, actor: SessionUser,
   return journal;
 }
 
+/** Checked here as well as in the contract: the index is printed in every number (R7.11). */
+export function assertNomenclatureIndex(index: string): void {
+  if (!isNomenclatureIndex(index)) throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: 'index', messageKey: 'validation.journal.index' }]);
+}
+
 export function createJournalsService(ctx: ServiceContext) {
   return {
     /** A remote administrator sees only the journals of their own office. */
@@ -74,6 +79,7 @@ export function createJournalsService(ctx: ServiceContext) {
 
     async create(actor: SessionUser, input: CreateJournalInput): Promise<Journal> {
       requireRole(actor, ['head']);
+      assertNomenclatureIndex(input.index);
       const id = uuidv7();
       await ctx.db.write(async () => {
         if (!await getOffice(ctx.db, input.officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
@@ -107,6 +113,7 @@ export function createJournalsService(ctx: ServiceContext) {
         if (moves && await journalHasEntries(ctx.db, current.id)) throw new DeskError('conflict', 'errors.journals.hasEntries');
         const officeId = input.officeId ?? current.officeId;
         const index = input.index ?? current.index;
+        if (input.index !== undefined) assertNomenclatureIndex(input.index);
         if (!await getOffice(ctx.db, officeId)) throw new DeskError('not_found', 'errors.offices.notFound');
         if (await journalIndexTaken(ctx.db, index, current.id)) throw new DeskError('conflict', 'errors.journals.indexTaken');
         const numberFormat = input.numberFormat === undefined ? current.numberFormat : input.numberFormat ?? undefined;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
-import type { Office, OfficeKind } from '../../../shared/domain/directories-core.js';
+import { isOfficeCode, type Office, type OfficeKind } from '../../../shared/domain/directories-core.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { getOffice, insertOffice, listOffices, officeCodeTaken, updateOffice } from '../repositories/offices.js';
 import { writeAudit } from './audit.js';
@@ -22,6 +22,18 @@ export interface UpdateOfficeInput {
   active?: boolean;
 }
 
+/** Checked here as well as in the contract: the code is printed in numbers and named in bundles. */
+export function assertOfficeCode(code: string): void {
+  if (!isOfficeCode(code)) throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: 'code', messageKey: 'validation.office.code' }]);
+}
+
+/** R3.5: one central ЦНАП; every other office is a remote workplace. */
+async function assertOnlyCentral(ctx: ServiceContext, office: Office): Promise<void> {
+  if (office.kind !== 'central') return;
+  const others = (await listOffices(ctx.db)).filter((other) => other.kind === 'central' && other.id !== office.id);
+  if (others.length > 0) throw new DeskError('conflict', 'errors.offices.centralExists');
+}
+
 export function createOfficesService(ctx: ServiceContext) {
   return {
     /** Every logged-in user sees the office list (names for journals and reports). */
@@ -39,7 +51,9 @@ export function createOfficesService(ctx: ServiceContext) {
         ...(input.starostaDistrict ? { starostaDistrict: input.starostaDistrict } : {}),
         active: true,
       };
+      assertOfficeCode(office.code);
       await ctx.db.write(async () => {
+        await assertOnlyCentral(ctx, office);
         if (await officeCodeTaken(ctx.db, office.code)) throw new DeskError('conflict', 'errors.offices.codeTaken');
         await insertOffice(ctx.db, office);
         await writeAudit(ctx, { userId: actor.userId, action: 'office.create', entity: 'office', entityId: office.id, summary: office.code });
@@ -62,6 +76,8 @@ export function createOfficesService(ctx: ServiceContext) {
           active: input.active ?? current.active,
           ...(district ? { starostaDistrict: district } : {}),
         };
+        assertOfficeCode(next.code);
+        await assertOnlyCentral(ctx, next);
         if (await officeCodeTaken(ctx.db, next.code, next.id)) throw new DeskError('conflict', 'errors.offices.codeTaken');
         await updateOffice(ctx.db, next);
         await writeAudit(ctx, { userId: actor.userId, action: 'office.update', entity: 'office', entityId: next.id, summary: next.code });

@@ -1,5 +1,5 @@
 import { DeskError } from '../../../shared/contract/errors.js';
-import { DEFAULT_SETTINGS, deskSettingsSchema, type DeskSettings } from '../../../shared/domain/directories-core.js';
+import { DEFAULT_SETTINGS, deskSettingsSchema, isAbsoluteFolder, type DeskSettings } from '../../../shared/domain/directories-core.js';
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { getSetting, getSettingText, putSetting } from '../repositories/settings.js';
@@ -65,6 +65,9 @@ export function createSettingsService(ctx: ServiceContext, events: SettingsEvent
     async update(actor: SessionUser, patch: Partial<Omit<DeskSettings, 'backupFolder'>> & { backupFolder?: string | null }): Promise<DeskSettings> {
       requireRole(actor, ['head']);
       const { backupFolder, ...rest } = patch;
+      if (typeof backupFolder === 'string' && !isAbsoluteFolder(backupFolder.trim())) {
+        throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: 'backupFolder', messageKey: 'validation.settings.backupFolder' }]);
+      }
       const merged: Record<string, unknown> = { ...(await readDeskSettings(ctx)), ...rest };
       if (backupFolder === null) delete merged.backupFolder;
       else if (backupFolder !== undefined) merged.backupFolder = backupFolder;

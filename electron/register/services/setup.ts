@@ -9,6 +9,8 @@ import { insertOffice } from '../repositories/offices.js';
 import { getSetting, lockSettings, putSetting } from '../repositories/settings.js';
 import { countUsers, insertUser } from '../repositories/users.js';
 import { writeAudit } from './audit.js';
+import { assertNomenclatureIndex } from './journals.js';
+import { assertOfficeCode } from './offices.js';
 import type { ServiceContext } from './context.js';
 import { readDeskSettings, SETTING_KEYS } from './settings.js';
 
@@ -32,6 +34,8 @@ export function createSetupService(ctx: ServiceContext) {
     /** First run (issue 4 §6): requisites, the central office and its journal, the first head. Once. */
     async run(input: SetupInput): Promise<{ officeId: string; journalId: string; userId: string }> {
       if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
+      assertOfficeCode(input.centralOffice.code);
+      assertNomenclatureIndex(input.journal.index);
       const passwordHash = await hashPassword(input.head.password);
       const ids = { officeId: uuidv7(), journalId: uuidv7(), userId: uuidv7() };
       await ctx.db.write(async () => {

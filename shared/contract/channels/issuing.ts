@@ -48,6 +48,11 @@ export const certificationDraftSchema = certificationContentSchema
 export type CertificationDraft = z.input<typeof certificationDraftSchema>;
 
 const signatoryIdSchema = z.string().min(1).max(40);
+/**
+ * Made by the form when it opens (a UUID): the same form sent twice — a double click, a retried
+ * request, a retry after a lost answer — gets back the entry it made, never a second number.
+ */
+const submissionKeySchema = z.string().uuid();
 const journalIdSchema = z.string().min(1).max(40);
 
 export const issueCertificateInputSchema = z
@@ -57,11 +62,12 @@ export const issueCertificateInputSchema = z
     certificate: certificateDraftSchema,
     /** Reissue after an annulment (section E): the annulled entry this one replaces. */
     replacesEntryId: z.string().uuid().optional(),
+    submissionKey: submissionKeySchema.optional(),
   })
   .strict();
 
 export const certifyInputSchema = z
-  .object({ journalId: journalIdSchema, signatoryId: signatoryIdSchema, certification: certificationDraftSchema })
+  .object({ journalId: journalIdSchema, signatoryId: signatoryIdSchema, certification: certificationDraftSchema, submissionKey: submissionKeySchema.optional() })
   .strict();
 
 export const refuseInputSchema = z
@@ -74,6 +80,7 @@ export const refuseInputSchema = z
     ]),
     /** R7.16: the fact asked for cannot be confirmed by a certificate. */
     factNotConfirmable: z.boolean(),
+    submissionKey: submissionKeySchema.optional(),
   })
   .strict();
 

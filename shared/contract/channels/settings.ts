@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
-import { deskSettingsSchema, inscriptionOffsetSchema, numberFormatSchema } from '../../domain/directories-core.js';
+import { backupFolderSchema, deskSettingsSchema, inscriptionOffsetSchema, numberFormatSchema } from '../../domain/directories-core.js';
 import { councilRequisitesSchema } from '../../domain/requisites.js';
 
 export const settingsChannels = {
@@ -15,7 +15,7 @@ export const settingsChannels = {
     input: z
       .object({
         idleLockMinutes: z.number().int().min(1).max(240).optional(),
-        backupFolder: z.string().trim().min(1).max(1000).nullable().optional(),
+        backupFolder: backupFolderSchema.nullable().optional(),
         numberFormat: numberFormatSchema.optional(),
         trainingMode: z.boolean().optional(),
         inscriptionOffset: inscriptionOffsetSchema.optional(),

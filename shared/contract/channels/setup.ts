@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
+import { nomenclatureIndexSchema, officeCodeSchema } from '../../domain/directories-core.js';
 import { councilRequisitesSchema } from '../../domain/requisites.js';
 
 export const passwordSchema = z.string().min(10, 'validation.password.tooShort').max(200);
@@ -20,9 +21,9 @@ export const setupChannels = {
     input: z
       .object({
         requisites: councilRequisitesSchema,
-        centralOffice: z.object({ name: z.string().trim().min(2).max(200), code: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/) }),
+        centralOffice: z.object({ name: z.string().trim().min(2).max(200), code: officeCodeSchema }),
         journal: z.object({
-          index: z.string().trim().regex(/^[0-9А-ЯІЇЄҐA-Z.\-/]{1,20}$/),
+          index: nomenclatureIndexSchema,
           title: z.string().trim().min(3).max(300),
         }),
         head: z.object({

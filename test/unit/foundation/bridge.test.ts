@@ -110,3 +110,30 @@ describe('browser bridge', () => {
     expect(escape.status).toBe(404);
   });
 });
+
+describe('browser bridge, malformed requests and failures', () => {
+  it('answers a malformed %-escape in the channel with a structured 400, without calling the dispatcher', async () => {
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: {} }));
+    const b = await startWith(dispatch);
+    const reply = await send(b, { path: '/api/%ZZ', headers: auth(b), body: '{}' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', messageKey: 'errors.bridge.badPath' } });
+    expect(dispatch).not.toHaveBeenCalled();
+    const page = await send(b, { path: '/%E0%A4%A', method: 'GET', headers: { Host: `127.0.0.1:${b.port}` } });
+    expect(page.status).toBe(400);
+  });
+
+  it('logs a request that failed outside the dispatcher (class and stack, not the body) and answers `internal`', async () => {
+    const logged: Record<string, unknown>[] = [];
+    bridge = await startBridge({
+      dispatcher: { dispatch: async () => Promise.reject(new RangeError('Шевченко')), channels: ['app.info'] },
+      token: 'test-token-123',
+      logger: { error: (_message, details) => logged.push(details) },
+    });
+    const reply = await send(bridge, { path: '/api/app.info', headers: auth(bridge), body: '{"name":"Петренко"}' });
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toMatchObject([{ error: 'RangeError' }]);
+    expect(JSON.stringify(logged)).not.toMatch(/Шевченко|Петренко/);
+  });
+});

@@ -71,6 +71,28 @@ describe('dispatcher', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('logs an `internal` failure for IT with channel, class and stack frames, never the message or the input', async () => {
+    const logged: [string, Record<string, unknown>][] = [];
+    const dispatcher = createDispatcher(
+      testContract,
+      {
+        'test.echo': async () => {
+          throw new TypeError('cannot read «Шевченко»');
+        },
+        'test.headOnly': async () => ({ ok: true as const }),
+      },
+      { userFor: () => admin },
+      { error: (message, details) => logged.push([message, details]) },
+    );
+    await dispatcher.dispatch('test.echo', { text: 'Петренко' }, call);
+    expect(logged).toHaveLength(1);
+    const [, details] = logged[0]!;
+    expect(details).toMatchObject({ channel: 'test.echo', error: 'TypeError' });
+    expect((details.stack as string[]).length).toBeGreaterThan(0);
+    expect((details.stack as string[]).every((frame) => frame.startsWith('at '))).toBe(true);
+    expect(JSON.stringify(logged)).not.toMatch(/Шевченко|Петренко/);
+  });
+
   it('keeps a DeskError thrown by a handler as it is', async () => {
     const dispatcher = dispatcherWith({
       'test.echo': async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '../../../electron/register/database.js';
 import { allowAll, certificate, person, setUpRegister, tempDir, type TestRegister, sqliteOf } from './fixtures.js';
 import { onPostgres } from '../../support/register-backend.js';
+import { settingsChannels } from '../../../shared/contract/channels/settings.js';
 
 let register: TestRegister | undefined;
 const extraDirs: string[] = [];
@@ -95,5 +96,33 @@ describe.skipIf(onPostgres)('backup and restore (issue 4 §9)', () => {
     expect(start.autoBackup?.reason).toBe('auto');
     const health = await start.verifying;
     expect(health.journals.map((j) => j.state)).toEqual(['ok']);
+  });
+});
+
+describe('the backup folder setting', () => {
+  const refused = ['backups', '../../etc/passwd', '/srv/../etc', '/srv//backups', '/srv/./backups', '/srv/back\u0000ups', 'C:backups'];
+
+  it('takes only an absolute, normalised path without control characters, in the contract and in the service', async () => {
+    register = await setUpRegister();
+    const update = settingsChannels['settings.update'].input;
+    for (const folder of refused) {
+      expect(update.safeParse({ backupFolder: folder }).success, folder).toBe(false);
+      await expect(register.services.settings.update(register.head, { backupFolder: folder }), folder).rejects.toMatchObject({
+        code: 'invalid_input',
+        details: [{ path: 'backupFolder', messageKey: 'validation.settings.backupFolder' }],
+      });
+    }
+    expect((await register.services.settings.get()).backupFolder).toBeUndefined();
+    for (const folder of ['/mnt/usb/backups', 'D:\\Backups', '\\\\server\\share\\cnap']) expect(update.safeParse({ backupFolder: folder }).success, folder).toBe(true);
+  });
+
+  it.skipIf(onPostgres)('that is a file answers a clear error from backup.list and backup.create, not `internal`', async () => {
+    register = await setUpRegister();
+    const file = path.join(register.dir, 'not-a-folder');
+    fs.writeFileSync(file, 'x');
+    await register.services.settings.update(register.head, { backupFolder: file });
+    const unusable = { code: 'storage', messageKey: 'errors.backup.folderUnusable', params: { folder: file } };
+    await expect(register.services.backup.list(register.head)).rejects.toMatchObject(unusable);
+    await expect(register.services.backup.create(register.head)).rejects.toMatchObject(unusable);
   });
 });

@@ -34,10 +34,10 @@ function flakyRegister(db: RegisterDb, failure: Failure): RegisterDb {
   };
 }
 
-async function issueThrough(failure: Failure) {
+async function issueThrough(failure: Failure, submissionKey?: string) {
   register = await setUpRegister();
   const services = createRegisterServices({ db: flakyRegister(register.db, failure), dataDir: register.dir, now: register.clock.now });
-  return services.entries.appendEntry({ journalId: register.journalId, content: certificate(), user: register.head, gate: allowAll });
+  return services.entries.appendEntry({ journalId: register.journalId, content: certificate(), user: register.head, gate: allowAll, submissionKey });
 }
 
 async function numbersInJournal(): Promise<string[]> {
@@ -65,5 +65,21 @@ describe('an entry whose COMMIT lost its answer', () => {
       params: { server: 'register.rada.local:5432' },
     });
     expect(await numbersInJournal()).toHaveLength(1);
+  });
+
+  it('gives the same form, sent again once the server is back, the entry it made: never a second number (R7.7)', async () => {
+    const key = crypto.randomUUID();
+    await expect(issueThrough('afterCommitAndStillDown', key)).rejects.toMatchObject({ messageKey: 'errors.register.serverOutcomeUnknown' });
+    const [written] = await numbersInJournal();
+    const retried = await register.services.entries.appendEntry({ journalId: register.journalId, content: certificate(), user: register.head, gate: allowAll, submissionKey: key });
+    expect(retried.printedNumber).toBe(written);
+    expect(await numbersInJournal()).toEqual([written]);
+  });
+
+  it('lets the same form, sent again after a break before COMMIT, take its number then', async () => {
+    const key = crypto.randomUUID();
+    await expect(issueThrough('beforeCommit', key)).rejects.toBe(LOST);
+    const retried = await register.services.entries.appendEntry({ journalId: register.journalId, content: certificate(), user: register.head, gate: allowAll, submissionKey: key });
+    expect(await numbersInJournal()).toEqual([retried.printedNumber]);
   });
 });

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRegisterServices, openRegister } from '../../../electron/register/index.js';
+import { SCHEMA_VERSION } from '../../../electron/register/migrations/index.js';
 import { onPostgres } from '../../support/register-backend.js';
 import { allowAll, certificate, person, refusal, setUpRegister, sqliteOf } from './fixtures.js';
 
 /** What migration 5 changes, as migrations 1 and 4 had left it. */
 const VERSION_4_SEARCH_AND_TIME_INDEXES = `
+DROP TABLE entry_submissions;
 DROP INDEX entries_created;
 CREATE INDEX entries_created ON entries (created_at DESC, id DESC);
 DROP INDEX entries_created_by;
@@ -63,7 +65,7 @@ describe.skipIf(onPostgres)('migration 5 (fewer pages per issued certificate)', 
       const db = openRegister(file);
       try {
         const raw = sqliteOf(db);
-        expect(raw.pragma('user_version', { simple: true })).toBe(5);
+        expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         expect(snapshot(raw)).toEqual(before);
         for (const definition of indexDefinitions(raw)) expect(definition).not.toMatch(/DESC/);
         expect(tableExists(raw, 'entries_fts_docsize')).toBe(false);
@@ -76,6 +78,41 @@ describe.skipIf(onPostgres)('migration 5 (fewer pages per issued certificate)', 
         const next = await reopened.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Марко')), user, gate: allowAll });
         expect(next.number).toBe(5);
         expect((await searched(reopened))[0]).toBe(next.id);
+        expect((await reopened.verification.verifyJournal(user, journalId)).ok).toBe(true);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('migration 6 (the keys of submitted forms)', () => {
+  it('carries a version-5 register forward with every entry and code, and its forms then keep their keys (R7.7)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      await services.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Тарас')), user: head, gate: allowAll, documentCode: () => 'ABCDEFGHJK' });
+      clock.advanceMinutes(5);
+      await services.entries.appendEntry({ journalId, content: refusal(person('Шевчук', 'Олег')), user: head, gate: allowAll });
+      const raw = sqliteOf(register.db);
+      raw.exec('DROP TABLE entry_submissions; PRAGMA user_version = 5;');
+      const before = { ...snapshot(raw), codes: raw.prepare('SELECT * FROM document_codes ORDER BY rowid').all() };
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect({ ...snapshot(migrated), codes: migrated.prepare('SELECT * FROM document_codes ORDER BY rowid').all() }).toEqual(before);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        const key = crypto.randomUUID();
+        const first = await reopened.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Марко')), user, gate: allowAll, submissionKey: key });
+        const again = await reopened.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Марко')), user, gate: allowAll, submissionKey: key });
+        expect([first.number, again.id]).toEqual([3, first.id]);
+        expect(() => migrated.prepare('DELETE FROM entry_submissions').run()).toThrow(/append-only/);
         expect((await reopened.verification.verifyJournal(user, journalId)).ok).toBe(true);
       } finally {
         await db.close();

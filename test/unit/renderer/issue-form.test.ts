@@ -60,21 +60,24 @@ describe('the live checklist of the issue form', () => {
 });
 
 describe('what the form sends to main', () => {
-  it('passes the issuing channel’s own input schema, with the reissued entry when there is one', () => {
+  it('passes the issuing channel’s own input schema, with the form’s key and the reissued entry when there is one', () => {
     const values = issueFormSchema(['family'], TODAY).parse(familyCase());
     const { documents } = liveVerdict(familyCase(), { ...allButChild, 'child_birth:1': { presented: true, series: 'I-БП', number: '654321' } }, TODAY);
-    const input = buildIssueInput('journal-1', values, documents, declined, null, '0195f0f8-9a3c-7c1e-8b2a-1d2e3f405162');
+    const submissionKey = crypto.randomUUID();
+    const input = buildIssueInput('journal-1', values, documents, declined, null, { submissionKey, replacesEntryId: '0195f0f8-9a3c-7c1e-8b2a-1d2e3f405162' });
     const parsed = issueCertificateInputSchema.safeParse(input);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(input.replacesEntryId).toBe('0195f0f8-9a3c-7c1e-8b2a-1d2e3f405162');
+    expect(input.submissionKey).toBe(submissionKey);
     expect(input.certificate.purpose).toBe('');
     expect(input.certificate.facts.actingForOther).toBe(false);
   });
 
   it('builds a refusal the refusal channel accepts', () => {
     const values = issueFormSchema(['family'], TODAY).parse(familyCase());
-    const input = buildRefusalInput('journal-1', values, [], declined, false);
+    const input = buildRefusalInput('journal-1', values, [], declined, false, crypto.randomUUID());
     expect(refuseInputSchema.safeParse(input).success).toBe(true);
+    expect(refuseInputSchema.safeParse({ ...input, submissionKey: 'twice' }).success).toBe(false);
     expect(input.request.sort).toBe('certificate');
   });
 

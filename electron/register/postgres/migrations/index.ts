@@ -1,15 +1,18 @@
 import type { Migration } from '../../migrations/index.js';
 import { postgresMigration0001 } from './0001-register.js';
 import { postgresMigration0002 } from './0002-time-indexes.js';
+import { postgresMigration0003 } from './0003-submission-keys.js';
 
 /**
  * PostgreSQL's migrations: forward-only, in order, numbered on their own (version 1 is SQLite's
- * 1–4, version 2 the time indexes of SQLite's 5). Add one as a new `NNNN-name.ts` file, append
- * it here, and add its tables to the application role's grants (roles.ts).
+ * 1–4, version 2 the time indexes of SQLite's 5, version 3 the submission keys of SQLite's 6).
+ * Add one as a new `NNNN-name.ts` file, append it here, and add its tables to the application
+ * role's grants (roles.ts).
  */
 export const postgresMigrations: readonly Migration[] = [
   { version: 1, name: 'register', sql: postgresMigration0001 },
   { version: 2, name: 'time-indexes', sql: postgresMigration0002 },
+  { version: 3, name: 'submission-keys', sql: postgresMigration0003 },
 ];
 
 /** The schema version this build of the app writes and understands on PostgreSQL. */

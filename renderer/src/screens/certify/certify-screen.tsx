@@ -75,6 +75,8 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
   const [factNotConfirmable, setFactNotConfirmable] = useState(false);
+  // One key per opened form: sent twice (a double click, a retry), it gets back the entry it made.
+  const [submissionKey] = useState(() => crypto.randomUUID());
   const form = useForm<CertifyFormValues, unknown, CertifyFormOutput>({
     defaultValues: emptyCertifyForm(),
     resolver: zodResolver(certifyFormSchema(today)) as unknown as Resolver<CertifyFormValues, unknown, CertifyFormOutput>,
@@ -121,8 +123,9 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
               signatoryId: output.signatoryId,
               request: { sort: 'certification', certification },
               factNotConfirmable,
+              submissionKey,
             })
-          : await desk.call('entries.certify', { journalId: chosenJournal, signatoryId: output.signatoryId, certification });
+          : await desk.call('entries.certify', { journalId: chosenJournal, signatoryId: output.signatoryId, certification, submissionKey });
         onDone(entry);
       } catch (caught) {
         setFailure(asDeskError(caught));

@@ -34,6 +34,7 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
   const journalId = useReferenceStore((state) => state.journalId);
   const setResult = useIssueStore((state) => state.setResult);
   const reissueOf = useIssueStore((state) => state.reissueOf);
+  const submissionKey = useIssueStore((state) => state.submissionKey);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusing, setRefusing] = useState(false);
@@ -65,7 +66,7 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
   const issue = handleSubmit((values) =>
     run(async () => {
       if (!declined || !journalId) return;
-      const { entry } = await desk.call('entries.issueCertificate', buildIssueInput(journalId, values, documents, declined, deceasedDeclined, reissueOf?.entryId));
+      const { entry } = await desk.call('entries.issueCertificate', buildIssueInput(journalId, values, documents, declined, deceasedDeclined, { submissionKey, replacesEntryId: reissueOf?.entryId }));
       setResult(entry);
     }),
   );
@@ -73,7 +74,7 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
   const refuse = handleSubmit((values) =>
     run(async () => {
       if (!declined || !journalId) return;
-      const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable));
+      const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable, submissionKey));
       setRefusing(false);
       setResult(entry);
     }),

@@ -46,13 +46,14 @@ export function buildIssueInput(
   documents: PresentedDocument[],
   declined: DeclinedName,
   deceasedDeclined: DeclinedName | null,
-  replacesEntryId?: string,
+  sent: { submissionKey?: string; replacesEntryId?: string | undefined } = {},
 ): DeskInput<'entries.issueCertificate'> {
   return {
     journalId,
     signatoryId: values.signatoryId,
     certificate: buildCertificateDraft(values, documents, declined, deceasedDeclined),
-    ...(replacesEntryId ? { replacesEntryId } : {}),
+    ...(sent.submissionKey ? { submissionKey: sent.submissionKey } : {}),
+    ...(sent.replacesEntryId ? { replacesEntryId: sent.replacesEntryId } : {}),
   };
 }
 
@@ -63,11 +64,13 @@ export function buildRefusalInput(
   documents: PresentedDocument[],
   declined: DeclinedName,
   factNotConfirmable: boolean,
+  submissionKey: string,
 ): DeskInput<'entries.refuse'> {
   return {
     journalId,
     signatoryId: values.signatoryId,
     request: { sort: 'certificate', certificate: buildCertificateDraft(values, documents, declined, null) },
     factNotConfirmable,
+    submissionKey,
   };
 }

@@ -23,6 +23,11 @@ interface IssueState {
   ticks: Record<string, Tick>;
   /** The entry just written (certificate or refusal), for print / save / handover. */
   result: EntryRecord | null;
+  /**
+   * Made when a form starts (new, reissue, prefilled): sent with «Видати» or «Відмовити», so the
+   * same form sent twice (a double click, a retry after a lost answer) gets back the entry it made.
+   */
+  submissionKey: string;
   startNew(): void;
   prefillFrom(prefill: IssuePrefill, reissueOf?: { entryId: string; printedNumber: string }): void;
   setTick(requirementId: string, patch: Partial<Tick>): void;
@@ -50,9 +55,18 @@ export const useIssueStore = create<IssueState>()((set) => ({
   reissueOf: null,
   ticks: {},
   result: null,
-  startNew: () => set((state) => ({ prefill: null, reissueOf: null, ticks: {}, result: null, formVersion: state.formVersion + 1 })),
+  submissionKey: crypto.randomUUID(),
+  startNew: () =>
+    set((state) => ({ prefill: null, reissueOf: null, ticks: {}, result: null, formVersion: state.formVersion + 1, submissionKey: crypto.randomUUID() })),
   prefillFrom: (prefill, reissueOf) =>
-    set((state) => ({ prefill, reissueOf: reissueOf ?? null, ticks: {}, result: null, formVersion: state.formVersion + 1 })),
+    set((state) => ({
+      prefill,
+      reissueOf: reissueOf ?? null,
+      ticks: {},
+      result: null,
+      formVersion: state.formVersion + 1,
+      submissionKey: crypto.randomUUID(),
+    })),
   setTick: (requirementId, patch) =>
     set((state) => ({
       ticks: { ...state.ticks, [requirementId]: { ...(state.ticks[requirementId] ?? { presented: false }), ...patch } },
