@@ -87,6 +87,78 @@ export function isIndeclinable(word: string, field: NameField, gender: Gender): 
   }
 }
 
+/**
+ * A man's surname that is a noun of the soft group in -ар declines as that noun: Бондар → Бондаря,
+ * Бондарю (Бондареві). The rule, as the grammar of the 2nd declension's groups states it (e.g.
+ * «Граматичні норми», УДПУ ім. Павла Тичини, ukris.udpu.org.ua): the soft group holds the nouns
+ * with the suffix -ар, -ир stressed on the root (бо́ндар – бо́ндаря, ко́зир – ко́зиря, лі́кар –
+ * лі́каря) or whose stress moves onto the ending (буква́р – букваря́, вівча́р – вівчаря́, кобза́р –
+ * кобзаря́, секрета́р – секретаря́); nouns with a constantly stressed -ар are hard (база́р, гекта́р),
+ * and комар, хабар, долар by exception. A surname follows its noun: «Римар, Бондар, Сухар …
+ * відмінюємо як іменники м'якої групи: Бондаря, Римаря, Сухаря» (О. Пономарів, «Любомира Гузара
+ * чи Гузаря?», BBC News Україна, 2017); «до м'якої групи належить частина прізвищ із суфіксом -ар:
+ * Бондар – Бондаря, Грабар, Коцар, Крамар, Пушкар, Січкар, Токар, Чубар» (the same rule in the
+ * textbooks of professional Ukrainian). Spelling cannot tell бондар from базар, so the agent nouns
+ * of the soft group are listed as the grammar lists them. Гончар and Гайдар are left out on purpose:
+ * by tradition these surnames decline hard (Олеся Гончара), as both sources say, though гончар the
+ * noun is soft. shevchenko 3.1.1 knows only -екар, -етар, -зар, -ухар (Пекаря, Кобзаря, Кожухаря)
+ * and prints «Бондара, Бондару». A woman's surname in a consonant does not decline (`isIndeclinable`).
+ */
+const SOFT_GROUP_AR_NOUNS = new Set([
+  'бондар',
+  'римар',
+  'сухар',
+  'грабар',
+  'крамар',
+  'пушкар',
+  'січкар',
+  'токар',
+  'чубар',
+  'коцар',
+  'лихтар',
+  'ліхтар',
+  'лікар',
+  'писар',
+  'слюсар',
+  'пекар',
+  'аптекар',
+  'кобзар',
+  'кожухар',
+  'решетар',
+  'секретар',
+  'воротар',
+  'косар',
+  'вівчар',
+  'шинкар',
+  'паламар',
+  'кухар',
+  'лимар',
+  'дзвонар',
+  'свинар',
+  'бочкар',
+  'книгар',
+  'поштар',
+  'казкар',
+  'бунтар',
+  'володар',
+  'орендар',
+]);
+
+/** The soft-group endings: genitive -я, dative -ю (the library's choice of the two for every soft noun, as Кобзарю). */
+const SOFT_GROUP_ENDINGS: Record<'dative' | 'genitive', string> = { dative: 'ю', genitive: 'я' };
+
+/**
+ * The form of a soft-group -ар surname in `grammaticalCase`, or null when the rule does not apply
+ * (another field, a woman, another word). The ending follows the word's case: БОНДАР → БОНДАРЯ.
+ */
+export function softGroupSurnameForm(word: string, field: NameField, gender: Gender, grammaticalCase: 'dative' | 'genitive'): string | null {
+  if (field !== 'familyName' || gender !== 'male') return null;
+  if (!SOFT_GROUP_AR_NOUNS.has(word.toLocaleLowerCase('uk'))) return null;
+  const ending = SOFT_GROUP_ENDINGS[grammaticalCase];
+  const shouting = word.length > 1 && word === word.toLocaleUpperCase('uk');
+  return word + (shouting ? ending.toLocaleUpperCase('uk') : ending);
+}
+
 const MALE_PATRONYMIC = /[иі]ч$/u;
 const FEMALE_PATRONYMIC = /(івна|ївна|ична)$/u;
 

@@ -1,6 +1,6 @@
 import type { Gender, PersonName } from '../../shared/domain/person.js';
 import { normalizeApostrophe } from '../../shared/domain/validation/names.js';
-import { genderFromPatronymic, isIndeclinable, toLibraryApostrophe, type NameField } from './corrections.js';
+import { genderFromPatronymic, isIndeclinable, softGroupSurnameForm, toLibraryApostrophe, type NameField } from './corrections.js';
 
 /**
  * Declined forms of a person's full name for certificates: «видана гр. Шевченку Тарасу
@@ -91,6 +91,8 @@ async function declineWord(
   word: string,
 ): Promise<string> {
   if (isIndeclinable(word, field, gender)) return word;
+  const corrected = softGroupSurnameForm(word, field, gender, grammaticalCase);
+  if (corrected !== null) return corrected;
   const key = LIBRARY_FIELD[field];
   const output = await lib.inflect(grammaticalCase, gender, { [key]: toLibraryApostrophe(word) });
   return normalizeApostrophe(output[key] ?? word);

@@ -8,6 +8,7 @@ import {
   drawTitle,
   ensureRoom,
 } from './blocks.js';
+import { issuedDocumentArchive } from './archival.js';
 import { drawCouncilHeader } from './header.js';
 import type { CertificateDocModel, HouseholdRowModel, VerificationStamp } from './models.js';
 import { drawQr } from './qr.js';
@@ -142,7 +143,8 @@ function keepWithSignatory(doc: Doc, text: string, y: number): number {
 }
 
 export async function buildCertificatePdf(model: CertificateDocModel, createdAt: Date): Promise<Buffer> {
-  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title: model.title, createdAt });
+  const archive = issuedDocumentArchive(model.header, model.printedNumber, model.date, watermarksOf(model));
+  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title: model.title, createdAt, archive });
   doc.page.margins.bottom += QR_RESERVE;
   let y = drawCouncilHeader(doc, model.header, frameOf(doc).top);
   y = drawNumberAndDate(doc, model.printedNumber, model.date, y);

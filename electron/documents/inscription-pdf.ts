@@ -1,4 +1,5 @@
 import { DeskError } from '../../shared/contract/errors.js';
+import { issuedDocumentArchive } from './archival.js';
 import { drawAnnulmentNotice, drawNumberAndDate, drawParagraph, drawSignatory, drawTitle } from './blocks.js';
 import { FOOTER_RESERVE, watermarksOf } from './certificate-pdf.js';
 import { drawCouncilHeader } from './header.js';
@@ -27,7 +28,8 @@ const NO_MARGINS = { left: 0, right: 0, top: 0, bottom: 0 };
 
 export async function buildInscriptionSheetPdf(model: InscriptionDocModel, createdAt: Date): Promise<Buffer> {
   const title = 'ЗАСВІДЧУВАЛЬНИЙ НАПИС';
-  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt });
+  const archive = issuedDocumentArchive(model.header, model.journalNumber, model.date, watermarksOf(model));
+  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt, archive });
   let y = drawCouncilHeader(doc, model.header, frameOf(doc).top);
   y = drawNumberAndDate(doc, model.journalNumber, model.date, y);
   y = drawTitle(doc, title, y);
@@ -78,7 +80,7 @@ export async function buildInscriptionOverlayPdf(
   position: OverlayPosition,
   createdAt: Date,
 ): Promise<Buffer> {
-  const doc = createDoc({ layout: 'portrait', footerReserve: 0, title: 'Засвідчувальний напис', createdAt, margins: NO_MARGINS });
+  const doc = createDoc({ layout: 'portrait', footerReserve: 0, title: 'Засвідчувальний напис', createdAt, margins: NO_MARGINS, archive: 'plain' });
   const lines = overlayLines(doc, model);
   const heightMm = overlayHeightMm(lines.length);
   const fits =
@@ -107,7 +109,7 @@ export async function buildInscriptionOverlayPdf(
  * submitted paper against the light, it shows the xMm / yMm of the free space for the inscription.
  */
 export async function buildCalibrationPdf(createdAt: Date): Promise<Buffer> {
-  const doc = createDoc({ layout: 'portrait', footerReserve: 0, title: 'Калібрувальна сторінка', createdAt, margins: NO_MARGINS });
+  const doc = createDoc({ layout: 'portrait', footerReserve: 0, title: 'Калібрувальна сторінка', createdAt, margins: NO_MARGINS, archive: 'plain' });
   const widthMm = Math.floor(A4.width / MM);
   const heightMm = Math.floor(A4.height / MM);
   // Lines every 5 mm (bold every 10 mm, labelled); 1 mm ticks along the edges read off the rest.

@@ -253,6 +253,13 @@ export async function buildJournalPdf(model: JournalPagesModel, createdAt: Date,
     title: `Журнал ${model.journalIndex}`,
     createdAt,
     bufferPages: false,
+    archive: {
+      identifier: model.journalIndex,
+      date: model.to,
+      coverage: `${model.from}–${model.to}`,
+      publishers: [model.councilName],
+      translucentMarks: model.trainingMode,
+    },
   });
   const writer = new JournalWriter(doc, model);
   const firstTop = writer.drawTitle();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { type ArchivalIdentity, archivalXmp, pdfaLevelFor, pdfVersionFor, XmpSafeTitle } from './archival.js';
 
 /**
  * Page geometry, fonts and the drawing primitives every document shares. One embedded serif
@@ -163,10 +164,16 @@ export interface CreateDocOptions {
   margins?: { left: number; right: number; top: number; bottom: number };
   /** Keep pages in memory to add page numbers at the end; the journal paginates first instead. */
   bufferPages?: boolean;
+  /**
+   * What a citizen or the archive receives is PDF/A, identified by these; 'plain' only for sheets
+   * nobody keeps as a document (the overlay printed onto a submitted paper, the calibration grid).
+   */
+  archive: ArchivalIdentity | 'plain';
 }
 
 export function createDoc(opts: CreateDocOptions): Doc {
   const margins = opts.margins ?? DSTU_MARGINS;
+  const level = opts.archive === 'plain' ? undefined : pdfaLevelFor(opts.archive);
   const doc = new PDFDocument({
     size: 'A4',
     layout: opts.layout,
@@ -176,9 +183,12 @@ export function createDoc(opts: CreateDocOptions): Doc {
     // No default font: pdfkit would otherwise load Helvetica, and a default given here is not
     // cached under our role names, so every later font switch would re-parse the TTF.
     font: null as unknown as string,
-    info: { Title: opts.title, Producer: 'cnap-desk', Creator: 'cnap-desk', CreationDate: opts.createdAt },
+    // The XMP creation date is this one too: the entry's, so a reprint is byte-identical.
+    info: { Title: new XmpSafeTitle(opts.title) as unknown as string, Producer: 'cnap-desk', Creator: 'cnap-desk', CreationDate: opts.createdAt },
     lang: 'uk-UA',
+    ...(level ? { subset: level, pdfVersion: pdfVersionFor(level) } : {}),
   });
+  if (opts.archive !== 'plain') doc.appendXML(archivalXmp(opts.archive));
   for (const role of Object.keys(FONT_FILES) as FontRole[]) {
     doc.registerFont(role, fontSource(role) as unknown as string);
   }

@@ -1,4 +1,5 @@
 import { drawParagraph, drawTitle, ensureRoom } from './blocks.js';
+import { issuedDocumentArchive } from './archival.js';
 import { FOOTER_RESERVE } from './certificate-pdf.js';
 import { drawCouncilHeader } from './header.js';
 import type { PublicKeysDocModel } from './models.js';
@@ -12,7 +13,8 @@ export function publicKeysModel(header: PublicKeysDocModel['header'], keys: Offi
 /** The offices' public keys, printable for the council's website so anyone can check a paper offline. */
 export async function buildPublicKeysPdf(model: PublicKeysDocModel, createdAt: Date): Promise<Buffer> {
   const title = 'Відкриті ключі для перевірки довідок';
-  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt });
+  const archive = issuedDocumentArchive(model.header, `Відкриті ключі станом на ${model.date}`, model.date, []);
+  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt, archive });
   let y = drawCouncilHeader(doc, model.header, frameOf(doc).top);
   y = drawTitle(doc, `ВІДКРИТІ КЛЮЧІ ДЛЯ ПЕРЕВІРКИ ДОВІДОК станом на ${model.date}`, y);
   y = drawParagraph(

@@ -1,4 +1,5 @@
 import { drawAnnulmentNotice, drawNumberAndDate, drawParagraph, drawSignatory, drawTitle, ensureRoom } from './blocks.js';
+import { issuedDocumentArchive } from './archival.js';
 import { FOOTER_RESERVE, watermarksOf } from './certificate-pdf.js';
 import { drawCouncilHeader } from './header.js';
 import type { RefusalNoticeDocModel } from './models.js';
@@ -54,7 +55,8 @@ function drawGrounds(doc: Doc, model: RefusalNoticeDocModel, y: number): number 
 
 export async function buildRefusalPdf(model: RefusalNoticeDocModel, createdAt: Date): Promise<Buffer> {
   const title = 'ПОВІДОМЛЕННЯ про відмову';
-  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt });
+  const archive = issuedDocumentArchive(model.header, model.printedNumber, model.date, watermarksOf(model));
+  const doc = createDoc({ layout: 'portrait', footerReserve: FOOTER_RESERVE, title, createdAt, archive });
   let y = drawCouncilHeader(doc, model.header, frameOf(doc).top);
   y = drawNumberAndDate(doc, model.printedNumber, model.date, y);
   y = drawAddressee(doc, model.addressee, y);

@@ -45,6 +45,19 @@ describe('issuing through the main process', () => {
     expect(entry.content.sort === 'certificate' && entry.content.subject.declined.dative).toBe('Шевченкові Тарасові Григоровичу');
   });
 
+  it('declines a soft-group -ар surname softly in main, and still keeps the administrator’s correction', async () => {
+    const draft = familyDraft([identity, apartmentCards, childBirth]);
+    draft.subject.name = { familyName: 'Бондар', givenName: 'Іван', patronymic: 'Петрович' };
+    draft.subject.declined = { nominative: 'Бондар Іван Петрович', dative: 'Бондару Івану Петровичу', genitive: 'Бондара Івана Петровича', corrected: false };
+    const issued = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    const declined = issued.entry.content.sort === 'certificate' ? issued.entry.content.subject.declined : undefined;
+    expect([declined?.dative, declined?.genitive]).toEqual(['Бондарю Івану Петровичу', 'Бондаря Івана Петровича']);
+
+    draft.subject.declined = { nominative: 'Бондар Іван Петрович', dative: 'Бондареві Іванові Петровичу', genitive: 'Бондаря Івана Петровича', corrected: true };
+    const corrected = await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft });
+    expect(corrected.entry.content.sort === 'certificate' && corrected.entry.content.subject.declined.dative).toBe('Бондареві Іванові Петровичу');
+  });
+
   it('declines a name that does not tell its gender as the administrator chose it, and keeps the gender', async () => {
     const draft = familyDraft([identity, apartmentCards, childBirth]);
     draft.subject.name = { familyName: 'Бойко', givenName: 'Саша' };

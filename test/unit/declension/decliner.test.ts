@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDecliner, type DeclensionLibrary } from '../../../electron/declension/decliner.js';
-import { genderFromPatronymic, isIndeclinable } from '../../../electron/declension/corrections.js';
+import { genderFromPatronymic, isIndeclinable, softGroupSurnameForm } from '../../../electron/declension/corrections.js';
 import { nameCases } from './names.table.js';
 
 const decliner = createDecliner();
@@ -127,5 +127,63 @@ describe('lazy loading', () => {
     });
     await expect(flaky.decline({ familyName: 'Стус', givenName: 'Василь' })).rejects.toThrow('disk error');
     await expect(flaky.decline({ familyName: 'Стус', givenName: 'Василь' })).resolves.toMatchObject({ gender: 'male' });
+  });
+});
+
+/**
+ * Surnames in -ар of the soft group, from the rule's sources (see `softGroupSurnameForm`): Пономарів
+ * (Бондар, Римар, Сухар soft; Гончар and Гузар hard), the textbook rule (Грабар, Крамар, Пушкар,
+ * Токар, Чубар soft), the grammar of the groups (комар hard by exception; Ігор, Лазар soft).
+ */
+describe('corrections: surnames in -ар of the soft group', () => {
+  it.each([
+    ['Бондар', 'Іван', 'Петрович', ['Бондарю Івану Петровичу', 'Бондареві Іванові Петровичу'], 'Бондаря Івана Петровича'],
+    ['Римар', 'Степан', 'Іванович', ['Римарю Степану Івановичу', 'Римареві Степанові Івановичу'], 'Римаря Степана Івановича'],
+    ['Сухар', 'Богдан', 'Олегович', ['Сухарю Богдану Олеговичу', 'Сухареві Богданові Олеговичу'], 'Сухаря Богдана Олеговича'],
+    ['Грабар', 'Микола', 'Іванович', ['Грабарю Миколі Івановичу', 'Грабареві Миколі Івановичу'], 'Грабаря Миколи Івановича'],
+    ['Крамар', 'Петро', 'Васильович', ['Крамарю Петру Васильовичу', 'Крамареві Петрові Васильовичу'], 'Крамаря Петра Васильовича'],
+    ['Пушкар', 'Ігор', 'Миколайович', ['Пушкарю Ігорю Миколайовичу', 'Пушкареві Ігореві Миколайовичу'], 'Пушкаря Ігоря Миколайовича'],
+    ['Токар', 'Василь', 'Петрович', ['Токарю Василю Петровичу', 'Токареві Василеві Петровичу'], 'Токаря Василя Петровича'],
+    ['Пекар', 'Лазар', 'Іванович', ['Пекарю Лазарю Івановичу', 'Пекареві Лазареві Івановичу'], 'Пекаря Лазаря Івановича'],
+    ['Кобзар', 'Тарас', 'Петрович', ['Кобзарю Тарасу Петровичу', 'Кобзареві Тарасові Петровичу'], 'Кобзаря Тараса Петровича'],
+    ['Лихтар', 'Андрій', 'Іванович', ['Лихтарю Андрію Івановичу', 'Лихтареві Андрієві Івановичу'], 'Лихтаря Андрія Івановича'],
+    ['Бондар-Кобзар', 'Іван', 'Іванович', ['Бондарю-Кобзарю Івану Івановичу', 'Бондареві-Кобзареві Іванові Івановичу'], 'Бондаря-Кобзаря Івана Івановича'],
+  ] as const)('a man: %s declines softly', async (familyName, givenName, patronymic, datives, genitive) => {
+    const forms = await decliner.decline({ familyName, givenName, patronymic });
+    expect(forms.gender).toBe('male');
+    expect(datives).toContain(forms.dative);
+    expect(forms.genitive).toBe(genitive);
+  });
+
+  it.each([
+    // By tradition hard, though the noun гончар is soft: «Олеся Гончара».
+    ['Гончар', 'Олесь', 'Терентійович', ['Гончару Олесю Терентійовичу', 'Гончарові Олесеві Терентійовичу'], 'Гончара Олеся Терентійовича'],
+    // Гузар, like гусар, and комар are hard.
+    ['Гузар', 'Любомир', 'Іванович', ['Гузару Любомиру Івановичу', 'Гузарові Любомирові Івановичу'], 'Гузара Любомира Івановича'],
+    ['Комар', 'Іван', 'Петрович', ['Комару Івану Петровичу', 'Комарові Іванові Петровичу'], 'Комара Івана Петровича'],
+    // Given names Макар and Захар are hard: the rule is the surname's, not the ending's.
+    ['Шевчук', 'Макар', 'Захарович', ['Шевчуку Макару Захаровичу', 'Шевчукові Макарові Захаровичу'], 'Шевчука Макара Захаровича'],
+    ['Бондар', 'Захар', 'Макарович', ['Бондарю Захару Макаровичу', 'Бондареві Захарові Макаровичу'], 'Бондаря Захара Макаровича'],
+  ] as const)('a man: %s %s keeps the hard group where the sources say so', async (familyName, givenName, patronymic, datives, genitive) => {
+    const forms = await decliner.decline({ familyName, givenName, patronymic });
+    expect(datives).toContain(forms.dative);
+    expect(forms.genitive).toBe(genitive);
+  });
+
+  it.each([
+    ['Бондар', 'Олена', 'Петрівна', 'Бондар Олені Петрівні', 'Бондар Олени Петрівни'],
+    ['Кобзар', 'Марія', 'Іванівна', 'Кобзар Марії Іванівні', 'Кобзар Марії Іванівни'],
+    ['Римар', 'Ольга', 'Степанівна', 'Римар Ользі Степанівні', 'Римар Ольги Степанівни'],
+  ] as const)('a woman: %s does not decline', async (familyName, givenName, patronymic, dative, genitive) => {
+    const forms = await decliner.decline({ familyName, givenName, patronymic });
+    expect(forms.gender).toBe('female');
+    expect([forms.dative, forms.genitive]).toEqual([dative, genitive]);
+  });
+
+  it('applies to surnames of men only, in the word\'s own letter case', () => {
+    expect(softGroupSurnameForm('БОНДАР', 'familyName', 'male', 'genitive')).toBe('БОНДАРЯ');
+    expect(softGroupSurnameForm('Бондар', 'familyName', 'female', 'dative')).toBeNull();
+    expect(softGroupSurnameForm('Макар', 'givenName', 'male', 'dative')).toBeNull();
+    expect(softGroupSurnameForm('Базар', 'familyName', 'male', 'dative')).toBeNull();
   });
 });

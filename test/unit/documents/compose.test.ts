@@ -76,7 +76,7 @@ describe('composers', () => {
     expect(model.lawNotice).toContain('встановлюється у визначеному законодавством порядку');
   });
 
-  it('fill the journal columns, the handover, the annulment and the hash per row', () => {
+  it('fill the journal columns of R7.7 (section E), the handover, the annulment and the hash per row', () => {
     const model = composeJournalPages(fixtures.journal, { index: '01-21', title: 'Журнал' }, { from: '2025-03-01', to: '2025-03-31' }, 'Рада', {
       trainingMode: false,
       kindName: fixtureKindName,

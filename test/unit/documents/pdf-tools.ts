@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
 /** poppler-utils wrappers for the document tests. */
@@ -89,4 +91,43 @@ export function columnText(words: WordBox[], page: number, left: number, right: 
     .map((w) => w.text)
     .join(' ')
     .replace(/-\s+/g, '-');
+}
+
+export interface PdfObject {
+  /** The object's dictionary (or value) as written. */
+  dict: string;
+  /** Its stream, inflated when FlateDecode. */
+  stream?: Buffer;
+}
+
+/**
+ * The objects and trailer of a PDF pdfkit wrote (no object streams, no incremental updates), for
+ * checks poppler's tools do not print: output intents, ExtGStates, soft masks.
+ */
+export function pdfObjects(file: string): { objects: Map<number, PdfObject>; trailer: string } {
+  const text = readFileSync(file).toString('latin1');
+  const objects = new Map<number, PdfObject>();
+  for (const match of text.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) {
+    const body = match[2] ?? '';
+    const at = body.indexOf('\nstream\n');
+    if (at < 0) {
+      objects.set(Number(match[1]), { dict: body });
+      continue;
+    }
+    const dict = body.slice(0, at);
+    const raw = Buffer.from(body.slice(at + '\nstream\n'.length, body.lastIndexOf('\nendstream')), 'latin1');
+    objects.set(Number(match[1]), { dict, stream: dict.includes('/FlateDecode') ? inflateSync(raw) : raw });
+  }
+  return { objects, trailer: text.slice(text.lastIndexOf('trailer')) };
+}
+
+/** The XMP packet as poppler reads it (`pdfinfo -meta`). */
+export function xmpOf(file: string): string {
+  return execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+}
+
+/** The object a `N 0 R` reference in `dict` after `key` points at. */
+export function referenced(objects: Map<number, PdfObject>, dict: string, key: string): PdfObject | undefined {
+  const id = new RegExp(`/${key}\\s*\\[?\\s*(\\d+) 0 R`).exec(dict)?.[1];
+  return id === undefined ? undefined : objects.get(Number(id));
 }

@@ -208,7 +208,7 @@ describe('journal pages', () => {
     expect(seen.size).toBe(samples.fixtures.journal.length);
   });
 
-  it('shows the journal index, title and period', () => {
+  it('shows the journal index (R7.12), title and period', () => {
     const text = flatText(file('journal-pages.pdf'), 1);
     expect(text).toContain('Журнал 01-21.');
     expect(text).toContain('за період з 01.03.2025 по 31.03.2025');

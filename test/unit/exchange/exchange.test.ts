@@ -116,7 +116,7 @@ describe('a remote install from the workplace package', () => {
   });
 });
 
-describe('journal bundles from two offline offices', () => {
+describe('journal bundles from two offline offices (R3.5 remote workplaces)', () => {
   it('keeps issuing offline and cuts bundles that say office, period and sequence', async () => {
     await offlineWork(remoteA, ['Ковальчук', 'Мельниченко', 'Гнатюк']);
     await offlineWork(remoteB, ['Литвиненко', 'Ярошенко', 'Савчук']);

@@ -125,7 +125,7 @@ describe('role checks in the services (issue 4 §6)', () => {
     await expect(services.journals.list(admin)).resolves.toHaveLength(1);
   });
 
-  it('keeps a remote administrator to the journals of their own office', async () => {
+  it('R3.5: keeps a remote administrator to the journals of their own office', async () => {
     register = await setUpRegister();
     const { services, head, journalId, officeId } = register;
     const { remote, remoteJournalId, remoteOfficeId } = await withRemoteAdmin(register);

@@ -6,17 +6,19 @@ let register: TestRegister | undefined;
 afterEach(() => register?.close());
 
 describe('numbering (section E: per journal per Kyiv calendar year, gap-free, never reused)', () => {
-  it('numbers each journal and each year from 1 without gaps or repeats', async () => {
+  // R7.11/R7.12: another department (accounting) registers its certificates in a journal of its own,
+  // under its own nomenclature index, numbered on its own.
+  it('R7.11/R7.12: numbers each journal, under its own index, and each year from 1 without gaps or repeats', async () => {
     register = await setUpRegister('2025-03-01T08:00:00.000Z');
     const { services, head, officeId, journalId, clock } = register;
     const other = await services.journals.create(head, { officeId, index: '02-15', title: 'Бухгалтерія', sorts: ['certificate'] });
-    const seen: { journalId: string; year: number; number: number }[] = [];
+    const seen: { journalId: string; year: number; number: number; printedNumber: string }[] = [];
     for (const year of [2025, 2026]) {
       clock.set(`${year}-03-01T08:00:00.000Z`);
       for (let i = 0; i < 4; i += 1) {
         for (const target of [journalId, other.id]) {
           const entry = await services.entries.appendEntry({ journalId: target, content: certificate(), user: head, gate: allowAll });
-          seen.push({ journalId: entry.journalId, year: entry.year, number: entry.number });
+          seen.push({ journalId: entry.journalId, year: entry.year, number: entry.number, printedNumber: entry.printedNumber });
           clock.advanceMinutes(7);
         }
       }
@@ -28,6 +30,8 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
       }
     }
     expect(new Set(seen.map((e) => `${e.journalId}/${e.year}/${e.number}`)).size).toBe(seen.length);
+    const indexOf = new Map([[journalId, (await services.journals.get(head, journalId)).index], [other.id, other.index]]);
+    for (const entry of seen) expect(entry.printedNumber).toBe(`${indexOf.get(entry.journalId)}/${entry.number}`);
   });
 
   it('numbers an entry made at 23:30 UTC on 31 December in the new Kyiv year', async () => {
@@ -72,7 +76,7 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
     expect([issued.number, replacement.number, next.number]).toEqual([1, 2, 3]);
   });
 
-  it('gives every journal of the register its own index, in any office, so two journals never print the same number', async () => {
+  it('R7.12, R3.5: gives every journal of the register its own index, in any office (a remote workplace keeps its own), so two journals never print the same number', async () => {
     register = await setUpRegister();
     const { services, head, officeId, journalId } = register;
     const remote = await services.offices.create(head, { code: 'SH', name: 'Шалигине', kind: 'remote', starostaDistrict: 'Шалигинський' });
@@ -108,7 +112,7 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
     expect(next.status).toBe('refused');
   });
 
-  it('refuses a sort the journal does not hold', async () => {
+  it('R7.11: refuses a sort the journal does not hold (the accounting journal registers only its certificates)', async () => {
     register = await setUpRegister();
     const { services, head, officeId } = register;
     const accounting = await services.journals.create(head, { officeId, index: '02-15', title: 'Бухгалтерія', sorts: ['certificate'] });
@@ -117,7 +121,7 @@ describe('numbering (section E: per journal per Kyiv calendar year, gap-free, ne
     ).rejects.toMatchObject({ messageKey: 'errors.journals.sortNotHeld' });
   });
 
-  it('prints numbers in the journal format', async () => {
+  it('R7.12: prints numbers in the journal format, with the journal’s index', async () => {
     register = await setUpRegister();
     const { services, head, officeId } = register;
     const journal = await services.journals.create(head, {
