@@ -3,6 +3,7 @@ import { migration0002 } from './0002-directories.js';
 import { migration0003 } from './0003-exchange.js';
 import { migration0004 } from './0004-search-speed.js';
 import { migration0005 } from './0005-issuing-pages.js';
+import { migration0007 } from './0007-kind-decisions-year-starts.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0007,
 ];
 
 /** The schema version this build of the app writes and understands. */
