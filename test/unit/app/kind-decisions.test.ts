@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createDesk } from '../../../electron/app/desk.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { TestClock } from '../register/fixtures.js';
-import { completeFamilyDraft, openTestDesk, registerOptionsOf, type TestDesk } from './desk-harness.js';
+import { completeFamilyDraft, disposeRegisterOf, openTestDesk, registerOptionsOf, type TestDesk } from './desk-harness.js';
 
 let t: TestDesk;
 const clock = new TestClock(new Date('2025-06-02T09:00:00.000Z'));
@@ -103,23 +103,28 @@ describe('kinds a decision retires or replaces (section F, R7.15)', () => {
     expect(revoke.recordedByName).toBe(SAMPLE_HEAD.fullName);
   });
 
-  it('keeps refusing after a restart, and only the head records decisions', async () => {
+  it('keeps refusing after a restart, with the decision still in the history', async () => {
     await t.call('kinds.decisions.record', { ...replaceFamily, action: 'retire', successorKindId: undefined });
     await at('2025-06-11');
     await t.desk.close();
     const reopened = await createDesk({ dataDir: t.dataDir, demo: false, appVersion: 'test', now: clock.now, ...registerOptionsOf(t.dataDir) });
-    try {
-      const call = (channel: string, input: unknown) => reopened.dispatcher.dispatch(channel, input, { sessionKey: 'after-restart', transport: 'cli' });
-      expect((await call('auth.login', { login: SAMPLE_HEAD.login, password: SAMPLE_HEAD.password })).ok).toBe(true);
-      const issued = await call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: family });
-      expect(issued).toMatchObject({ ok: false, error: { code: 'rule_violation', messageKey: 'errors.kindDecisions.retired' } });
-      const listed = await call('kinds.decisions.list', {});
-      expect(listed).toMatchObject({ ok: true, value: [{ number: '412', action: 'retire' }] });
-    } finally {
-      await reopened.close();
-    }
-    // `t.close()` closes the desk again: give it a fresh one on the same register.
-    t = { ...t, desk: await createDesk({ dataDir: t.dataDir, demo: false, appVersion: 'test', ...registerOptionsOf(t.dataDir) }) };
+    // From here the test's desk is the reopened one: closing it ends the test's register.
+    const { dataDir } = t;
+    t = {
+      ...t,
+      desk: reopened,
+      close: async () => {
+        await reopened.close();
+        await disposeRegisterOf(dataDir);
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+    const call = (channel: string, input: unknown) => reopened.dispatcher.dispatch(channel, input, { sessionKey: 'after-restart', transport: 'cli' });
+    expect((await call('auth.login', { login: SAMPLE_HEAD.login, password: SAMPLE_HEAD.password })).ok).toBe(true);
+    const issued = await call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: family });
+    expect(issued).toMatchObject({ ok: false, error: { code: 'rule_violation', messageKey: 'errors.kindDecisions.retired' } });
+    const listed = await call('kinds.decisions.list', {});
+    expect(listed).toMatchObject({ ok: true, value: [{ number: '412', action: 'retire' }] });
   });
 
   it('refuses a decision from anyone but the head, on an unknown kind, or a replacement without a successor', async () => {
