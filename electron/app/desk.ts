@@ -35,6 +35,7 @@ import { reportsHandlers } from './handlers/reports.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { setupHandlers } from './handlers/setup.js';
 import { templatesHandlers } from './handlers/templates.js';
+import { kindDecisionsHandlers } from './handlers/kind-decisions.js';
 import { usersHandlers } from './handlers/users.js';
 import { createIssuingService } from './issuing.js';
 import { createJobRegistry, type JobRegistry } from './jobs.js';
@@ -121,6 +122,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...backupHandlers(register, jobs),
     ...directoriesHandlers(directories),
     ...templatesHandlers(templates),
+    ...kindDecisionsHandlers(register.kindDecisions),
     ...declensionHandlers(decliner),
     ...issuingHandlers(issuing),
     ...printingHandlers(printing, issuing, jobs),

@@ -7,7 +7,7 @@ import type { SessionUser } from '../ipc/handler-types.js';
 import { entryHash, GENESIS_HASH } from '../register/hash-chain.js';
 import { insertAudit } from '../register/repositories/audit.js';
 import { putDocumentCode } from '../register/repositories/document-codes.js';
-import { insertAnnulment, insertHandover, insertReissue } from '../register/repositories/entries.js';
+import { insertAnnulment, insertHandover, insertReissue, journalFirstNumbers } from '../register/repositories/entries.js';
 import {
   entryOwner,
   exchangeByDigest,
@@ -133,8 +133,11 @@ async function planJournal(
   const journal = await getJournal(ctx.db, part.journalId);
   if (!journal || journal.officeId !== office.id) throw refuse('foreignJournal', { office: office.code });
   let prev = part.before ? { ...part.before } : { year: -1, number: 0, hash: GENESIS_HASH };
+  // A year starts at 1, or where the head set it when the journal continued a paper one (the
+  // centre sets it and hands it to the workplace in its packages).
+  const firstNumbers = await journalFirstNumbers(ctx.db, journal.id);
   for (const entry of entries) {
-    const expected = entry.year === prev.year ? prev.number + 1 : 1;
+    const expected = entry.year === prev.year ? prev.number + 1 : (firstNumbers.get(entry.year) ?? 1);
     let content: unknown;
     try {
       content = JSON.parse(entry.contentJson);

@@ -17,9 +17,20 @@ import {
   upsertStreet,
 } from '../register/repositories/directories.js';
 import { latestTemplateVersions, selectAllTemplateVersions } from '../register/repositories/exchange.js';
-import { getJournal, insertJournal, listJournals, updateJournal } from '../register/repositories/journals.js';
+import {
+  getJournal,
+  insertJournal,
+  insertJournalYearStart,
+  journalYearCounted,
+  listJournals,
+  selectJournalYearStarts,
+  updateJournal,
+  type JournalYearStartRow,
+} from '../register/repositories/journals.js';
+import { insertKindDecision, kindDecisionExists, selectKindDecisions, type KindDecisionRow } from '../register/repositories/kind-decisions.js';
 import { getOffice, insertOffice, listOffices, updateOffice } from '../register/repositories/offices.js';
 import { putSetting } from '../register/repositories/settings.js';
+import { DeskError } from '../../shared/contract/errors.js';
 import {
   customKindExists,
   insertCustomKind,
@@ -52,6 +63,10 @@ export interface ReferenceData {
   posts: BodyPostRecord[];
   customKinds: CustomKindRecord[];
   templates: TemplateVersionRow[];
+  /** The council's decisions on kinds, so the workplace refuses a stopped kind too (absent from older packages). */
+  kindDecisions?: KindDecisionRow[];
+  /** The office's journals continued from paper: the year's first number (absent from older packages). */
+  yearStarts?: JournalYearStartRow[];
 }
 
 /** Read in one snapshot, so a package never pairs a body with posts from another moment. */
@@ -59,6 +74,8 @@ export function collectReferenceData(ctx: ServiceContext, officeId: string): Pro
   const { db } = ctx;
   return db.read(async () => {
     const { backupFolder: _localFolder, ...settings } = await readDeskSettings(ctx);
+    const journals = (await listJournals(db, officeId)).map(({ officeCode: _code, ...journal }) => journal);
+    const journalIds = new Set(journals.map((journal) => journal.id));
     const settlements = await selectSettlements(db);
     const streets: Street[] = [];
     for (const settlement of settlements) streets.push(...(await selectStreets(db, settlement.id)));
@@ -69,7 +86,7 @@ export function collectReferenceData(ctx: ServiceContext, officeId: string): Pro
       requisites: await readRequisites(ctx),
       settings,
       offices: await listOffices(db),
-      journals: (await listJournals(db, officeId)).map(({ officeCode: _code, ...journal }) => journal),
+      journals,
       users: (await listUsers(db))
         .filter((user) => user.officeId === officeId)
         .map(({ failedCount: _failed, lockedUntil: _locked, ...user }) => user),
@@ -80,6 +97,8 @@ export function collectReferenceData(ctx: ServiceContext, officeId: string): Pro
       posts,
       customKinds: await selectCustomKinds(db),
       templates: await selectAllTemplateVersions(db),
+      kindDecisions: await selectKindDecisions(db),
+      yearStarts: (await selectJournalYearStarts(db)).filter((start) => journalIds.has(start.journalId)),
     };
   });
 }
@@ -165,6 +184,23 @@ async function applyTemplates(db: Sql, data: ReferenceData): Promise<{ templates
   return { templates, customKinds };
 }
 
+/**
+ * Decisions and year starts are records the centre made: the ones not here yet are added. A start
+ * for a year this workplace already numbered cannot apply (its entries began at 1): the package
+ * is refused, with a message, rather than the two desks numbering that year differently.
+ */
+async function applyDecisionsAndStarts(db: Sql, data: ReferenceData): Promise<void> {
+  for (const decision of data.kindDecisions ?? []) {
+    if (!(await kindDecisionExists(db, decision.id))) await insertKindDecision(db, decision);
+  }
+  for (const start of data.yearStarts ?? []) {
+    const held = (await selectJournalYearStarts(db, start.journalId)).some((known) => known.year === start.year);
+    if (held) continue;
+    if (await journalYearCounted(db, start.journalId, start.year)) throw new DeskError('conflict', 'errors.journals.yearStartAfterEntries');
+    await insertJournalYearStart(db, start);
+  }
+}
+
 /** Applies a snapshot inside the caller's write transaction. The local backup folder is kept. */
 export async function applyReferenceData(ctx: ServiceContext, data: ReferenceData, by: string): Promise<AppliedCounts> {
   const { db } = ctx;
@@ -177,6 +213,7 @@ export async function applyReferenceData(ctx: ServiceContext, data: ReferenceDat
   await upsertUsers(db, data.users);
   await applyDirectories(db, data, at, by);
   const applied = await applyTemplates(db, data);
+  await applyDecisionsAndStarts(db, data);
   return {
     users: data.users.length,
     journals: data.journals.length,

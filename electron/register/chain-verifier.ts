@@ -20,7 +20,8 @@ export type VerifyResult = { ok: true; entries: number } | { ok: false; firstBad
  * Walks one journal's entries in (year, number) order and stops at the first that does not fit
  * (R7.7, section E: gap-free numbering, entries never edited or deleted):
  * - `duplicate`: the same year and number twice;
- * - `gap`: a number skipped, or a year's counter beyond its last entry (the last one deleted);
+ * - `gap`: a number skipped, or a year's counter beyond its last entry (the last one deleted); a
+ *   year starts at 1, or at the number set for it when the journal continued a paper one;
  * - `broken_link`: prev_hash is not the hash of the entry before (a row deleted or moved);
  * - `hash_mismatch`: the row's bytes no longer give its hash (a field edited).
  */
@@ -34,7 +35,13 @@ export class ChainVerifier {
     private readonly journalId: string,
     private readonly counters: ReadonlyMap<number, number>,
     private readonly printNumber: (year: number, number: number) => string,
+    /** Years that start past 1: the journal continued a paper one (section E, migration 0007). */
+    private readonly firstNumbers: ReadonlyMap<number, number> = new Map(),
   ) {}
+
+  private firstOf(year: number): number {
+    return this.firstNumbers.get(year) ?? 1;
+  }
 
   get firstBad(): FirstBadEntry | undefined {
     return this.fault;
@@ -80,7 +87,7 @@ export class ChainVerifier {
       const emptied = this.yearWithoutEntries(prev?.year ?? -Infinity, row.year);
       if (emptied) return emptied;
     }
-    const expected = prev && prev.year === row.year ? prev.number + 1 : 1;
+    const expected = prev && prev.year === row.year ? prev.number + 1 : this.firstOf(row.year);
     if (row.number !== expected) return bad('gap', expected);
     if (row.prevHash !== this.prevHash) return bad('broken_link');
     if (row.hash !== recomputeHash(this.journalId, row)) return bad('hash_mismatch');
@@ -105,7 +112,8 @@ export class ChainVerifier {
     const years = [...this.counters.keys()].filter((year) => year > afterYear && year < beforeYear).sort((a, b) => a - b);
     const year = years[0];
     if (year === undefined) return undefined;
-    return { entryId: null, year, number: 1, printedNumber: this.printNumber(year, 1), reason: 'gap', expectedNumber: 1 };
+    const first = this.firstOf(year);
+    return { entryId: null, year, number: first, printedNumber: this.printNumber(year, first), reason: 'gap', expectedNumber: first };
   }
 }
 

@@ -6,6 +6,7 @@ import { createBackupService } from './services/backup.js';
 import type { ServiceContext } from './services/context.js';
 import { createEntriesService } from './services/entries.js';
 import { createJournalsService } from './services/journals.js';
+import { createKindDecisionsService } from './services/kind-decisions.js';
 import { createOfficesService } from './services/offices.js';
 import { createSettingsService } from './services/settings.js';
 import { createSetupService } from './services/setup.js';
@@ -38,6 +39,7 @@ export function createRegisterServices(options: RegisterServicesOptions) {
     users: createUsersService(ctx, auth),
     offices: createOfficesService(ctx),
     journals: createJournalsService(ctx),
+    kindDecisions: createKindDecisionsService(ctx),
     settings: createSettingsService(ctx, { onDeskSettingsChanged: (settings) => auth.setIdleLimit(settings.idleLockMinutes) }),
     entries: createEntriesService(ctx),
     audit: createAuditService(ctx),

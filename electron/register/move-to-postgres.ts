@@ -171,16 +171,13 @@ function entryPosition(row: CopyRow): { year: number; number: number } {
   return { year: Number(row.year), number: Number(row.number) };
 }
 
-/** The server's counters of one journal, moved only as its triggers allow: start at 1, then +1. */
+/** The server's counters of one journal, moved only as its triggers allow: start at 1 (or the set first number), then +1. */
 function serverCounter(tx: Sql, journalId: string) {
   const reached = new Map<number, number>();
   return {
     async reach(year: number, number: number): Promise<void> {
       let at = reached.get(year);
-      if (at === undefined) {
-        await startCounter(tx, journalId, year);
-        at = 1;
-      }
+      at ??= await startCounter(tx, journalId, year);
       for (; at < number; at += 1) await stepCounter(tx, journalId, year);
       reached.set(year, at);
     },

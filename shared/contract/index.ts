@@ -12,6 +12,7 @@ import { issuingChannels } from './channels/issuing.js';
 import { jobsChannels } from './channels/jobs.js';
 import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
+import { kindDecisionsChannels } from './channels/kind-decisions.js';
 import { officesChannels } from './channels/offices.js';
 import { printingChannels } from './channels/printing.js';
 import { reportsChannels } from './channels/reports.js';
@@ -36,6 +37,7 @@ export const contract = {
   ...backupChannels,
   ...directoriesChannels,
   ...templatesChannels,
+  ...kindDecisionsChannels,
   ...declensionChannels,
   ...printingChannels,
   ...documentsChannels,

@@ -52,18 +52,39 @@ export async function lockJournalForWriting(db: Sql, journalId: string): Promise
   if (db.dialect === 'postgres') await db.get('SELECT id FROM journals WHERE id = ? FOR UPDATE', [journalId]);
 }
 
-/** Advances the journal's counter for the year and returns the new number (inside the journal's lock). */
+/**
+ * Advances the journal's counter for the year and returns the new number (inside the journal's
+ * lock). A year starts at 1, or at the number set for it when the journal continues a paper one.
+ */
 export async function takeNextNumber(db: Sql, journalId: string, year: number): Promise<number> {
   const row = await db.get<{ last_number: number }>('SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?', [
     journalId,
     year,
   ]);
   if (!row) {
-    await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)', [journalId, year]);
-    return 1;
+    const first = await firstNumberOfYear(db, journalId, year);
+    await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, ?)', [journalId, year, first]);
+    return first;
   }
   await db.run('UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?', [journalId, year]);
   return row.last_number + 1;
+}
+
+/** The number a journal's year starts at: 1, or the number set when it continued a paper journal. */
+export async function firstNumberOfYear(db: Sql, journalId: string, year: number): Promise<number> {
+  const row = await db.get<{ first_number: number }>('SELECT first_number FROM journal_year_starts WHERE journal_id = ? AND year = ?', [
+    journalId,
+    year,
+  ]);
+  return row ? Number(row.first_number) : 1;
+}
+
+/** Every year of a journal that does not start at 1, with its first number. */
+export async function journalFirstNumbers(db: Sql, journalId: string): Promise<Map<number, number>> {
+  const rows = await db.all<{ year: number; first_number: number }>('SELECT year, first_number FROM journal_year_starts WHERE journal_id = ?', [
+    journalId,
+  ]);
+  return new Map(rows.map((row) => [Number(row.year), Number(row.first_number)]));
 }
 
 export async function latestEntryOfJournal(db: Sql, journalId: string): Promise<{ year: number; hash: string } | undefined> {

@@ -83,3 +83,61 @@ export async function updateJournal(db: Sql, journal: Omit<Journal, 'officeCode'
     ],
   );
 }
+
+interface YearStartRow {
+  journal_id: string;
+  year: number;
+  first_number: number;
+  paper_last_number: number;
+  paper_closed_by: string;
+  set_at: string;
+  set_by: string;
+  set_by_name: string;
+}
+
+/** A journal continued from a paper one: the year's first number and why (migration 0007). */
+export interface JournalYearStartRow {
+  journalId: string;
+  year: number;
+  firstNumber: number;
+  paperLastNumber: number;
+  paperClosedBy: string;
+  setAt: string;
+  setBy: string;
+  setByName: string;
+}
+
+function toYearStart(row: YearStartRow): JournalYearStartRow {
+  return {
+    journalId: row.journal_id,
+    year: Number(row.year),
+    firstNumber: Number(row.first_number),
+    paperLastNumber: Number(row.paper_last_number),
+    paperClosedBy: row.paper_closed_by,
+    setAt: row.set_at,
+    setBy: row.set_by,
+    setByName: row.set_by_name,
+  };
+}
+
+/** The journal's set first numbers, by year (one journal), or every journal's (`journalId` omitted). */
+export async function selectJournalYearStarts(db: Sql, journalId?: string): Promise<JournalYearStartRow[]> {
+  const select = 'SELECT journal_id, year, first_number, paper_last_number, paper_closed_by, set_at, set_by, set_by_name FROM journal_year_starts';
+  const rows = journalId
+    ? await db.all<YearStartRow>(`${select} WHERE journal_id = ? ORDER BY year`, [journalId])
+    : await db.all<YearStartRow>(`${select} ORDER BY journal_id, year`);
+  return rows.map(toYearStart);
+}
+
+export async function insertJournalYearStart(db: Sql, start: JournalYearStartRow): Promise<void> {
+  await db.run(
+    `INSERT INTO journal_year_starts (journal_id, year, first_number, paper_last_number, paper_closed_by, set_at, set_by, set_by_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [start.journalId, start.year, start.firstNumber, start.paperLastNumber, start.paperClosedBy, start.setAt, start.setBy, start.setByName],
+  );
+}
+
+/** True once the year's counter exists: a number of that year has been taken. */
+export async function journalYearCounted(db: Sql, journalId: string, year: number): Promise<boolean> {
+  return (await db.get('SELECT 1 AS present FROM journal_counters WHERE journal_id = ? AND year = ?', [journalId, year])) !== undefined;
+}

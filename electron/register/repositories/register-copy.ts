@@ -1,4 +1,5 @@
 import { toTsVector } from '../search-text.js';
+import { firstNumberOfYear } from './entries.js';
 import type { Sql, SqlValue } from '../sql.js';
 
 /**
@@ -50,6 +51,16 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   {
     name: 'custom_kinds',
     columns: ['id', 'sort', 'title', 'grounds', 'needs_household', 'decision_number', 'decision_date', 'created_at', 'created_by'],
+  },
+  {
+    name: 'kind_decisions',
+    columns: ['id', 'kind_id', 'action', 'successor_kind_id', 'revokes_decision_id', 'decision_number', 'decision_date',
+      'effective_date', 'point', 'recorded_at', 'recorded_by', 'recorded_by_name'],
+  },
+  // Before the entries: a year's counter starts at the number set here (migration 0007).
+  {
+    name: 'journal_year_starts',
+    columns: ['journal_id', 'year', 'first_number', 'paper_last_number', 'paper_closed_by', 'set_at', 'set_by', 'set_by_name'],
   },
   // ↑ before the entries; ↓ after them.
   { name: 'handovers', columns: ['entry_id', 'at', 'received_by', 'recipient_name', 'by_user', 'rowid'], identity: 'rowid' },
@@ -184,11 +195,14 @@ export async function insertRows(db: Sql, table: CopiedTable, rows: readonly Cop
 }
 
 /**
- * The server's counter for a journal's year: created at 1 or moved on by one, as the triggers
- * allow (a year starts at 1; numbers move forward by one).
+ * The server's counter for a journal's year: created at its first number or moved on by one, as
+ * the triggers allow (a year starts at 1, or at the number set when the journal continued a paper
+ * one; numbers move forward by one). Returns the number the counter starts at.
  */
-export async function startCounter(db: Sql, journalId: string, year: number): Promise<void> {
-  await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, 1)', [journalId, year]);
+export async function startCounter(db: Sql, journalId: string, year: number): Promise<number> {
+  const first = await firstNumberOfYear(db, journalId, year);
+  await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, ?)', [journalId, year, first]);
+  return first;
 }
 
 export async function stepCounter(db: Sql, journalId: string, year: number): Promise<void> {

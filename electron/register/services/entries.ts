@@ -37,6 +37,7 @@ import { searchTextOf, searchWords } from '../search-text.js';
 import { queueReadAudit, writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
 import { accessibleJournal } from './journals.js';
+import { assertKindsIssuable } from './kind-decisions.js';
 import { readNumberFormat } from './settings.js';
 import { assertEntryWritable, assertJournalWritable } from './verification.js';
 
@@ -175,6 +176,9 @@ async function writeEntryRow(
   const latest = await latestEntryOfJournal(ctx.db, journal.id);
   // A journal never reopens a closed year: a clock set back would otherwise reuse numbers.
   if (latest && latest.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: latest.year });
+  // Section F: a kind a decision stopped is not issued from its effective date — checked against
+  // the entry's own date, under the lock, so no entry slips in after the decision is recorded.
+  await assertKindsIssuable(ctx, kindsOf(content), localDate);
   const number = await takeNextNumber(ctx.db, journal.id, year);
   const printedNumber = printNumber(year, number);
   const row = newEntryRow(content, {

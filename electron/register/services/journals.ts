@@ -6,12 +6,17 @@ import type { SessionUser } from '../../ipc/handler-types.js';
 import {
   getJournal,
   insertJournal,
+  insertJournalYearStart,
   journalHasEntries,
   journalIndexTaken,
+  journalYearCounted,
   listJournals,
+  selectJournalYearStarts,
   updateJournal,
+  type JournalYearStartRow,
 } from '../repositories/journals.js';
-import { journalEntriesBetween } from '../repositories/entries.js';
+import { journalEntriesBetween, latestEntryOfJournal, lockJournalForWriting } from '../repositories/entries.js';
+import { kyivLocalDate } from '../kyiv-time.js';
 import { getOffice } from '../repositories/offices.js';
 import { writeAudit } from './audit.js';
 import { officeScope, requireOfficeAccess, requireRole, type ServiceContext } from './context.js';
@@ -74,6 +79,54 @@ export function createJournalsService(ctx: ServiceContext) {
         entity: 'journal',
         entityId: input.journalId,
         summary: `${input.dateFrom}..${input.dateTo}; ${entryCount} entries`,
+      });
+    },
+
+    /** The years in which the journal continued a paper one, with their first numbers (section E). */
+    async yearStarts(actor: SessionUser, journalId: string): Promise<JournalYearStartRow[]> {
+      const journal = await accessibleJournal(ctx, actor, journalId);
+      return selectJournalYearStarts(ctx.db, journal.id);
+    },
+
+    /**
+     * A journal that continues a paper one mid-year: its first entry of this (Kyiv) year takes the
+     * number after the paper journal's last, so the year's numbering stays gap-free across paper
+     * and desk (section E). Set once, by the head, before any number of the year is taken — under
+     * the journal's write lock, so no entry can be numbered from 1 meanwhile.
+     */
+    async setYearStart(actor: SessionUser, input: { journalId: string; paperLastNumber: number; paperClosedBy: string }): Promise<JournalYearStartRow> {
+      requireRole(actor, ['head']);
+      const journal = await accessibleJournal(ctx, actor, input.journalId);
+      return ctx.db.write(async () => {
+        await lockJournalForWriting(ctx.db, journal.id);
+        const setAt = ctx.now();
+        const year = Number(kyivLocalDate(setAt).slice(0, 4));
+        if ((await selectJournalYearStarts(ctx.db, journal.id)).some((start) => start.year === year)) {
+          throw new DeskError('conflict', 'errors.journals.yearStartSet', { year });
+        }
+        const latest = await latestEntryOfJournal(ctx.db, journal.id);
+        if ((await journalYearCounted(ctx.db, journal.id, year)) || (latest && latest.year > year)) {
+          throw new DeskError('conflict', 'errors.journals.yearStartAfterEntries', { year });
+        }
+        const start: JournalYearStartRow = {
+          journalId: journal.id,
+          year,
+          firstNumber: input.paperLastNumber + 1,
+          paperLastNumber: input.paperLastNumber,
+          paperClosedBy: input.paperClosedBy,
+          setAt: setAt.toISOString(),
+          setBy: actor.userId,
+          setByName: actor.fullName,
+        };
+        await insertJournalYearStart(ctx.db, start);
+        await writeAudit(ctx, {
+          userId: actor.userId,
+          action: 'journal.year_start',
+          entity: 'journal',
+          entityId: journal.id,
+          summary: `${journal.index} ${year} from ${start.firstNumber}`,
+        });
+        return start;
       });
     },
 

@@ -6,7 +6,7 @@ import { ChainVerifier, type FirstBadEntry, type VerifyResult } from '../chain-v
 import type { QuickCheckResult, RegisterDb } from '../database.js';
 import { quickCheckFile } from '../integrity-check.js';
 import { checkRegisterSchema, type SchemaFault } from '../schema-check.js';
-import { chainPage, getEntryRecord, journalCounters } from '../repositories/entries.js';
+import { chainPage, getEntryRecord, journalCounters, journalFirstNumbers } from '../repositories/entries.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
 import { writeAudit } from './audit.js';
@@ -57,7 +57,7 @@ export async function verifyJournalChain(ctx: ServiceContext, journal: Journal):
   const printNumber = await printedNumberFormatter(ctx, journal);
   const walk = async (): Promise<VerifyResult> => {
     const counters = new Map((await journalCounters(ctx.db, journal.id)).map((row) => [row.year, row.lastNumber]));
-    const verifier = new ChainVerifier(journal.id, counters, printNumber);
+    const verifier = new ChainVerifier(journal.id, counters, printNumber, await journalFirstNumbers(ctx.db, journal.id));
     for (;;) {
       const rows = await chainPage(ctx.db, journal.id, verifier.position, PAGE_SIZE);
       for (const row of rows) if (!verifier.push(row)) return verifier.finish();

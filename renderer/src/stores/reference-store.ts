@@ -3,6 +3,7 @@ import type { Journal, Office } from '../../../shared/domain/directories-core.js
 import type { Signatory } from '../../../shared/domain/directories.js';
 import type { EntrySort } from '../../../shared/domain/entry.js';
 import type { CustomKind } from '../../../shared/rules/catalogue.js';
+import type { KindDecision } from '../../../shared/domain/kind-decisions.js';
 import { desk } from '../desk/client.js';
 
 /**
@@ -16,10 +17,13 @@ interface ReferenceState {
   signatories: Signatory[];
   /** R7.15: kinds the executive committee added; issued and evaluated like the built-in ones. */
   customKinds: CustomKind[];
+  /** Section F: the council's decisions that stop a kind from a date (the form shows the kind as not issued). */
+  kindDecisions: KindDecision[];
   journalId: string | null;
   loaded: boolean;
   load(officeId: string): Promise<void>;
   loadCustomKinds(): Promise<void>;
+  loadKindDecisions(): Promise<void>;
   chooseJournal(journalId: string): void;
 }
 
@@ -34,14 +38,16 @@ export const useReferenceStore = create<ReferenceState>()((set, get) => ({
   offices: [],
   signatories: [],
   customKinds: [],
+  kindDecisions: [],
   journalId: null,
   loaded: false,
   async load(officeId) {
-    const [journals, offices, signatories, customKinds] = await Promise.all([
+    const [journals, offices, signatories, customKinds, kindDecisions] = await Promise.all([
       desk.call('journals.list', {}),
       desk.call('offices.list', {}),
       desk.call('directories.signatories.list', {}),
       desk.call('kinds.listCustom', {}),
+      desk.call('kinds.decisions.list', {}),
     ]);
     const current = get().journalId;
     const keep = current && journals.items.some((journal) => journal.id === current);
@@ -50,12 +56,16 @@ export const useReferenceStore = create<ReferenceState>()((set, get) => ({
       offices: offices.items,
       signatories,
       customKinds,
+      kindDecisions,
       journalId: keep ? current : (defaultJournal(journals.items, officeId, 'certificate')?.id ?? null),
       loaded: true,
     });
   },
   async loadCustomKinds() {
     set({ customKinds: await desk.call('kinds.listCustom', {}) });
+  },
+  async loadKindDecisions() {
+    set({ kindDecisions: await desk.call('kinds.decisions.list', {}) });
   },
   chooseJournal: (journalId) => set({ journalId }),
 }));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { journalSchema, nomenclatureIndexSchema, numberFormatSchema } from '../../domain/directories-core.js';
 import { entrySortSchema } from '../../domain/entry.js';
+import { journalYearStartInputSchema, journalYearStartSchema } from '../../domain/journal-year-starts.js';
 
 const titleSchema = z.string().trim().min(3).max(300);
 const sortsSchema = z.array(entrySortSchema).min(1).max(3);
@@ -39,5 +40,19 @@ export const journalsChannels = {
     access: ['head'],
     mutates: true,
     summary: 'Edit a journal (head only); office and index are fixed once it holds entries.',
+  }),
+  'journals.yearStarts.list': defineChannel({
+    input: z.object({ journalId: z.string().min(1) }).strict(),
+    output: z.array(journalYearStartSchema),
+    access: 'session',
+    mutates: false,
+    summary: 'The years in which the journal continued a paper one, with their first numbers.',
+  }),
+  'journals.yearStarts.set': defineChannel({
+    input: journalYearStartInputSchema,
+    output: journalYearStartSchema,
+    access: ['head'],
+    mutates: true,
+    summary: 'Continue a paper journal: this year’s first entry takes the paper journal’s last number + 1 (once, before any entry of the year; head only).',
   }),
 } as const;

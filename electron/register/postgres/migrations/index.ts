@@ -2,6 +2,7 @@ import type { Migration } from '../../migrations/index.js';
 import { postgresMigration0001 } from './0001-register.js';
 import { postgresMigration0002 } from './0002-time-indexes.js';
 import { postgresMigration0003 } from './0003-submission-keys.js';
+import { postgresMigration0004 } from './0004-kind-decisions-year-starts.js';
 
 /**
  * PostgreSQL's migrations: forward-only, in order, numbered on their own (version 1 is SQLite's
@@ -13,6 +14,7 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 1, name: 'register', sql: postgresMigration0001 },
   { version: 2, name: 'time-indexes', sql: postgresMigration0002 },
   { version: 3, name: 'submission-keys', sql: postgresMigration0003 },
+  { version: 4, name: 'kind-decisions-year-starts', sql: postgresMigration0004 },
 ];
 
 /** The schema version this build of the app writes and understands on PostgreSQL. */

@@ -15,6 +15,8 @@ import { JournalTable } from './journal-table.js';
 import { EntryDrawer } from './entry-drawer.js';
 import { DayTotals } from './day-totals.js';
 import { JournalPagesButton } from './journal-pages.js';
+import { PaperJournalButton } from './paper-journal.js';
+import { useSessionStore } from '../../stores/index.js';
 
 export function JournalScreen() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function JournalScreen() {
   const customKinds = useReferenceStore((state) => state.customKinds);
   const searchRequest = useShortcutStore((state) => state.searchRequest);
   const searchBox = useRef<HTMLInputElement>(null);
+  const isHead = useSessionStore((state) => state.user?.role === 'head');
 
   useEffect(() => {
     void useJournalStore.getState().search(1);
@@ -67,6 +70,7 @@ export function JournalScreen() {
               {t('ui.common.search')}
             </Button>
             <JournalPagesButton />
+            {isHead && <PaperJournalButton />}
           </Group>
           <SimpleGrid cols={6} spacing="xs">
             <DeskDateInput size="sm" label={t('ui.common.from')} value={filters.dateFrom} onChange={(dateFrom) => setFilters({ dateFrom })} />

@@ -13,6 +13,7 @@ import { useReferenceStore } from '../../stores/reference-store.js';
 import { useList } from '../directories/use-list.js';
 import { NewKindForm } from './new-kind-form.js';
 import { TemplatePreview } from './template-preview.js';
+import { KindDecisionsCard } from './kind-decisions-card.js';
 import { CERTIFICATION_TEMPLATE, REFUSAL_TEMPLATE } from '../../../../shared/rules/templates.js';
 
 type Template = DeskOutput<'templates.get'>;
@@ -120,6 +121,7 @@ export function TemplatesScreen() {
               <Text size="sm" c="dimmed">
                 {t('ui.templates.versionInfo', { version: template.version, name: template.createdByName, at: formatDateTime(template.createdAt) })}
               </Text>
+              {!(template.kindId in specialTitles) && <KindDecisionsCard kindId={template.kindId} isHead={isHead} />}
               <Textarea
                 label={t('ui.templates.text')}
                 description={t('ui.templates.textHint')}

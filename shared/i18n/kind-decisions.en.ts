@@ -1,0 +1,51 @@
+/** The council's decisions that suspend, retire or replace a kind (section F), and journals continued from paper (section E). */
+export default {
+  errors: {
+    kindDecisions: {
+      suspended: '“{{kind}}” is not issued from {{effectiveDate}}: suspended by decision No. {{number}} of {{date}}. Certificates issued before stay valid.',
+      retired: '“{{kind}}” is not issued from {{effectiveDate}}: retired by decision No. {{number}} of {{date}}. Certificates issued before stay valid.',
+      replaced: '“{{kind}}” is not issued from {{effectiveDate}}: “{{successor}}” is issued instead (decision No. {{number}} of {{date}}). Certificates issued before stay valid.',
+      unknownKind: 'The register does not know the certificate kind {{kind}}.',
+      successorStopped: '“{{kind}}” is itself not issued on the effective date: choose another kind to replace it.',
+      nothingToRevoke: 'The decision to revoke is not among the decisions on this kind.',
+      alreadyRevoked: 'This decision has already been revoked by another decision.',
+    },
+  },
+  validation: {
+    kindDecision: {
+      successor: 'For a replacement name another kind issued instead; for other decisions name none.',
+      revokes: 'For a revocation name the decision it revokes; for other decisions name none.',
+      effectiveBeforeDate: 'The effective date cannot be before the date of the decision.',
+    },
+  },
+  ui: {
+    kindDecisions: {
+      title: 'Decisions on this kind',
+      none: 'No decisions on this kind: it is issued.',
+      standingActive: 'Issued',
+      standing_suspended: 'Suspended from {{date}}',
+      standing_retired: 'Retired from {{date}}',
+      standing_replaced: 'Replaced from {{date}} by “{{successor}}”',
+      action_suspend: 'Suspend issuing',
+      action_retire: 'Retire the kind',
+      action_replace: 'Replace by another kind',
+      action_revoke: 'Revoke an earlier decision',
+      line: 'Decision No. {{number}} of {{date}}, in force from {{effective}}: {{action}}',
+      successorLine: 'Instead: “{{successor}}”',
+      revokesLine: 'Revokes decision No. {{number}} of {{date}}',
+      revokedBy: 'Revoked by decision No. {{number}} of {{date}} from {{effective}}',
+      recorded: 'Recorded by {{name}}, {{at}}',
+      record: 'Record a decision',
+      action: 'What was decided',
+      successor: 'Kind issued instead',
+      revokes: 'Decision revoked',
+      number: 'Decision No.',
+      date: 'Date of the decision',
+      effectiveDate: 'In force from',
+      point: 'Text of the decision’s point',
+      recordedOk: 'Decision No. {{number}} recorded.',
+      stoppedHint: 'Not issued from {{date}}: decision No. {{number}} of {{decided}}',
+      stoppedReplacedHint: 'Not issued from {{date}}: decision No. {{number}} of {{decided}}; “{{successor}}” instead',
+    },
+  },
+} as const;

@@ -1,0 +1,51 @@
+/** Рішення ради про припинення, скасування чи заміну виду довідки (розділ F) і продовження паперового журналу (розділ E). */
+export default {
+  errors: {
+    kindDecisions: {
+      suspended: '«{{kind}}» не видається з {{effectiveDate}}: видачу зупинено рішенням № {{number}} від {{date}}. Раніше видані довідки чинні.',
+      retired: '«{{kind}}» не видається з {{effectiveDate}}: вид скасовано рішенням № {{number}} від {{date}}. Раніше видані довідки чинні.',
+      replaced: '«{{kind}}» не видається з {{effectiveDate}}: замість неї видається «{{successor}}» (рішення № {{number}} від {{date}}). Раніше видані довідки чинні.',
+      unknownKind: 'Вид довідки {{kind}} у реєстрі не відомий.',
+      successorStopped: '«{{kind}}» на дату набрання чинності сама не видається: оберіть інший вид на заміну.',
+      nothingToRevoke: 'Рішення, яке скасовується, не знайдено серед рішень щодо цього виду довідки.',
+      alreadyRevoked: 'Це рішення вже скасовано іншим рішенням.',
+    },
+  },
+  validation: {
+    kindDecision: {
+      successor: 'Для заміни вкажіть інший вид довідки, що видається замість цього; для інших рішень — не вказуйте.',
+      revokes: 'Для скасування вкажіть рішення, яке скасовується; для інших рішень — не вказуйте.',
+      effectiveBeforeDate: 'Дата набрання чинності не може бути раніше дати рішення.',
+    },
+  },
+  ui: {
+    kindDecisions: {
+      title: 'Рішення щодо виду довідки',
+      none: 'Рішень щодо цього виду немає: видається.',
+      standingActive: 'Видається',
+      standing_suspended: 'Видачу зупинено з {{date}}',
+      standing_retired: 'Скасовано з {{date}}',
+      standing_replaced: 'Замінено з {{date}} на «{{successor}}»',
+      action_suspend: 'Зупинити видачу',
+      action_retire: 'Скасувати вид',
+      action_replace: 'Замінити іншим видом',
+      action_revoke: 'Скасувати попереднє рішення',
+      line: 'Рішення № {{number}} від {{date}}, чинне з {{effective}}: {{action}}',
+      successorLine: 'Замість: «{{successor}}»',
+      revokesLine: 'Скасовує рішення № {{number}} від {{date}}',
+      revokedBy: 'Скасоване рішенням № {{number}} від {{date}} з {{effective}}',
+      recorded: 'Внесла(в) {{name}}, {{at}}',
+      record: 'Внести рішення',
+      action: 'Що вирішено',
+      successor: 'Вид довідки на заміну',
+      revokes: 'Рішення, що скасовується',
+      number: 'Номер рішення',
+      date: 'Дата рішення',
+      effectiveDate: 'Набирає чинності',
+      point: 'Текст пункту рішення',
+      recordedOk: 'Рішення № {{number}} внесено.',
+      stoppedHint: 'Не видається з {{date}}: рішення № {{number}} від {{decided}}',
+      stoppedReplacedHint: 'Не видається з {{date}}: рішення № {{number}} від {{decided}}; замість неї — «{{successor}}»',
+    },
+  },
+} as const;
