@@ -101,9 +101,9 @@ describe('register channels through the dispatcher', () => {
         refusals += 1;
       }
     }
-    // users.* (4), offices create/update, journals create/update, settings/requisites update,
-    // audit.* (2), backup.* (3), register.acknowledgeTamper: 16 channels, each refused to two roles.
-    expect(refusals).toBe(32);
+    // users.* (4), offices create/update, journals create/update/yearStarts.set, settings/requisites
+    // update, audit.* (2), backup.* (3), register.acknowledgeTamper: 17 channels, each refused to two roles.
+    expect(refusals).toBe(34);
   });
 
   it('answers with outputs that pass their schemas', async () => {
@@ -174,6 +174,7 @@ function sampleInput(name: string): unknown {
     'offices.update': { id: 'x' },
     'journals.create': { officeId: 'x', index: '09', title: 'Журнал', sorts: ['certificate'] },
     'journals.update': { id: 'x' },
+    'journals.yearStarts.set': { journalId: 'x', paperLastNumber: 37, paperClosedBy: 'Коваль О. П., адміністратор' },
     'settings.update': {},
     'requisites.update': requisites,
     'audit.viewersOfEntry': { entryId: 'x' },

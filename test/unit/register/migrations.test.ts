@@ -6,8 +6,18 @@ import { SCHEMA_VERSION } from '../../../electron/register/migrations/index.js';
 import { onPostgres } from '../../support/register-backend.js';
 import { allowAll, certificate, person, refusal, setUpRegister, sqliteOf } from './fixtures.js';
 
-/** What migration 5 changes, as migrations 1 and 4 had left it. */
-const VERSION_4_SEARCH_AND_TIME_INDEXES = `
+/** What migration 7 adds, taken away again: a register as version 6 left it. */
+const UNDO_MIGRATION_7 = `
+DROP TABLE journal_year_starts;
+DROP TABLE kind_decisions;
+DROP TRIGGER journal_counters_start_at_one;
+CREATE TRIGGER journal_counters_start_at_one BEFORE INSERT ON journal_counters
+WHEN NEW.last_number <> 1
+BEGIN SELECT RAISE(ABORT, 'journal_counters: a year starts at number 1'); END;
+`;
+
+/** What migration 5 changes, as migrations 1 and 4 had left it (and what 6 and 7 add, taken away). */
+const VERSION_4_SEARCH_AND_TIME_INDEXES = `${UNDO_MIGRATION_7}
 DROP TABLE entry_submissions;
 DROP INDEX entries_created;
 CREATE INDEX entries_created ON entries (created_at DESC, id DESC);
@@ -97,7 +107,7 @@ describe.skipIf(onPostgres)('migration 6 (the keys of submitted forms)', () => {
       clock.advanceMinutes(5);
       await services.entries.appendEntry({ journalId, content: refusal(person('Шевчук', 'Олег')), user: head, gate: allowAll });
       const raw = sqliteOf(register.db);
-      raw.exec('DROP TABLE entry_submissions; PRAGMA user_version = 5;');
+      raw.exec(`${UNDO_MIGRATION_7} DROP TABLE entry_submissions; PRAGMA user_version = 5;`);
       const before = { ...snapshot(raw), codes: raw.prepare('SELECT * FROM document_codes ORDER BY rowid').all() };
       await register.db.close();
 
