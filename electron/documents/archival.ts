@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+
 /**
  * PDF/A for what a citizen or the archive receives (the Ministry of Justice's formats for documents
  * of permanent and long-term storage, наказ № 1886/5 of 11.11.2014, name PDF/A-1). pdfkit's own
@@ -123,5 +128,49 @@ export function issuedDocumentArchive(
     publishers: [header.cnapDepartmentName, header.councilName],
     translucentMarks: marks.length > 0,
     ...(header.emblemPngBase64 ? { emblemPngBase64: header.emblemPngBase64 } : {}),
+  };
+}
+
+/** The parts of pdfkit 0.20's PDF/A mode replaced below (pinned in package.json). */
+interface PdfaInternals {
+  _addColorOutputIntent(): void;
+  ref(data: Record<string, unknown>): { end(chunk?: Uint8Array): void };
+  _root: { data: Record<string, unknown> };
+}
+
+let deflatedProfile: Buffer | undefined;
+
+/**
+ * pdfkit's sRGB IEC61966-2.1 profile (ICC v2, a monitor profile: what PDF/A-1's output intent
+ * needs), deflated once per process. pdfkit reads it once but deflates it again in every document.
+ */
+function srgbProfile(): Buffer {
+  if (!deflatedProfile) {
+    const pdfkitDir = dirname(createRequire(import.meta.url).resolve('pdfkit'));
+    deflatedProfile = deflateSync(readFileSync(join(pdfkitDir, 'data', 'sRGB_IEC61966_2_1.icc')));
+  }
+  return deflatedProfile;
+}
+
+/**
+ * The output intent pdfkit's PDF/A mode writes (GTS_PDFA1, sRGB IEC61966-2.1), with the profile
+ * compressed once per process instead of once per document: deflating it cost a certificate more
+ * than the rest of PDF/A together.
+ */
+export function shareOutputProfile(doc: PDFKit.PDFDocument): void {
+  const internals = doc as unknown as PdfaInternals;
+  internals._addColorOutputIntent = function addColorOutputIntent(this: PdfaInternals) {
+    // A stream given its Filter is written as it is (pdfkit compresses only unfiltered streams).
+    const profile = this.ref({ N: 3, Filter: 'FlateDecode' });
+    profile.end(srgbProfile());
+    const intent = this.ref({
+      Type: 'OutputIntent',
+      S: 'GTS_PDFA1',
+      Info: new String('sRGB IEC61966-2.1'),
+      OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+      DestOutputProfile: profile,
+    });
+    intent.end();
+    this._root.data.OutputIntents = [intent];
   };
 }

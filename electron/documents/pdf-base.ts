@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { type ArchivalIdentity, archivalXmp, pdfaLevelFor, pdfVersionFor, XmpSafeTitle } from './archival.js';
+import { type ArchivalIdentity, archivalXmp, pdfaLevelFor, pdfVersionFor, shareOutputProfile, XmpSafeTitle } from './archival.js';
 
 /**
  * Page geometry, fonts and the drawing primitives every document shares. One embedded serif
@@ -188,7 +188,10 @@ export function createDoc(opts: CreateDocOptions): Doc {
     lang: 'uk-UA',
     ...(level ? { subset: level, pdfVersion: pdfVersionFor(level) } : {}),
   });
-  if (opts.archive !== 'plain') doc.appendXML(archivalXmp(opts.archive));
+  if (opts.archive !== 'plain') {
+    doc.appendXML(archivalXmp(opts.archive));
+    shareOutputProfile(doc);
+  }
   for (const role of Object.keys(FONT_FILES) as FontRole[]) {
     doc.registerFont(role, fontSource(role) as unknown as string);
   }

@@ -119,6 +119,9 @@ describe('PDF/A samples (what a citizen or the archive receives)', () => {
       expect(profile?.stream?.toString('latin1', 36, 40), name).toBe('acsp');
       expect(profile?.stream?.toString('latin1', 16, 20), name).toBe('RGB ');
       expect(profile?.dict, name).toMatch(/\/N 3\b/);
+      // PDF/A-1 (PDF 1.4) takes ICC profiles up to version 2, of a monitor or printer class.
+      expect(profile?.stream?.[8], name).toBeLessThanOrEqual(2);
+      expect(['mntr', 'prtr'], name).toContain(profile?.stream?.toString('latin1', 12, 16));
     }
   });
 
