@@ -37,8 +37,16 @@ export interface ArchivalIdentity {
  * (pdfkit writes those as a soft mask and 16 bits per component, which PDF 1.4 does not have).
  */
 export function pdfaLevelFor(archive: ArchivalIdentity): PdfaLevel {
-  const emblemNeedsPdf2 = archive.emblemPngBase64 !== undefined && pngNeedsPdf2(Buffer.from(archive.emblemPngBase64, 'base64'));
-  return archive.translucentMarks || emblemNeedsPdf2 ? 'PDF/A-2b' : 'PDF/A-1b';
+  const emblem = archive.emblemPngBase64;
+  return archive.translucentMarks || (emblem !== undefined && emblemNeedsPdf2(emblem)) ? 'PDF/A-2b' : 'PDF/A-1b';
+}
+
+/** The council's one emblem (up to ~500 KB) is judged once, not decoded again for every document. */
+let judgedEmblem: { base64: string; needsPdf2: boolean } | undefined;
+
+function emblemNeedsPdf2(base64: string): boolean {
+  if (judgedEmblem?.base64 !== base64) judgedEmblem = { base64, needsPdf2: pngNeedsPdf2(Buffer.from(base64, 'base64')) };
+  return judgedEmblem.needsPdf2;
 }
 
 /** pdfkit's `pdfVersion` for a level: its PDF/A metadata is written only from PDF 1.4 on. */
