@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { schemaFaultSchema } from '../../shared/contract/channels/backup.js';
-import { sqliteOptions } from './database.js';
+import { sqliteOptions, type SqliteConnection } from './database.js';
 import { migrations } from './migrations/index.js';
 import { postgresSchemaFaults } from './postgres/schema-check.js';
 import type { RegisterDb } from './sql.js';
@@ -86,4 +86,28 @@ async function sqliteSchemaFaults(db: RegisterDb): Promise<SchemaFault[]> {
     if (object.type === 'trigger' && !expected.has(key)) faults.push({ problem: 'unexpected', kind: 'trigger', name: object.name, table: object.tbl_name });
   }
   return faults;
+}
+
+/**
+ * Puts the embedded register's triggers and indexes back as the migrations define them — missing
+ * ones created, changed ones re-created, foreign triggers dropped — in one transaction, touching
+ * no row. A table whose own definition (columns, constraints) was changed cannot be put back this
+ * way: it is returned with whatever else is left, for a restore after IT has compared the copies.
+ */
+export async function restoreSqliteProtections(db: RegisterDb): Promise<{ restored: SchemaFault[]; left: SchemaFault[] }> {
+  const sqlite: SqliteConnection | undefined = db.sqlite;
+  if (!sqlite) throw new Error('Only the embedded register is put back this way');
+  const faults = await sqliteSchemaFaults(db);
+  const expected = expectedSqliteSchema();
+  const repairable = faults.filter((fault) => fault.kind === 'trigger' || fault.kind === 'index');
+  sqlite
+    .transaction(() => {
+      for (const fault of repairable) {
+        if (fault.problem !== 'missing') sqlite.exec(`DROP ${fault.kind.toUpperCase()} "${fault.name.replaceAll('"', '""')}"`);
+        const definition = expected.get(`${fault.kind}:${fault.name}`);
+        if (fault.problem !== 'unexpected' && definition) sqlite.exec(definition.sql);
+      }
+    })
+    .immediate();
+  return { restored: repairable, left: await sqliteSchemaFaults(db) };
 }

@@ -7,6 +7,7 @@ import { importUpdatesCommand } from './import-updates.js';
 import { migratePostgresCommand } from './migrate-postgres.js';
 import { migrateToPostgresCommand } from './migrate-to-postgres.js';
 import { restoreCommand } from './restore.js';
+import { restoreProtectionsCommand } from './restore-protections.js';
 import { samplesCommand } from './samples.js';
 import { seedCommand } from './seed.js';
 import { verifyCommand } from './verify.js';
@@ -16,6 +17,7 @@ export const cliCommands: CliCommand[] = [
   verifyCommand,
   backupCommand,
   restoreCommand,
+  restoreProtectionsCommand,
   samplesCommand,
   exportBundleCommand,
   importBundleCommand,

@@ -63,12 +63,15 @@ export const verifyCommand: CliCommand = {
 export function reportSchema(faults: readonly SchemaFault[], io: CliIo): boolean {
   if (faults.length === 0) return true;
   io.err(t('schemaCheck.title'));
-  for (const fault of faults) {
-    const what = t(`schemaCheck.${fault.problem === 'missing' ? 'genitive' : 'accusative'}.${fault.kind}`);
-    io.err(`  ${t(`schemaCheck.fault.${fault.problem}`, { what, name: fault.name, table: fault.table })}`);
-  }
+  for (const fault of faults) io.err(`  ${describeSchemaFault(fault)}`);
   io.err(t('schemaCheck.readOnly'));
   return false;
+}
+
+/** One protection that differs from the migrations', as a sentence. */
+export function describeSchemaFault(fault: SchemaFault): string {
+  const what = t(`schemaCheck.${fault.problem === 'missing' ? 'genitive' : 'accusative'}.${fault.kind}`);
+  return t(`schemaCheck.fault.${fault.problem}`, { what, name: fault.name, table: fault.table });
 }
 
 /** One journal's verification, as a line naming it; false when its chain is not sound. */

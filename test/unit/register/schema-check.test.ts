@@ -152,3 +152,31 @@ describe.skipIf(onPostgres)('cli verify reports the protections in words', () =>
     expect(report).not.toMatch(/\bmissing\b|schemaCheck\./);
   });
 });
+
+describe.skipIf(onPostgres)('npm run cli -- restore-protections (the way back)', () => {
+  it('puts dropped, changed and foreign triggers and a dropped index back as the migrations define them; rows untouched; the next start writes again', async () => {
+    register = await registerWithEntries(2);
+    const before = await register.db.all<{ id: string; hash: string }>('SELECT id, hash FROM entries ORDER BY number');
+    await alterSchema(register, [
+      'DROP TRIGGER entries_no_delete',
+      "DROP TRIGGER entries_no_update; CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END",
+      'CREATE TRIGGER entries_quietly AFTER INSERT ON entries BEGIN SELECT 1; END',
+      'DROP INDEX body_posts_one_open',
+    ]);
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+    await expect(runCli(['restore-protections', '--data-dir', register.dir], io)).resolves.toBe(0);
+    expect(lines.join('\n')).toMatch(/«entries_no_delete»[\s\S]*«entries_no_update»|«entries_no_update»[\s\S]*«entries_no_delete»/);
+    await expect(runCli(['verify', '--data-dir', register.dir], io)).resolves.toBe(0);
+
+    const { health, issue, db } = await nextStart(register);
+    expect(health.schema).toMatchObject({ ok: true, faults: [] });
+    expect(await db.all('SELECT id, hash FROM entries ORDER BY number')).toEqual(before);
+    await expect(db.run("UPDATE entries SET content = '{}'")).rejects.toThrow(/never edited/);
+    expect((await issue()).number).toBe(3);
+    // Nothing left to put back: a second run says so and changes nothing.
+    const again: string[] = [];
+    await expect(runCli(['restore-protections', '--data-dir', register.dir], { out: (line) => again.push(line), err: (line) => again.push(line) })).resolves.toBe(0);
+    expect(again).toHaveLength(1);
+  });
+});
