@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.js';
-import { createRegisterServices, type RegisterDb } from '../../../electron/register/index.js';
+import { REGISTER_APPLICATION_ID } from '../../../electron/register/database.js';
+import { migrations } from '../../../electron/register/migrations/index.js';
+import { createRegisterServices, openRegister, type RegisterDb } from '../../../electron/register/index.js';
 import { checkRegisterSchema } from '../../../electron/register/schema-check.js';
 import { onPostgres } from '../../support/register-backend.js';
-import { allowAll, certificate, setUpRegister, type TestRegister } from './fixtures.js';
+import { allowAll, certificate, setUpRegister, tempDir, type TestRegister } from './fixtures.js';
 
 let register: TestRegister | undefined;
 const extra: RegisterDb[] = [];
@@ -178,5 +182,23 @@ describe.skipIf(onPostgres)('npm run cli -- restore-protections (the way back)',
     const again: string[] = [];
     await expect(runCli(['restore-protections', '--data-dir', register.dir], { out: (line) => again.push(line), err: (line) => again.push(line) })).resolves.toBe(0);
     expect(again).toHaveLength(1);
+  });
+});
+
+describe.skipIf(onPostgres)('a register from an older version', () => {
+  it.each(migrations.slice(0, -1).map((migration) => migration.version))('made at schema %i and migrated forward has no fault', async (version) => {
+    const file = path.join(tempDir(), 'register.sqlite');
+    const old = new Database(file);
+    old.pragma(`application_id = ${REGISTER_APPLICATION_ID}`);
+    for (const migration of migrations.filter((candidate) => candidate.version <= version)) old.exec(migration.sql);
+    old.pragma(`user_version = ${version}`);
+    old.close();
+    const db = openRegister(file);
+    try {
+      expect(await checkRegisterSchema(db)).toEqual({ ok: true, faults: [] });
+    } finally {
+      await db.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });
