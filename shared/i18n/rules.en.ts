@@ -165,6 +165,9 @@ export default {
       series: 'The certificate series looks like I-БП: a Roman numeral, a hyphen, two Cyrillic capitals',
       number: 'The certificate number is six digits',
     },
+    text: {
+      characters: 'The text holds a character that cannot be printed (a control, an invisible character, a direction override or a line break). Type it in plain letters on one line.',
+    },
     address: {
       settlement: {
         tooShort: 'Enter the settlement',

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { canonicalJson } from '../../../shared/domain/canonical-json.js';
+import { FREE_TEXT_CHARACTERS, firstUnprintableText } from '../../../shared/domain/validation/free-text.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
 import {
   entryContentSchema,
@@ -110,6 +111,16 @@ export interface EntrySearchResult {
 }
 
 const BUSY_RETRIES = 3;
+
+/**
+ * The content as it is about to be written, checked whole: no string in it may hold a control,
+ * format or other unprintable character (shared/domain/validation/free-text.ts), whichever
+ * field it is in and whatever the form sent: the entry is immutable and printed.
+ */
+function assertPrintable(content: EntryContent): void {
+  const path = firstUnprintableText(content);
+  if (path !== undefined) throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path, messageKey: FREE_TEXT_CHARACTERS }]);
+}
 
 export function kindsOf(content: EntryContent): string[] {
   if (content.sort === 'certificate') return [...content.kinds];
@@ -338,6 +349,7 @@ export function createEntriesService(ctx: ServiceContext) {
       const parsed = entryContentSchema.safeParse(input.content);
       if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
       const content = parsed.data;
+      assertPrintable(content);
       const journal = await accessibleJournal(ctx, input.user, input.journalId);
       if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
       if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
@@ -362,6 +374,7 @@ export function createEntriesService(ctx: ServiceContext) {
       for (const item of items) {
         const parsed = entryContentSchema.safeParse(item.content);
         if (!parsed.success) throw new DeskError('invalid_input', 'errors.entries.invalidContent');
+        assertPrintable(parsed.data);
         const journal = journals.get(item.journalId) ?? (await accessibleJournal(ctx, item.user, item.journalId));
         journals.set(journal.id, journal);
         requireOfficeAccess(item.user, journal.officeId);

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import {
+  bodyCertificateRefSchema,
   certificateContentSchema,
   certificationContentSchema,
+  deceasedSchema,
   entryRecordSchema,
   subjectSchema,
 } from '../../domain/entry.js';
+import { declinedNameSchema } from '../../domain/person.js';
+import { freeTextSchema } from '../../domain/validation/free-text.js';
 import { householdMemberSchema } from '../../domain/person.js';
 import { addressInputSchema } from '../../domain/validation/address.js';
 import { presentedDocumentInputSchema } from '../../domain/validation/documents.js';
@@ -19,7 +23,11 @@ const ISSUING_ROLES = ['head', 'admin', 'remote_admin'] as const;
  * shared validators here, before any rule is evaluated.
  */
 const strictPeople = {
-  subject: subjectSchema.extend({ name: personNameInputSchema }),
+  subject: subjectSchema.extend({
+    name: personNameInputSchema,
+    // The forms main declines are replaced by its own; forms corrected by hand are free text.
+    declined: declinedNameSchema.extend({ nominative: freeTextSchema(200, 1), dative: freeTextSchema(200, 1), genitive: freeTextSchema(200, 1) }),
+  }),
   address: addressInputSchema,
   applicant: z.discriminatedUnion('actsAs', [
     z.object({ actsAs: z.literal('self') }),
@@ -32,7 +40,10 @@ export const certificateDraftSchema = certificateContentSchema
   .omit({ sort: true, signatory: true, templateVersions: true })
   .extend({
     ...strictPeople,
+    purpose: freeTextSchema(300),
     household: z.array(householdMemberSchema.extend({ name: personNameInputSchema })).max(60),
+    deceased: deceasedSchema.extend({ declinedGenitive: freeTextSchema(200, 1), kinship: freeTextSchema(60, 1) }).optional(),
+    bodyCertificate: bodyCertificateRefSchema.extend({ bodyName: freeTextSchema(200, 1), number: freeTextSchema(40).optional() }).optional(),
   })
   .strict();
 export type CertificateDraft = z.input<typeof certificateDraftSchema>;

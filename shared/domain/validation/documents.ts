@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema, printableTextSchema } from './free-text.js';
 import { presentedDocumentSchema, type DocumentType } from '../documents.js';
 import { isValidIsoDate } from './dates.js';
 
@@ -169,8 +170,17 @@ function checkRecordNumber(doc: { type: DocumentType; recordNumber?: string | un
   return checkPart(unzrSchema, doc.recordNumber, 'recordNumber', ctx);
 }
 
-/** A ticked checklist item as typed: series, number and УНЗР checked against the type's format. */
-export const presentedDocumentInputSchema = presentedDocumentSchema.transform((doc, ctx) => {
+/**
+ * A ticked checklist item as typed: series, number and УНЗР checked against the type's format;
+ * issuer and note are free text (free-text.ts), and no field holds an unprintable character.
+ */
+export const presentedDocumentInputSchema = presentedDocumentSchema.extend({
+  series: printableTextSchema(20).optional(),
+  number: printableTextSchema(40).optional(),
+  recordNumber: printableTextSchema(20).optional(),
+  issuer: freeTextSchema(200).optional(),
+  note: freeTextSchema(300).optional(),
+}).transform((doc, ctx) => {
   const rule = numberRules[doc.type];
   const series = rule ? checkPart(rule.series, doc.series, 'series', ctx) : doc.series;
   const number = rule ? checkPart(rule.number, doc.number, 'number', ctx) : doc.number;
