@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emblemIssue } from './validation/image.js';
 
 /** The council's requisites printed in every document header (configuration, never literals). */
 export const councilRequisitesSchema = z.object({
@@ -12,7 +13,14 @@ export const councilRequisitesSchema = z.object({
   website: z.string().trim().max(200).optional(),
   /** R7.4.2: where a person without a house book is referred (відділ ведення реєстру територіальної громади). */
   registerDepartment: z.string().trim().min(3).max(300),
-  /** Optional emblem image, PNG as base64 (no data: prefix), at most ~512 KB. */
-  emblemPngBase64: z.string().max(700_000).optional(),
+  /** Optional emblem image, PNG or JPEG as base64 (no data: prefix), at most 512 KB (validation/image.ts). */
+  emblemPngBase64: z
+    .string()
+    .max(700_000, 'validation.emblem.tooLarge')
+    .superRefine((value, ctx) => {
+      const issue = emblemIssue(value);
+      if (issue) ctx.addIssue({ code: 'custom', message: issue });
+    })
+    .optional(),
 });
 export type CouncilRequisites = z.infer<typeof councilRequisitesSchema>;

@@ -68,6 +68,13 @@ export default {
     settings: {
       backupFolder: 'Backup folder: a full path (/… or C:\\…), without «.» or «..», without control characters.',
     },
+    emblem: {
+      notBase64: 'The emblem could not be read: upload the image file again.',
+      tooLarge: 'The emblem file is too large: at most 512 KB.',
+      notPngOrJpeg: 'The emblem must be a PNG or JPEG image (not a GIF, not text).',
+      damaged: 'The emblem file is damaged: it cannot be read as a PNG or JPEG.',
+      dimensions: 'The emblem is too large: at most 2000 pixels a side and 2 megapixels in all.',
+    },
     office: {
       code: 'Code: capital Latin letters and digits; groups joined by single hyphens, none at either end (up to 12 characters, e.g. ST-01).',
     },

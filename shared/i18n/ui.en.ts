@@ -84,7 +84,7 @@ export default {
       email: 'Email',
       website: 'Website',
       registerDepartment: 'Community register department (where people without a house book are referred, R7.4.2)',
-      emblem: 'Emblem (PNG, optional)',
+      emblem: 'Emblem (PNG or JPEG, up to 512 KB, optional)',
       emblemHint: 'Printed in the header of certificates',
     },
     setup: {

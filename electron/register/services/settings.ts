@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS, deskSettingsSchema, isAbsoluteFolder, type DeskSettings } from '../../../shared/domain/directories-core.js';
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
+import { emblemProblem, emblemUsable } from '../../documents/emblem.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { getSetting, getSettingText, putSetting } from '../repositories/settings.js';
 import { writeAudit } from './audit.js';
@@ -41,9 +43,24 @@ export async function readNumberFormat(ctx: ServiceContext): Promise<string> {
   return lastNumberFormat.numberFormat;
 }
 
+/**
+ * The requisites as stored. An emblem that cannot be printed (kept by an older version, which
+ * took any text) is left out of what is returned — the documents print without it, and the head
+ * sets a proper one — instead of making every document fail.
+ */
 export async function readRequisites(ctx: ServiceContext): Promise<CouncilRequisites | null> {
-  const parsed = councilRequisitesSchema.safeParse(await getSetting(ctx.db, SETTING_KEYS.requisites));
-  return parsed.success ? parsed.data : null;
+  const stored = storedRequisitesSchema.safeParse(await getSetting(ctx.db, SETTING_KEYS.requisites));
+  if (!stored.success) return null;
+  const { emblemPngBase64, ...requisites } = stored.data;
+  return emblemPngBase64 !== undefined && emblemUsable(emblemPngBase64) ? { ...requisites, emblemPngBase64 } : requisites;
+}
+
+const storedRequisitesSchema = councilRequisitesSchema.extend({ emblemPngBase64: z.string().optional() });
+
+/** Main's own check of the emblem (shared signature and size, and a PNG's data that inflates). */
+export function assertEmblemUsable(requisites: CouncilRequisites): void {
+  const problem = requisites.emblemPngBase64 === undefined ? undefined : emblemProblem(requisites.emblemPngBase64);
+  if (problem) throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: 'emblemPngBase64', messageKey: problem }]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -88,6 +105,7 @@ export function createSettingsService(ctx: ServiceContext, events: SettingsEvent
 
     async updateRequisites(actor: SessionUser, requisites: CouncilRequisites): Promise<CouncilRequisites> {
       requireRole(actor, ['head']);
+      assertEmblemUsable(requisites);
       const next = councilRequisitesSchema.parse(requisites);
       await ctx.db.write(async () => {
         await putSetting(ctx.db, SETTING_KEYS.requisites, next);

@@ -12,7 +12,7 @@ import { writeAudit } from './audit.js';
 import { assertNomenclatureIndex } from './journals.js';
 import { assertOfficeCode } from './offices.js';
 import type { ServiceContext } from './context.js';
-import { readDeskSettings, SETTING_KEYS } from './settings.js';
+import { assertEmblemUsable, readDeskSettings, SETTING_KEYS } from './settings.js';
 
 export interface SetupInput {
   requisites: CouncilRequisites;
@@ -36,6 +36,7 @@ export function createSetupService(ctx: ServiceContext) {
       if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
       assertOfficeCode(input.centralOffice.code);
       assertNomenclatureIndex(input.journal.index);
+      assertEmblemUsable(input.requisites);
       const passwordHash = await hashPassword(input.head.password);
       const ids = { officeId: uuidv7(), journalId: uuidv7(), userId: uuidv7() };
       await ctx.db.write(async () => {

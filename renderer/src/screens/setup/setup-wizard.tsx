@@ -79,7 +79,7 @@ export function SetupWizard() {
                 <FileInput
                   label={t('ui.requisites.emblem')}
                   description={t('ui.requisites.emblemHint')}
-                  accept="image/png"
+                  accept="image/png,image/jpeg"
                   clearable
                   onChange={(file) => void readEmblem(file)}
                   error={error('setup.requisites.emblemPngBase64')}
