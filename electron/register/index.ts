@@ -1,4 +1,6 @@
 import type { SessionResolver } from '../ipc/handler-types.js';
+import { loggedJournalIds } from './checkpoints/checkpoint-log.js';
+import { recordRestore } from './checkpoints/journal-checkpoints.js';
 import type { RegisterDb } from './database.js';
 import { createAuditService } from './services/audit.js';
 import { createAuthService } from './services/auth.js';
@@ -45,8 +47,10 @@ export function createRegisterServices(options: RegisterServicesOptions) {
     audit: createAuditService(ctx),
     verification,
     backup: createBackupService(ctx, {
-      onRestored: () => {
+      onRestored: async (from) => {
         auth.endAllSessions();
+        // A restore is a legitimate way back: signed, so the restored register verifies (R7.7).
+        await recordRestore(ctx, loggedJournalIds(ctx.dataDir), from);
         void verification.verifyAllJournals();
       },
     }),

@@ -124,7 +124,7 @@ export default {
       noBackups: 'There are no backups in the configured folder.',
       restore: 'Restore',
       confirmRestore: 'Restore the register from {{name}}? Every user will be logged out.',
-      reasons: { hash_mismatch: 'content changed', broken_link: 'chain broken', gap: 'number missing', duplicate: 'number repeated' },
+      reasons: { hash_mismatch: 'content changed', broken_link: 'chain broken', gap: 'number missing', duplicate: 'number repeated', rewritten: 'rewritten after a signed checkpoint', tail_cut: 'entries after the checkpoint gone', old_copy: 'an older copy of the register put back' },
     },
     login: {
       title: 'Log in',
