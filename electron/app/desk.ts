@@ -166,6 +166,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       await jobs.stopAll();
       // Queued audit rows of searches are written before the register closes.
       await register.audit.flush().catch(() => undefined);
+      // So are the journals' signed checkpoints still waiting for their turn.
+      await register.checkpoints.flush();
       await db.close();
     },
   };

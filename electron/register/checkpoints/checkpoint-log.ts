@@ -21,21 +21,29 @@ function logFile(dataDir: string, journalId: string): string {
   return path.join(checkpointFolder(dataDir), `${journalId}.log`);
 }
 
-/** Appends one note; durable when this returns (the folder too, when the file is new). */
-export function appendNote(dataDir: string, journalId: string, note: string): void {
+/**
+ * Appends one note, durable when the promise settles (the folder too, when the file is new). The
+ * data is synced on libuv's threads, so a slow disk never holds up the desk's event loop. Whether
+ * the file ends with a torn line is looked at once per process and journal: after that every line
+ * this process writes is whole (one write of a whole line, O_APPEND).
+ */
+export async function appendNote(dataDir: string, journalId: string, note: string, lookForTornEnd: boolean): Promise<void> {
   const folder = checkpointFolder(dataDir);
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   const file = logFile(dataDir, journalId);
   const fresh = !fs.existsSync(file);
-  const fd = fs.openSync(file, 'a+', 0o600);
+  if (fresh) await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
+  const handle = await fs.promises.open(file, 'a+', 0o600);
   try {
-    const { size } = fs.fstatSync(fd);
-    const last = Buffer.alloc(1);
-    const torn = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
-    fs.writeSync(fd, `${torn ? '\n' : ''}${JSON.stringify(note)}\n`);
-    fs.fdatasyncSync(fd);
+    let torn = false;
+    if (lookForTornEnd && !fresh) {
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      torn = size > 0 && (await handle.read(last, 0, 1, size - 1)).bytesRead === 1 && last[0] !== 0x0a;
+    }
+    await handle.write(`${torn ? '\n' : ''}${JSON.stringify(note)}\n`);
+    await handle.datasync();
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
   if (fresh) syncFolder(folder);
 }

@@ -24,10 +24,19 @@ import { checkpointText, keyNameOfOffice, noteText, openCheckpoint, originOfJour
  */
 
 /** A signed checkpoint read back from the log. */
+/** An entry a checkpoint names: its position in the journal's tree, number and hash. */
+export interface LoggedEntry {
+  position: number;
+  year: number;
+  number: number;
+  hash: string;
+}
+
 export interface LoggedCheckpoint {
   size: number;
   root: Buffer;
-  head?: { year: number; number: number; hash: string };
+  /** The entries it added, newest last (the last one is the journal's head). */
+  entries: LoggedEntry[];
   at: string;
   /** The audit trail's high-water mark when it was signed. */
   audit: number;
@@ -38,13 +47,29 @@ export interface LoggedCheckpoint {
 interface JournalHead {
   frontier: MerkleFrontier;
   last: EntryHashRow | undefined;
+  /** Entries added since this process last signed, newest last (at most RECENT_KEPT). */
+  recent: EntryHashRow[];
 }
+
+/**
+ * A checkpoint names each entry it adds (position and hash), up to this many: a page's witness
+ * code and the first entry a rewrite changed are then found exactly. A bulk load names only its
+ * last ones; its other entries are still covered by the root.
+ */
+const RECENT_KEPT = 64;
 
 interface CheckpointState {
   heads: Map<string, JournalHead>;
   /** Per journal, the signed checkpoint its last sound verification agreed with. */
   agreements: Map<string, CheckpointAgreement>;
   keyStore: KeyStore | undefined;
+  signers: Map<string, NoteSigner>;
+  /** Journals written since the last checkpoint was signed, waiting for the next turn of the event loop. */
+  dirty: Map<string, Journal>;
+  scheduled: boolean;
+  flushing: Promise<void>;
+  /** Journals whose log this process has looked at for a torn last line. */
+  opened: Set<string>;
   /** The last failure to sign or append (a full disk, a missing key), for the health screen. */
   lastError: string | undefined;
 }
@@ -55,7 +80,17 @@ const PAGE = 2000;
 function stateOf(db: RegisterDb): CheckpointState {
   let state = states.get(db);
   if (!state) {
-    state = { heads: new Map(), agreements: new Map(), keyStore: undefined, lastError: undefined };
+    state = {
+      heads: new Map(),
+      agreements: new Map(),
+      keyStore: undefined,
+      signers: new Map(),
+      dirty: new Map(),
+      scheduled: false,
+      flushing: Promise.resolve(),
+      opened: new Set(),
+      lastError: undefined,
+    };
     states.set(db, state);
   }
   return state;
@@ -73,14 +108,17 @@ export function checkpointLogError(db: RegisterDb): string | undefined {
 
 function signerOf(ctx: ServiceContext, officeCode: string): NoteSigner {
   const state = stateOf(ctx.db);
+  const known = state.signers.get(officeCode);
+  if (known) return known;
   state.keyStore ??= openKeyStore(ctx.dataDir);
   const keyStore = state.keyStore;
-  const publicKey = createPublicKey(keyStore.ensureOfficeKey(officeCode).publicKeyPem);
-  return {
+  const signer: NoteSigner = {
     keyName: keyNameOfOffice(officeCode),
-    publicKey,
+    publicKey: createPublicKey(keyStore.ensureOfficeKey(officeCode).publicKeyPem),
     sign: (message) => Buffer.from(keyStore.signPayload(officeCode, message.toString('utf8')), 'base64url'),
   };
+  state.signers.set(officeCode, signer);
+  return signer;
 }
 
 /** The offices' public keys in `<data folder>/keys/`, read only (checking never creates a key). */
@@ -99,22 +137,24 @@ function publicKeysOf(dataDir: string): (keyName: string) => KeyObject | undefin
 
 /** Moves the cached tree to the register's current end; starts over if the chain is not the one cached. */
 async function advance(db: RegisterDb, journalId: string, known: JournalHead | undefined): Promise<JournalHead> {
-  let head = known ?? { frontier: new MerkleFrontier(), last: undefined };
+  const head = known ?? { frontier: new MerkleFrontier(), last: undefined, recent: [] };
   for (;;) {
     const rows = await entryHashesAfter(db, journalId, head.last ?? { year: -1, number: 0 }, PAGE);
     for (const row of rows) {
       if (row.prevHash !== (head.last?.hash ?? GENESIS_HASH)) return advance(db, journalId, undefined);
       head.frontier.appendEntryHash(row.hash);
       head.last = row;
+      head.recent.push(row);
+      if (head.recent.length > RECENT_KEPT) head.recent.shift();
     }
     if (rows.length < PAGE) return head;
-    head = { frontier: head.frontier, last: head.last };
   }
 }
 
 function bodyOf(journalId: string, head: JournalHead, at: string, audit: number, restoredFrom?: string): CheckpointBody {
+  const first = head.frontier.size - head.recent.length + 1;
   const extensions = [
-    ...(head.last ? [`head ${head.last.year}/${head.last.number} ${head.last.hash}`] : []),
+    ...head.recent.map((row, index) => `entry ${first + index} ${row.year}/${row.number} ${row.hash}`),
     `at ${at}`,
     `audit ${audit}`,
     ...(restoredFrom !== undefined ? [`restored ${restoredFrom.replace(/[\u0000-\u001f]/g, '?') || '?'}`] : []),
@@ -127,24 +167,52 @@ async function signAndAppend(ctx: ServiceContext, journal: Journal, restoredFrom
   const head = await advance(ctx.db, journal.id, state.heads.get(journal.id));
   state.heads.set(journal.id, head);
   const body = bodyOf(journal.id, head, ctx.now().toISOString(), await auditHighWater(ctx.db), restoredFrom);
-  appendNote(ctx.dataDir, journal.id, signNote(checkpointText(body), signerOf(ctx, journal.officeCode)));
+  const note = signNote(checkpointText(body), signerOf(ctx, journal.officeCode));
+  head.recent = [];
+  await appendNote(ctx.dataDir, journal.id, note, !state.opened.has(journal.id));
+  state.opened.add(journal.id);
 }
 
 /**
- * After a committed write that added entries: one signed checkpoint per journal. Never throws —
- * the entries are committed and must be reported as issued; a checkpoint that could not be written
- * is remembered, and the next one covers the same entries.
+ * After a committed write that added entries: the journal's checkpoint is signed on the next turn
+ * of the event loop, off the issuing path (the signature and the log's fsync cost more than the
+ * insert itself). Writes committed in the same turn share one checkpoint, which names each of their
+ * entries. A crash before it is written leaves the register ahead of the log, which verification
+ * accepts (the next checkpoint covers those entries); it never leaves the log ahead of the register.
  */
-export async function recordCheckpoints(ctx: ServiceContext, journals: readonly Journal[]): Promise<void> {
+export function recordCheckpoints(ctx: ServiceContext, journals: readonly Journal[]): void {
   const state = stateOf(ctx.db);
-  for (const journal of journals) {
-    try {
-      await signAndAppend(ctx, journal);
-      state.lastError = undefined;
-    } catch (error) {
-      state.lastError = error instanceof Error ? error.message : String(error);
+  for (const journal of journals) state.dirty.set(journal.id, journal);
+  if (state.scheduled) return;
+  state.scheduled = true;
+  setImmediate(() => {
+    state.scheduled = false;
+    void flushCheckpoints(ctx);
+  });
+}
+
+/**
+ * Signs and appends the checkpoints still waiting; the desk calls it before closing the register.
+ * Never throws: the entries are committed and reported as issued; a checkpoint that could not be
+ * written (a full disk, a missing key) is remembered, and the next one covers the same entries.
+ */
+export function flushCheckpoints(ctx: ServiceContext): Promise<void> {
+  const state = stateOf(ctx.db);
+  state.flushing = state.flushing.then(async () => {
+    while (state.dirty.size > 0) {
+      const journals = [...state.dirty.values()];
+      state.dirty.clear();
+      for (const journal of journals) {
+        try {
+          await signAndAppend(ctx, journal);
+          state.lastError = undefined;
+        } catch (error) {
+          state.lastError = error instanceof Error ? error.message : String(error);
+        }
+      }
     }
-  }
+  });
+  return state.flushing;
 }
 
 /**
@@ -152,6 +220,8 @@ export async function recordCheckpoints(ctx: ServiceContext, journals: readonly 
  * starting point for the restored content, so the restored register verifies and says from when.
  */
 export async function recordRestore(ctx: ServiceContext, journalIds: readonly string[], from: string): Promise<void> {
+  // Checkpoints of the content just replaced are written first, never after the restore's.
+  await flushCheckpoints(ctx);
   const state = stateOf(ctx.db);
   state.heads.clear();
   for (const journalId of journalIds) {
@@ -167,16 +237,16 @@ export async function recordRestore(ctx: ServiceContext, journalIds: readonly st
 }
 
 function logged(body: CheckpointBody): LoggedCheckpoint {
-  const checkpoint: LoggedCheckpoint = { size: body.size, root: body.root, at: '', audit: 0 };
+  const checkpoint: LoggedCheckpoint = { size: body.size, root: body.root, entries: [], at: '', audit: 0 };
   for (const line of body.extensions) {
     const [key, ...rest] = line.split(' ');
     const value = rest.join(' ');
     if (key === 'at') checkpoint.at = value;
     else if (key === 'audit') checkpoint.audit = Number(value) || 0;
     else if (key === 'restored') checkpoint.restoredFrom = value;
-    else if (key === 'head') {
-      const match = /^(\d+)\/(\d+) ([0-9a-f]{64})$/.exec(value);
-      if (match) checkpoint.head = { year: Number(match[1]), number: Number(match[2]), hash: match[3]! };
+    else if (key === 'entry') {
+      const match = /^(\d+) (\d+)\/(\d+) ([0-9a-f]{64})$/.exec(value);
+      if (match) checkpoint.entries.push({ position: Number(match[1]), year: Number(match[2]), number: Number(match[3]), hash: match[4]! });
     }
   }
   return checkpoint;
@@ -222,15 +292,20 @@ function loadReference(dataDir: string, journalId: string): Reference | undefine
   return referenceFrom(readRecentNotes(dataDir, journalId), journalId, keys) ?? referenceFrom(readAllNotes(dataDir, journalId), journalId, keys);
 }
 
-/** Every logged head since the last restore (unverified: used only to say where a difference starts). */
-function loggedHeads(dataDir: string, journalId: string): LoggedCheckpoint[] {
+/**
+ * Every entry the log names since the last restore, by position (unverified: used only to say
+ * where a difference starts, never to decide that there is one).
+ */
+function loggedEntries(dataDir: string, journalId: string): LoggedEntry[] {
   const origin = originOfJournal(journalId);
   const all = readAllNotes(dataDir, journalId)
     .map((note) => parseCheckpointText(noteText(note)))
     .filter((body): body is CheckpointBody => body?.origin === origin)
     .map(logged);
   const lastRestore = all.map((item) => item.restoredFrom !== undefined).lastIndexOf(true);
-  return all.slice(Math.max(0, lastRestore));
+  const byPosition = new Map<number, LoggedEntry>();
+  for (const checkpoint of all.slice(Math.max(0, lastRestore))) for (const entry of checkpoint.entries) byPosition.set(entry.position, entry);
+  return [...byPosition.values()].sort((a, b) => a.position - b.position);
 }
 
 /**
@@ -238,7 +313,7 @@ function loggedHeads(dataDir: string, journalId: string): LoggedCheckpoint[] {
  * chain verifier has already accepted, compared at the end with the latest signed checkpoint.
  */
 export class CheckpointComparison {
-  private readonly head: JournalHead = { frontier: new MerkleFrontier(), last: undefined };
+  private readonly head: JournalHead = { frontier: new MerkleFrontier(), last: undefined, recent: [] };
   private rootAtReference: Buffer | undefined;
 
   private constructor(
@@ -294,51 +369,49 @@ export class CheckpointComparison {
   /** The first entry that differs from what was signed, or the first one missing. */
   private async locate(latest: LoggedCheckpoint, printNumber: (year: number, number: number) => string): Promise<FirstBadEntry> {
     const size = this.head.frontier.size;
-    const heads = loggedHeads(this.ctx.dataDir, this.journal.id)
-      .filter((item) => item.head && item.size <= Math.min(size, latest.size))
-      .sort((a, b) => a.size - b.size);
-    // Heads past a rewritten entry all differ (each hash covers the ones before): a binary search.
+    const named = loggedEntries(this.ctx.dataDir, this.journal.id);
+    const within = named.filter((entry) => entry.position <= Math.min(size, latest.size));
+    // Every hash after a rewritten entry differs too (each covers the ones before): a binary search.
     let low = 0;
-    let high = heads.length;
+    let high = within.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      const item = heads[middle]!;
-      const row = await entryAtPosition(this.ctx.db, this.journal.id, item.size);
-      if (row?.hash === item.head?.hash) low = middle + 1;
+      const entry = within[middle]!;
+      const row = await entryAtPosition(this.ctx.db, this.journal.id, entry.position);
+      if (row?.hash === entry.hash) low = middle + 1;
       else high = middle;
     }
     const checkpointAt = latest.at;
-    const rewrittenWithin = high < heads.length || size >= latest.size;
-    if (rewrittenWithin) {
-      const position = (heads[low - 1]?.size ?? 0) + 1;
+    if (high < within.length || size >= latest.size) {
+      const position = (within[low - 1]?.position ?? 0) + 1;
       const row = await entryAtPosition(this.ctx.db, this.journal.id, position);
       if (row) return { entryId: row.id, year: row.year, number: row.number, printedNumber: row.printedNumber, reason: 'rewritten', checkpointAt };
     }
-    const missing = this.firstMissing(latest);
+    const missing = this.firstMissing(named);
     const reason: CheckpointFault = (await auditHighWater(this.ctx.db)) < latest.audit ? 'old_copy' : 'tail_cut';
     return { entryId: null, year: missing.year, number: missing.number, printedNumber: printNumber(missing.year, missing.number), reason, expectedNumber: missing.number, checkpointAt };
   }
 
-  /** The number of the first entry the register lacks: the next after its last one, or the signed head's own when that is the next. */
-  private firstMissing(latest: LoggedCheckpoint): { year: number; number: number } {
+  /** The number of the first entry the register lacks: as the log names it, or the one after the register's last. */
+  private firstMissing(named: readonly LoggedEntry[]): { year: number; number: number } {
+    const next = named.find((entry) => entry.position === this.head.frontier.size + 1);
+    if (next) return { year: next.year, number: next.number };
     const last = this.head.last;
-    if (latest.head && latest.size === this.head.frontier.size + 1) return { year: latest.head.year, number: latest.head.number };
-    if (last) return { year: last.year, number: last.number + 1 };
-    return { year: latest.head?.year ?? 0, number: 1 };
+    return last ? { year: last.year, number: last.number + 1 } : { year: named[0]?.year ?? 0, number: 1 };
   }
 }
 
 /** Where a witness code of a printed journal page stands in the checkpoint logs. */
 export interface WitnessedCheckpoint {
   journalId: string;
-  size: number;
+  /** When the checkpoint naming the page's last entry was signed. */
   at: string;
-  head: { year: number; number: number; hash: string };
+  entry: LoggedEntry;
 }
 
 /**
- * The signed checkpoint whose head starts with a printed page's witness code, in any journal's
- * log of this data folder. Only checkpoints whose signature verifies are answered.
+ * The signed checkpoint that names the entry whose hash starts with a printed page's witness
+ * code, in any journal's log of this data folder. Only checkpoints whose signature verifies count.
  */
 export function findWitnessedCheckpoint(dataDir: string, journalIds: readonly string[], code: string): WitnessedCheckpoint | undefined {
   const keys = publicKeysOf(dataDir);
@@ -348,7 +421,8 @@ export function findWitnessedCheckpoint(dataDir: string, journalIds: readonly st
       const opened = openCheckpoint(note, keys);
       if (!opened || opened.body.origin !== originOfJournal(journalId)) continue;
       const checkpoint = logged(opened.body);
-      if (checkpoint.head?.hash.startsWith(code)) return { journalId, size: checkpoint.size, at: checkpoint.at, head: checkpoint.head };
+      const entry = checkpoint.entries.find((named) => named.hash.startsWith(code));
+      if (entry) return { journalId, at: checkpoint.at, entry };
     }
   }
   return undefined;

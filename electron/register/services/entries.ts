@@ -431,7 +431,7 @@ export function createEntriesService(ctx: ServiceContext) {
           return ids;
         }),
       );
-      await recordCheckpoints(ctx, [...journals.values()]);
+      recordCheckpoints(ctx, [...journals.values()]);
       return written;
     },
 

@@ -256,7 +256,7 @@ export function createVerificationService(ctx: ServiceContext) {
         state: 'changed',
         journalIndex: journal.index,
         officeCode: journal.officeCode,
-        printedNumber: printNumber(signed.head.year, signed.head.number),
+        printedNumber: printNumber(signed.entry.year, signed.entry.number),
         signedAt: signed.at,
         ...(result.ok ? {} : { fault: result.firstBad }),
       };
