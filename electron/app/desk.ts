@@ -133,6 +133,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       keyStore,
       keys: keysOfRegister(db, keyStore),
       now,
+      witness: (code) => register.verification.witness(code),
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
       lookup: {
         byId: async (id) => (await getEntryRecord(db, id)) ?? null,

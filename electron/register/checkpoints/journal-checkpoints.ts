@@ -11,7 +11,7 @@ import { getJournal } from '../repositories/journals.js';
 import type { ServiceContext } from '../services/context.js';
 import { appendNote, readAllNotes, readRecentNotes } from './checkpoint-log.js';
 import { MerkleFrontier } from './merkle.js';
-import { checkpointText, keyNameOfOffice, noteText, openCheckpoint, originOfJournal, parseCheckpointText, signNote, type CheckpointBody, type NoteSigner } from './signed-note.js';
+import { checkpointText, hasControlCharacter, keyNameOfOffice, noteText, openCheckpoint, originOfJournal, parseCheckpointText, signNote, type CheckpointBody, type NoteSigner } from './signed-note.js';
 
 /**
  * Signed checkpoints of every journal this desk writes, kept outside the register (R7.7: an entry
@@ -157,7 +157,7 @@ function bodyOf(journalId: string, head: JournalHead, at: string, audit: number,
     ...head.recent.map((row, index) => `entry ${first + index} ${row.year}/${row.number} ${row.hash}`),
     `at ${at}`,
     `audit ${audit}`,
-    ...(restoredFrom !== undefined ? [`restored ${restoredFrom.replace(/[\u0000-\u001f]/g, '?') || '?'}`] : []),
+    ...(restoredFrom !== undefined ? [`restored ${[...restoredFrom].map((character) => (hasControlCharacter(character) ? '?' : character)).join('') || '?'}`] : []),
   ];
   return { origin: originOfJournal(journalId), size: head.frontier.size, root: head.frontier.root(), extensions };
 }
