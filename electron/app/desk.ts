@@ -133,6 +133,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       keyStore,
       keys: keysOfRegister(db, keyStore),
       now,
+      witness: (code) => register.verification.witness(code),
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
       lookup: {
         byId: async (id) => (await getEntryRecord(db, id)) ?? null,
@@ -166,6 +167,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       await jobs.stopAll();
       // Queued audit rows of searches are written before the register closes.
       await register.audit.flush().catch(() => undefined);
+      // So are the journals' signed checkpoints still waiting for their turn.
+      await register.checkpoints.flush();
       await db.close();
     },
   };

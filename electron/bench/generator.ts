@@ -109,6 +109,8 @@ async function fill(opened: OpenedRegister, options: FillOptions): Promise<Gener
     written += batch.length;
     options.onProgress?.(written, options.entries);
   }
+  // The journals' signed checkpoints, so a synthetic register verifies as an issued one does.
+  await opened.services.register.checkpoints.flush();
   opened.setClock(options.until);
   return {
     entries: written,

@@ -29,6 +29,12 @@ export interface RegisterFigures {
   readonly issuingCold: Sample;
   /** The bare insert interleaved with those first runs. */
   readonly bareInsertCold: Sample;
+  /**
+   * The signed checkpoint after one issue: the journal's Merkle root moved on, an Ed25519
+   * signature, the line appended to the checkpoint log and fsynced. It runs after the commit, off
+   * the issuing path, so it is not in `issuing`.
+   */
+  readonly checkpoint: Sample;
   /** Issues run between the two measurements. */
   readonly issuingWarmup: number;
   /** The issuing service end to end: also declension, signatory, template versions. */
@@ -113,15 +119,16 @@ const ISSUING_WARMUP = 200;
 async function issuingFigures(
   dataDir: string,
   options: FigureOptions,
-): Promise<Pick<RegisterFigures, 'bareInsert' | 'issuing' | 'issuingCold' | 'bareInsertCold' | 'issuingWarmup'>> {
+): Promise<Pick<RegisterFigures, 'bareInsert' | 'issuing' | 'checkpoint' | 'issuingCold' | 'bareInsertCold' | 'issuingWarmup'>> {
   const bare = openBareInsert(dataDir);
   const seeded = await openSeeded(dataDir);
   try {
-    const steps = { bareInsert: () => bare.insertOne(), issuing: await issuingStep(seeded, options) };
+    // Each issue's checkpoint is written by its own step, as the desk writes it on the event loop's next turn.
+    const steps = { bareInsert: () => bare.insertOne(), issuing: await issuingStep(seeded, options), checkpoint: () => seeded.services.register.checkpoints.flush() };
     const cold = await interleaved(steps, { warmup: 0, runs: options.runs });
     const issuingWarmup = Math.max(options.warmup, ISSUING_WARMUP);
     const warm = await interleaved(steps, { warmup: issuingWarmup, runs: options.runs });
-    return { bareInsert: warm.bareInsert, issuing: warm.issuing, issuingCold: cold.issuing, bareInsertCold: cold.bareInsert, issuingWarmup };
+    return { bareInsert: warm.bareInsert, issuing: warm.issuing, checkpoint: warm.checkpoint, issuingCold: cold.issuing, bareInsertCold: cold.bareInsert, issuingWarmup };
   } finally {
     await seeded.db.close();
     bare.close();

@@ -3,15 +3,34 @@ import type { ChainRow } from './repositories/entries.js';
 
 export type ChainFault = 'hash_mismatch' | 'broken_link' | 'gap' | 'duplicate';
 
+/**
+ * A register that contradicts its latest signed checkpoint (kept outside the register):
+ * `rewritten` — an entry the checkpoint covers differs (edited and the chain recomputed);
+ * `tail_cut` — the journal is shorter than signed; `old_copy` — shorter, and the audit trail
+ * ends before the checkpoint too (an older copy of the register put back).
+ */
+export type CheckpointFault = 'rewritten' | 'tail_cut' | 'old_copy';
+
+/** The signed checkpoint a sound journal agrees with, and the restore it starts from, if any. */
+export interface CheckpointAgreement {
+  size: number;
+  at: string;
+  restored?: { at: string; from: string };
+}
+
 export interface FirstBadEntry {
   /** Null when the missing entry is the journal's last of a year (it left nothing to point at). */
   entryId: string | null;
   year: number;
   number: number;
   printedNumber: string;
-  reason: ChainFault;
-  /** For `gap`: the number that should have come here. */
+  reason: ChainFault | CheckpointFault;
+  /** For `gap`, `tail_cut`, `old_copy`: the number that should have come here. */
   expectedNumber?: number;
+  /** For `gap` at an entry that is there: the printed form of the number missing before it. */
+  missingPrintedNumber?: string;
+  /** For a checkpoint fault: when the checkpoint the register contradicts was signed. */
+  checkpointAt?: string;
 }
 
 export type VerifyResult = { ok: true; entries: number } | { ok: false; firstBad: FirstBadEntry };
@@ -75,7 +94,7 @@ export class ChainVerifier {
       number: row.number,
       printedNumber: row.printedNumber,
       reason,
-      ...(expectedNumber !== undefined ? { expectedNumber } : {}),
+      ...(expectedNumber !== undefined ? { expectedNumber, missingPrintedNumber: this.printNumber(row.year, expectedNumber) } : {}),
     });
     const prev = this.prev;
     if (prev && prev.year === row.year && prev.number === row.number) return bad('duplicate');

@@ -1,4 +1,6 @@
 import type { SessionResolver } from '../ipc/handler-types.js';
+import { loggedJournalIds } from './checkpoints/checkpoint-log.js';
+import { flushCheckpoints, recordRestore } from './checkpoints/journal-checkpoints.js';
 import type { RegisterDb } from './database.js';
 import { createAuditService } from './services/audit.js';
 import { createAuthService } from './services/auth.js';
@@ -44,9 +46,13 @@ export function createRegisterServices(options: RegisterServicesOptions) {
     entries: createEntriesService(ctx),
     audit: createAuditService(ctx),
     verification,
+    /** Signed checkpoints of the journals, outside the register: those still waiting are written by `flush`. */
+    checkpoints: { flush: () => flushCheckpoints(ctx) },
     backup: createBackupService(ctx, {
-      onRestored: () => {
+      onRestored: async (from) => {
         auth.endAllSessions();
+        // A restore is a legitimate way back: signed, so the restored register verifies (R7.7).
+        await recordRestore(ctx, loggedJournalIds(ctx.dataDir), from);
         void verification.verifyAllJournals();
       },
     }),

@@ -124,7 +124,7 @@ export default {
       noBackups: 'There are no backups in the configured folder.',
       restore: 'Restore',
       confirmRestore: 'Restore the register from {{name}}? Every user will be logged out.',
-      reasons: { hash_mismatch: 'content changed', broken_link: 'chain broken', gap: 'number missing', duplicate: 'number repeated' },
+      reasons: { hash_mismatch: 'content changed', broken_link: 'chain broken', gap: 'number missing', duplicate: 'number repeated', rewritten: 'rewritten after a signed checkpoint', tail_cut: 'entries after the checkpoint gone', old_copy: 'an older copy of the register put back' },
     },
     login: {
       title: 'Log in',
@@ -533,7 +533,7 @@ export default {
     },
     verify: {
       title: 'Verify a document',
-      intro: 'Type the short code printed on the document, or paste the text of its QR code (read with a scanner).',
+      intro: 'Type the short code printed on the document, or paste the text of its QR code (read with a scanner), or a journal page’s witness code (16 characters in its footer).',
       code: 'Code or QR text',
       codeHint: 'Letter case does not matter',
       check: 'Check',
@@ -545,6 +545,22 @@ export default {
         annulled: 'The document was annulled',
         forged: 'The document is forged or damaged',
         unknown: 'Document not found',
+      },
+      witness: {
+        title: {
+          held: 'Journal page: the register is unchanged',
+          held_fault_later: 'Journal page: its entries are intact, a later one is not',
+          changed: 'Journal page: the register was changed',
+          unknown: 'Journal page not found',
+        },
+        page: 'Witness code of a page of journal {{index}} ({{office}}); its last entry is No. {{number}} of {{date}}.',
+        pageSigned: 'Witness code of a page of journal {{index}} ({{office}}); its last entry is No. {{number}}, witnessed by a signed checkpoint {{at}}.',
+        held: 'The register still holds exactly the entries this page witnessed.',
+        heldSigned: 'The register still holds exactly the entries this page witnessed, and they match the signed checkpoint of {{at}}.',
+        heldFaultLater: 'The entries up to this page are unchanged, but a later entry of the journal is not sound: the journal is read-only until the head decides.',
+        changed: 'The page is genuine, but the register no longer holds what it witnessed. Tell the head and the IT person.',
+        fault: 'The first entry that differs: No. {{number}} — {{what}}.',
+        unknown: 'This code matches neither an entry of the register nor a signed checkpoint: the page is not from this register, or the code was mistyped.',
       },
       forgery: {
         malformed: 'The code is malformed.',

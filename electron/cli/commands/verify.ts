@@ -1,9 +1,7 @@
-import type { VerifyResult } from '../../register/chain-verifier.js';
+import type { CheckpointAgreement, FirstBadEntry, VerifyResult } from '../../register/chain-verifier.js';
 import { connectRegister } from '../../register/connect.js';
-import { createRegisterServices } from '../../register/index.js';
-import { entriesWithHashPrefix } from '../../register/repositories/witness.js';
+import { createRegisterServices, type RegisterServices } from '../../register/index.js';
 import { databaseOptions, dataDirOption, EXIT, optionalString, t, UsageError, type CliCommand, type CliIo } from '../command.js';
-import type { RegisterDb } from '../../register/database.js';
 import type { SchemaFault } from '../../register/schema-check.js';
 
 /**
@@ -48,10 +46,10 @@ export const verifyCommand: CliCommand = {
       const health = await services.verification.verifyAllJournals();
       let sound = reportSchema(health.schema?.faults ?? [], io);
       for (const journal of health.journals) {
-        if (journal.result && !reportJournal(journal, journal.result, io)) sound = false;
+        if (journal.result && !reportJournal(journal, journal.result, io, journal.checkpoint)) sound = false;
       }
       if (sound) io.out(t('cli.verify.allOk'));
-      const witnessed = witness === undefined || (await checkWitness(db, witness, io));
+      const witnessed = witness === undefined || (await checkWitness(services, witness, io));
       return sound && witnessed ? EXIT.ok : EXIT.failed;
     } finally {
       await db.close();
@@ -74,34 +72,72 @@ export function describeSchemaFault(fault: SchemaFault): string {
   return t(`schemaCheck.fault.${fault.problem}`, { what, name: fault.name, table: fault.table });
 }
 
-/** One journal's verification, as a line naming it; false when its chain is not sound. */
-export function reportJournal(journal: { journalIndex: string; officeCode: string }, result: VerifyResult, io: CliIo): boolean {
-  if (result.ok) {
-    io.out(t('cli.verify.journalOk', { index: journal.journalIndex, office: journal.officeCode, entries: result.entries }));
-    return true;
-  }
-  const bad = result.firstBad;
-  io.err(
-    t('cli.verify.journalBad', {
-      index: journal.journalIndex,
-      office: journal.officeCode,
-      year: bad.year,
-      number: bad.number,
-      printedNumber: bad.printedNumber,
-      reason: bad.reason,
-    }),
-  );
-  return false;
+/** When a checkpoint was signed, as a person in the office reads it (Kyiv time). */
+function kyivMoment(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleString('uk-UA', { timeZone: 'Europe/Kyiv', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** A printed journal page's footer code must be the start of a real entry's hash (issue 6 §5). */
-async function checkWitness(db: RegisterDb, code: string, io: CliIo): Promise<boolean> {
-  const [match] = await entriesWithHashPrefix(db, code);
-  if (!match) {
+/** The first fault of a journal in words: which entry, what happened to it (no reason codes). */
+export function describeFault(journal: { journalIndex: string; officeCode: string }, bad: FirstBadEntry): string {
+  const params = {
+    index: journal.journalIndex,
+    office: journal.officeCode,
+    year: bad.year,
+    printedNumber: bad.printedNumber,
+    missing: bad.entryId === null ? bad.printedNumber : (bad.missingPrintedNumber ?? bad.printedNumber),
+    at: bad.checkpointAt ? kyivMoment(bad.checkpointAt) : '',
+  };
+  if (bad.reason === 'gap') {
+    if (bad.entryId === null) return t('cli.verify.fault.gap', params);
+    return t(bad.expectedNumber === undefined ? 'cli.verify.fault.counter' : 'cli.verify.fault.gapBefore', params);
+  }
+  return t(`cli.verify.fault.${bad.reason}`, params);
+}
+
+/** One journal's verification, as a line naming it; false when its chain is not sound. */
+export function reportJournal(journal: { journalIndex: string; officeCode: string }, result: VerifyResult, io: CliIo, checkpoint?: CheckpointAgreement): boolean {
+  if (!result.ok) {
+    io.err(describeFault(journal, result.firstBad));
+    return false;
+  }
+  const words = [t('cli.verify.journalOk', { index: journal.journalIndex, office: journal.officeCode, entries: result.entries })];
+  if (checkpoint) words.push(t('cli.verify.checkpointOk', { at: kyivMoment(checkpoint.at), size: checkpoint.size }));
+  if (checkpoint?.restored) words.push(t('cli.verify.restoredFrom', { from: checkpoint.restored.from, at: kyivMoment(checkpoint.restored.at) }));
+  io.out(words.join(' '));
+  return true;
+}
+
+/**
+ * A printed journal page's footer code (the chain head after its last entry): whether the register
+ * still holds exactly what that page witnessed, checked against the chain and the signed
+ * checkpoint log (R7.7).
+ */
+async function checkWitness(services: RegisterServices, code: string, io: CliIo): Promise<boolean> {
+  const verdict = await services.verification.witness(code);
+  if (verdict.state === 'unknown') {
     io.err(t('cli.verify.witnessUnknown', { code }));
     return false;
   }
-  const date = match.localDate.split('-').reverse().join('.');
-  io.out(t('cli.verify.witnessMatches', { code, index: match.journalIndex, office: match.officeCode, printedNumber: match.printedNumber, date }));
-  return true;
+  const params = {
+    code,
+    index: verdict.journalIndex,
+    office: verdict.officeCode,
+    printedNumber: verdict.printedNumber,
+    date: verdict.localDate ? verdict.localDate.split('-').reverse().join('.') : '',
+  };
+  if (verdict.state === 'held') {
+    io.out(t('cli.verify.witnessMatches', params));
+    io.out(t(verdict.checkpointAt ? 'cli.verify.witnessHeldSigned' : 'cli.verify.witnessHeld', { at: verdict.checkpointAt ? kyivMoment(verdict.checkpointAt) : '' }));
+    return true;
+  }
+  if (verdict.state === 'held_fault_later') {
+    io.out(t('cli.verify.witnessMatches', params));
+    io.err(t('cli.verify.witnessHeldFaultLater'));
+    return false;
+  }
+  io.err(t('cli.verify.witnessChanged', params));
+  if (verdict.fault) io.err(describeFault({ journalIndex: verdict.journalIndex, officeCode: verdict.officeCode }, verdict.fault));
+  return false;
 }

@@ -1,6 +1,9 @@
 import type { Sql } from '../sql.js';
 
 export interface WitnessMatch {
+  journalId: string;
+  year: number;
+  number: number;
   journalIndex: string;
   officeCode: string;
   printedNumber: string;
@@ -13,7 +16,7 @@ export interface WitnessMatch {
  */
 export async function entriesWithHashPrefix(db: Sql, prefix: string): Promise<WitnessMatch[]> {
   return db.all<WitnessMatch>(
-    `SELECT j.nomenclature_index AS "journalIndex", o.code AS "officeCode", e.printed_number AS "printedNumber",
+    `SELECT j.id AS "journalId", e.year, e.number, j.nomenclature_index AS "journalIndex", o.code AS "officeCode", e.printed_number AS "printedNumber",
        e.local_date AS "localDate"
      FROM entries e JOIN journals j ON j.id = e.journal_id JOIN offices o ON o.id = j.office_id
      WHERE substr(e.hash, 1, ?) = ?`,

@@ -129,7 +129,7 @@ function listedNames(folder: string): string[] {
 
 const FOLDER_UNREADABLE_CODES = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG', 'EIO']);
 
-export function createBackupService(ctx: ServiceContext, hooks: { onRestored: () => void }) {
+export function createBackupService(ctx: ServiceContext, hooks: { onRestored: (from: string) => Promise<void> }) {
   async function folderFor(options: CreateBackupOptions): Promise<string> {
     const folder = path.resolve(options.folder ?? (await readDeskSettings(ctx)).backupFolder ?? path.join(ctx.dataDir, 'backups'));
     // Kernel pseudo-filesystems are never a backup target (Node's recursive mkdir can spin on /proc).
@@ -269,7 +269,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: ()
         });
         onProgress?.(replaced);
         migrate(live);
-        hooks.onRestored();
+        await hooks.onRestored(source);
         // Written into the restored register: rows written before the replacing would be gone with it.
         await auditCopy(actor, saved);
         await writeAudit(ctx, { userId: await actorId(actor), action: 'backup.restore', entity: 'register', summary: path.basename(source) });

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/entry.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
 import { entryHashOfCanonicalContent, GENESIS_HASH } from '../hash-chain.js';
+import { recordCheckpoints } from '../checkpoints/journal-checkpoints.js';
 import { kyivLocalDate } from '../kyiv-time.js';
 import { formatPrintedNumber } from '../printed-number.js';
 import {
@@ -354,7 +355,9 @@ export function createEntriesService(ctx: ServiceContext) {
       if (!journal.active) throw new DeskError('conflict', 'errors.journals.inactive');
       if (!journal.sorts.includes(content.sort)) throw new DeskError('conflict', 'errors.journals.sortNotHeld', { sort: content.sort });
       input.gate(content);
-      return withBusyRetry(() => writeEntry(journal, content, input.user, input));
+      const record = await withBusyRetry(() => writeEntry(journal, content, input.user, input));
+      recordCheckpoints(ctx, [journal]);
+      return record;
     },
 
     /**
@@ -396,7 +399,7 @@ export function createEntriesService(ctx: ServiceContext) {
         localDates.set(hour, date);
         return date;
       };
-      return withBusyRetry(() =>
+      const written = await withBusyRetry(() =>
         ctx.db.write(async () => {
           // What `writeEntryRow` reads per entry is read once per journal here, under the same lock:
           // the number format, and the chain head, which each entry of the batch then moves on.
@@ -441,6 +444,8 @@ export function createEntriesService(ctx: ServiceContext) {
           return ids;
         }),
       );
+      recordCheckpoints(ctx, [...journals.values()]);
+      return written;
     },
 
     /** Records who received the document and when (section E: handed over against signature). */

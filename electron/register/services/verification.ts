@@ -2,13 +2,16 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
 import type { SessionUser } from '../../ipc/handler-types.js';
-import { ChainVerifier, type FirstBadEntry, type VerifyResult } from '../chain-verifier.js';
+import { ChainVerifier, type CheckpointAgreement, type FirstBadEntry, type VerifyResult } from '../chain-verifier.js';
+import { loggedJournalIds } from '../checkpoints/checkpoint-log.js';
+import { checkpointAgreement, CheckpointComparison, findWitnessedCheckpoint } from '../checkpoints/journal-checkpoints.js';
 import type { QuickCheckResult, RegisterDb } from '../database.js';
 import { quickCheckFile } from '../integrity-check.js';
 import { checkRegisterSchema, type SchemaFault } from '../schema-check.js';
 import { chainPage, getEntryRecord, journalCounters, journalFirstNumbers } from '../repositories/entries.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
+import { entriesWithHashPrefix } from '../repositories/witness.js';
 import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { requireOfficeAccess, requireRole } from './context.js';
@@ -39,7 +42,20 @@ export interface JournalCheck {
   /** True while a failed chain waits for the head's decision (R7.7: nothing is added to a journal that no longer proves itself). */
   readOnly?: boolean;
   acknowledgement?: TamperAcknowledgement;
+  /** The signed checkpoint (kept outside the register) a sound journal agrees with. */
+  checkpoint?: CheckpointAgreement;
 }
+
+/**
+ * A journal page's witness code against the register: `held` — the register still holds exactly
+ * the entries the page witnessed; `held_fault_later` — those entries are intact, a later one is
+ * not; `changed` — the page is genuine (its code is in the register's chain or a signed checkpoint)
+ * but the register no longer holds what it witnessed; `unknown` — no such page of this register.
+ */
+export type WitnessVerdict =
+  | { state: 'held'; journalIndex: string; officeCode: string; printedNumber: string; localDate: string; checkpointAt?: string }
+  | { state: 'held_fault_later' | 'changed'; journalIndex: string; officeCode: string; printedNumber: string; localDate?: string; signedAt?: string; fault?: FirstBadEntry }
+  | { state: 'unknown' };
 
 export interface RegisterHealth {
   quickCheck: { ok: boolean; messages: string[]; at: string } | null;
@@ -58,10 +74,15 @@ export async function verifyJournalChain(ctx: ServiceContext, journal: Journal):
   const walk = async (): Promise<VerifyResult> => {
     const counters = new Map((await journalCounters(ctx.db, journal.id)).map((row) => [row.year, row.lastNumber]));
     const verifier = new ChainVerifier(journal.id, counters, printNumber, await journalFirstNumbers(ctx.db, journal.id));
+    // The same walk checks the register against its latest signed checkpoint (kept outside it).
+    const checkpoint = CheckpointComparison.start(ctx, journal);
     for (;;) {
       const rows = await chainPage(ctx.db, journal.id, verifier.position, PAGE_SIZE);
-      for (const row of rows) if (!verifier.push(row)) return verifier.finish();
-      if (rows.length < PAGE_SIZE) return verifier.finish();
+      for (const row of rows) {
+        if (!verifier.push(row)) return verifier.finish();
+        checkpoint.push(row);
+      }
+      if (rows.length < PAGE_SIZE) return checkpoint.finish(verifier.finish(), printNumber);
       await yieldToEventLoop();
     }
   };
@@ -136,6 +157,9 @@ export function createVerificationService(ctx: ServiceContext) {
     const acknowledgement = (await readAcknowledgements(ctx))[check.journalId];
     check.result = result;
     check.state = result.ok ? 'ok' : 'bad';
+    const agreement = result.ok ? checkpointAgreement(ctx.db, check.journalId) : undefined;
+    if (agreement) check.checkpoint = agreement;
+    else delete check.checkpoint;
     if (result.ok) {
       tamper.readOnly.delete(check.journalId);
       check.readOnly = tamper.schemaFaults.length > 0;
@@ -203,6 +227,39 @@ export function createVerificationService(ctx: ServiceContext) {
       });
       tamper.pending = running.catch(() => undefined);
       return running;
+    },
+
+    /**
+     * What a printed journal page's witness code (the chain head after the page's last entry)
+     * says about the register today: whether it still holds exactly what the page witnessed,
+     * judged by the journal's chain and its signed checkpoints (kept outside the register).
+     */
+    async witness(code: string): Promise<WitnessVerdict> {
+      const [match] = await entriesWithHashPrefix(ctx.db, code);
+      if (match) {
+        const journal = await getJournal(ctx.db, match.journalId);
+        const known = health.journals.find((check) => check.journalId === match.journalId)?.result;
+        const result = known ?? (journal ? await verifyJournalChain(ctx, journal) : undefined);
+        const page = { journalIndex: match.journalIndex, officeCode: match.officeCode, printedNumber: match.printedNumber, localDate: match.localDate };
+        const agreed = checkpointAgreement(ctx.db, match.journalId);
+        if (!result || result.ok) return { state: 'held', ...page, ...(agreed ? { checkpointAt: agreed.at } : {}) };
+        const after = result.firstBad.year > match.year || (result.firstBad.year === match.year && result.firstBad.number > match.number);
+        return { state: after ? 'held_fault_later' : 'changed', ...page, fault: result.firstBad };
+      }
+      const journals = await listJournals(ctx.db);
+      const signed = findWitnessedCheckpoint(ctx.dataDir, loggedJournalIds(ctx.dataDir), code);
+      const journal = signed && journals.find((candidate) => candidate.id === signed.journalId);
+      if (!signed || !journal) return { state: 'unknown' };
+      const printNumber = await printedNumberFormatter(ctx, journal);
+      const result = health.journals.find((check) => check.journalId === journal.id)?.result ?? (await verifyJournalChain(ctx, journal));
+      return {
+        state: 'changed',
+        journalIndex: journal.index,
+        officeCode: journal.officeCode,
+        printedNumber: printNumber(signed.entry.year, signed.entry.number),
+        signedAt: signed.at,
+        ...(result.ok ? {} : { fault: result.firstBad }),
+      };
     },
 
     /** Whether writes to the journal are refused until the head decides (issue 9 §3). */

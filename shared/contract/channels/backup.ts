@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { jobStartedSchema } from './job-started.js';
-import { verifyResultSchema } from './journal.js';
+import { checkpointAgreementSchema, verifyResultSchema } from './journal.js';
 
 export const backupInfoSchema = z.object({
   file: z.string(),
@@ -43,6 +43,8 @@ export const registerHealthSchema = z.object({
       /** The chain failed and the head has not decided yet: the journal takes no new writes. */
       readOnly: z.boolean().optional(),
       acknowledgement: tamperAcknowledgementSchema.optional(),
+      /** The signed checkpoint (kept outside the register) a sound journal agrees with. */
+      checkpoint: checkpointAgreementSchema.optional(),
     }),
   ),
   verifiedAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { entrySortSchema, kindIdSchema } from '../../domain/entry.js';
+import { firstBadEntrySchema } from './journal.js';
 
 /** What a verified paper is, without personal data beyond initials (anyone may ask). */
 export const verifiedEntrySummarySchema = z.object({
@@ -17,6 +18,21 @@ export const verifiedEntrySummarySchema = z.object({
 
 export const forgeryReasons = ['malformed', 'unknown_office', 'bad_signature', 'fields_mismatch', 'code_mismatch'] as const;
 
+/** A journal page's witness code (its footer) against the register and its signed checkpoints. */
+export const witnessVerdictSchema = z.object({
+  /** held: the register still holds exactly what the page witnessed; held_fault_later: those entries do, a later one is not sound; changed: the page is genuine but the register no longer holds it. */
+  state: z.enum(['held', 'held_fault_later', 'changed', 'unknown']),
+  journalIndex: z.string().optional(),
+  officeCode: z.string().optional(),
+  /** The page's last entry. */
+  printedNumber: z.string().optional(),
+  localDate: z.string().optional(),
+  /** When the signed checkpoint the register agrees with (held) or that named the page's entry (changed) was signed. */
+  checkpointAt: z.string().optional(),
+  signedAt: z.string().optional(),
+  fault: firstBadEntrySchema.optional(),
+});
+
 export const verificationResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('valid'), entry: verifiedEntrySummarySchema }),
   z.object({
@@ -27,6 +43,7 @@ export const verificationResultSchema = z.discriminatedUnion('status', [
   }),
   z.object({ status: z.literal('forged'), reason: z.enum(forgeryReasons) }),
   z.object({ status: z.literal('unknown') }),
+  z.object({ status: z.literal('witness'), witness: witnessVerdictSchema }),
 ]);
 
 export const officePublicKeySchema = z.object({
@@ -41,7 +58,7 @@ export const documentsChannels = {
     output: verificationResultSchema,
     access: 'session',
     mutates: false,
-    summary: 'Check a paper by its QR text or short code: valid, annulled (with the replacing entry), forged or unknown.',
+    summary: 'Check a paper by its QR text or short code: valid, annulled (with the replacing entry), forged or unknown; or a journal page by its 16-character witness code: whether the register still holds what the page witnessed.',
   }),
   'documents.publicKeys': defineChannel({
     input: z.object({}).strict(),

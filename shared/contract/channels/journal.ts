@@ -8,8 +8,19 @@ export const firstBadEntrySchema = z.object({
   year: z.number().int(),
   number: z.number().int(),
   printedNumber: z.string(),
-  reason: z.enum(['hash_mismatch', 'broken_link', 'gap', 'duplicate']),
+  /** The last three: the register contradicts its latest signed checkpoint, kept outside it. */
+  reason: z.enum(['hash_mismatch', 'broken_link', 'gap', 'duplicate', 'rewritten', 'tail_cut', 'old_copy']),
   expectedNumber: z.number().int().optional(),
+  missingPrintedNumber: z.string().optional(),
+  /** When the checkpoint the register contradicts was signed. */
+  checkpointAt: z.string().optional(),
+});
+
+/** The signed checkpoint a sound journal agrees with, and the restore it counts from. */
+export const checkpointAgreementSchema = z.object({
+  size: z.number().int().nonnegative(),
+  at: z.string(),
+  restored: z.object({ at: z.string(), from: z.string() }).optional(),
 });
 
 export const verifyResultSchema = z.discriminatedUnion('ok', [

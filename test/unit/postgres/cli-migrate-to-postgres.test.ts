@@ -262,7 +262,7 @@ describePostgres('npm run cli -- migrate-to-postgres (issue 11 §6)', () => {
     extraDatabases.push(target);
     const run = captureIo();
     await expect(runCli(['migrate-to-postgres', '--data-dir', copyDir, '--database', target.url], run.io)).resolves.toBe(1);
-    expect(run.err.join('\n')).toContain('hash_mismatch');
+    expect(run.err.join('\n')).toContain('змінено після внесення');
     expect(run.err.join('\n')).toContain(t('cli.moveToPostgres.rolledBack'));
     const targetDb = await connectRegister({ dataDir: copyDir, database: target.appUrl });
     try {
@@ -288,7 +288,7 @@ describePostgres('npm run cli -- migrate-to-postgres (issue 11 §6)', () => {
     await tamperOnServer(cluster(), database.name);
     const tampered = captureIo();
     await expect(runCli(['verify', '--database', database.appUrl], tampered.io)).resolves.toBe(1);
-    expect(tampered.err.join('\n')).toContain('hash_mismatch');
+    expect(tampered.err.join('\n')).toContain('змінено після внесення');
   });
 });
 

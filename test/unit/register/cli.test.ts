@@ -52,8 +52,9 @@ describe.skipIf(onPostgres)('npm run cli (issue 4 §10)', () => {
     const report = err.join('\n');
     expect(report).toContain('01-21');
     expect(report).toContain(String(year));
-    expect(report).toMatch(/№ 2 |No\. 2 /);
-    expect(report).toContain('hash_mismatch');
+    expect(report).toMatch(/№ 01-21\/2 |No\. 01-21\/2 /);
+    expect(report).not.toContain('hash_mismatch');
+    expect(report).toContain('змінено після внесення');
   });
 
   it('backup and restore through the command line give back the same entries', async () => {

@@ -8,10 +8,12 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { useKindTitle } from '../../components/entry-summary.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { asDeskError } from '../../stores/session-store.js';
+import { WitnessAnswer } from './witness-answer.js';
 
 type Verification = DeskOutput<'documents.verify'>;
 
 const statusColor = { valid: 'green', annulled: 'orange', forged: 'red', unknown: 'gray' } as const;
+
 
 /** Checks a paper by the short code printed on it or the text of its QR code. */
 export function VerifyScreen() {
@@ -57,7 +59,8 @@ export function VerifyScreen() {
         </Stack>
       </form>
       <ErrorAlert error={failure} />
-      {result && (
+      {result?.status === 'witness' && <WitnessAnswer verdict={result.witness} />}
+      {result && result.status !== 'witness' && (
         <Alert color={statusColor[result.status]} variant="light" title={t(`ui.verify.status.${result.status}`)} role="status">
           {result.status === 'forged' && <Text>{t(`ui.verify.forgery.${result.reason}`)}</Text>}
           {result.status === 'unknown' && <Text>{t('ui.verify.unknownHint')}</Text>}
