@@ -91,16 +91,19 @@ async function checkSigner(ctx: ServiceContext, office: Office, payload: BundleP
   return true;
 }
 
-/** Strict order: the next bundle after the last imported, nothing skipped, nothing older. */
-async function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<number> {
+/**
+ * Never older than the last imported (a replay of a bundle the centre has gone past is refused).
+ * A later bundle may skip lost ones: it carries everything since the last bundle the centre
+ * confirmed, so it supersedes them, as long as it does not start after a bundle the centre lacks.
+ */
+async function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<{ auditUpTo: number; superseded: number }> {
   const last = await latestExchange(ctx.db, office.id, 'bundle', 'import');
   const lastSequence = last?.sequence ?? 0;
   if (payload.sequence <= lastSequence) throw refuse('outOfOrder', { office: office.code, sequence: payload.sequence, last: lastSequence });
-  if (payload.sequence > lastSequence + 1) throw refuse('gap', { office: office.code, sequence: payload.sequence, expected: lastSequence + 1 });
   // The bundle starts after a bundle the centre does not have (its register restored from an older backup?).
   if (payload.baseSequence > lastSequence) throw refuse('gap', { office: office.code, sequence: payload.baseSequence, expected: lastSequence });
   const marks = importMarksSchema.safeParse(last?.marks);
-  return marks.success ? marks.data.auditUpTo : 0;
+  return { auditUpTo: marks.success ? marks.data.auditUpTo : 0, superseded: payload.sequence - lastSequence - 1 };
 }
 
 function recomputedHash(entry: ForeignEntryRow, content: unknown): string {
@@ -207,7 +210,7 @@ function insertBundle(
   const { payload } = signed;
   return ctx.db.write(async () => {
     const pinKeys = await checkSigner(ctx, office, payload, signed.envelope);
-    const auditUpTo = await checkSequence(ctx, office, payload);
+    const { auditUpTo, superseded } = await checkSequence(ctx, office, payload);
     await checkUsers(ctx, payload);
     const plans: Awaited<ReturnType<typeof planJournal>>[] = [];
     for (const part of payload.journals) {
@@ -282,6 +285,7 @@ function insertBundle(
       refusals: bySort('refusal'),
       ...counts,
       alreadyPresent: plans.reduce((sum, plan) => sum + plan.skipped, 0),
+      supersededBundles: superseded,
     };
     await insertExchangeLog(ctx.db, {
       direction: 'import',
