@@ -81,14 +81,36 @@ async function checkSigner(ctx: ServiceContext, office: Office, payload: BundleP
   const pinned = await getPinnedKeys(ctx.db, office.id);
   if (pinned) {
     const sameKeys = samePublicKey(pinned.signingKey, payload.officeKeys.signingKey) && samePublicKey(pinned.encryptionKey, payload.officeKeys.encryptionKey);
-    if (!sameKeys || !signatureValid(envelope, pinned.signingKey)) throw refuse('wrongSigner', { office: office.code });
-    return false;
+    if (sameKeys && signatureValid(envelope, pinned.signingKey)) return false;
+    await refuseSecondInstallation(ctx, office, payload, envelope, pinned.pinnedAt);
+    throw refuse('wrongSigner', { office: office.code });
   }
+  if (!(await enrolledByPackage(ctx, office, payload)) || !signatureValid(envelope, payload.officeKeys.signingKey)) throw refuse('wrongSigner', { office: office.code });
+  return true;
+}
+
+/** The bundle carries the one-time token of the office's latest workplace package. */
+async function enrolledByPackage(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<boolean> {
   const issued = await latestExchange(ctx.db, office.id, 'workplace', 'export');
   const expected = (issued?.marks as { enrolmentHash?: unknown } | undefined)?.enrolmentHash;
-  const enrolled = payload.enrolment !== undefined && typeof expected === 'string' && sha256(payload.enrolment) === expected;
-  if (!enrolled || !signatureValid(envelope, payload.officeKeys.signingKey)) throw refuse('wrongSigner', { office: office.code });
-  return true;
+  return payload.enrolment !== undefined && typeof expected === 'string' && sha256(payload.enrolment) === expected;
+}
+
+/**
+ * One package, one PC: the keys a desk makes when it is installed are its installation identity,
+ * and the office's first bundle pins them. A genuine install from the same package on another
+ * PC (right token, its own valid signature, other keys) is named as such, so nobody mistakes its
+ * journal — numbered again from 1 — for the office's.
+ */
+async function refuseSecondInstallation(
+  ctx: ServiceContext,
+  office: Office,
+  payload: BundlePayload,
+  envelope: ReturnType<typeof readEnvelope>,
+  pinnedAt: string,
+): Promise<void> {
+  if (!(await enrolledByPackage(ctx, office, payload)) || !signatureValid(envelope, payload.officeKeys.signingKey)) return;
+  throw refuse('secondInstallation', { office: office.code, date: pinnedAt.slice(0, 10) });
 }
 
 /**

@@ -27,6 +27,7 @@ export default {
       updateOlder: 'Update package version {{version}} is older than version {{current}} already applied. Nothing was changed.',
       wrongOffice: 'This update package is meant for another workplace ({{office}}).',
       acknowledgedUnknown: 'The centre acknowledged bundle No. {{sequence}}, which this register never wrote (restored from an old backup?). Contact the centre.',
+      secondInstallation: 'This bundle comes from a second computer installed from the same package of workplace {{office}}: the workplace is already installed on another computer (its first bundle came on {{date}}). Its entries are not accepted; stop issuing on this computer. Nothing was changed.',
       tooLargeFile: 'The file is too large to pass through the browser window ({{limit}} KB at most). Nothing was changed.',
       tooLarge: 'The file {{file}} ({{size}} KB) is larger than the window takes ({{limit}} KB). Import it with the command line: npm run cli -- {{command}} --data-dir DIR --login LOGIN --file "<folder>/{{file}}" (and --database URL if the register is on a server). Nothing was changed.',
     },
