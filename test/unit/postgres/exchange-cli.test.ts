@@ -15,7 +15,11 @@ import { addRemoteOffice, installRemote, issueFamily, openCentre, testClock, typ
  * work) goes in whole from the command line.
  */
 
-const ENTRIES = Number(process.env.DESK_TEST_BUNDLE_ENTRIES ?? 6000);
+/**
+ * 1,000 entries by default, so the suite stays short; `DESK_TEST_BUNDLE_ENTRIES=6000` is the full
+ * case (a 794 KB bundle, over the window's limit; its import took 334 s on a loaded 2-core machine).
+ */
+const ENTRIES = Number(process.env.DESK_TEST_BUNDLE_ENTRIES ?? 1000);
 const clock = testClock('2026-11-02T08:30:00Z');
 let centre: Centre;
 let remote: RemoteDesk;
