@@ -81,26 +81,51 @@ async function checkSigner(ctx: ServiceContext, office: Office, payload: BundleP
   const pinned = await getPinnedKeys(ctx.db, office.id);
   if (pinned) {
     const sameKeys = samePublicKey(pinned.signingKey, payload.officeKeys.signingKey) && samePublicKey(pinned.encryptionKey, payload.officeKeys.encryptionKey);
-    if (!sameKeys || !signatureValid(envelope, pinned.signingKey)) throw refuse('wrongSigner', { office: office.code });
-    return false;
+    if (sameKeys && signatureValid(envelope, pinned.signingKey)) return false;
+    await refuseSecondInstallation(ctx, office, payload, envelope, pinned.pinnedAt);
+    throw refuse('wrongSigner', { office: office.code });
   }
-  const issued = await latestExchange(ctx.db, office.id, 'workplace', 'export');
-  const expected = (issued?.marks as { enrolmentHash?: unknown } | undefined)?.enrolmentHash;
-  const enrolled = payload.enrolment !== undefined && typeof expected === 'string' && sha256(payload.enrolment) === expected;
-  if (!enrolled || !signatureValid(envelope, payload.officeKeys.signingKey)) throw refuse('wrongSigner', { office: office.code });
+  if (!(await enrolledByPackage(ctx, office, payload)) || !signatureValid(envelope, payload.officeKeys.signingKey)) throw refuse('wrongSigner', { office: office.code });
   return true;
 }
 
-/** Strict order: the next bundle after the last imported, nothing skipped, nothing older. */
-async function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<number> {
+/** The bundle carries the one-time token of the office's latest workplace package. */
+async function enrolledByPackage(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<boolean> {
+  const issued = await latestExchange(ctx.db, office.id, 'workplace', 'export');
+  const expected = (issued?.marks as { enrolmentHash?: unknown } | undefined)?.enrolmentHash;
+  return payload.enrolment !== undefined && typeof expected === 'string' && sha256(payload.enrolment) === expected;
+}
+
+/**
+ * One package, one PC: the keys a desk makes when it is installed are its installation identity,
+ * and the office's first bundle pins them. A genuine install from the same package on another
+ * PC (right token, its own valid signature, other keys) is named as such, so nobody mistakes its
+ * journal — numbered again from 1 — for the office's.
+ */
+async function refuseSecondInstallation(
+  ctx: ServiceContext,
+  office: Office,
+  payload: BundlePayload,
+  envelope: ReturnType<typeof readEnvelope>,
+  pinnedAt: string,
+): Promise<void> {
+  if (!(await enrolledByPackage(ctx, office, payload)) || !signatureValid(envelope, payload.officeKeys.signingKey)) return;
+  throw refuse('secondInstallation', { office: office.code, date: pinnedAt.slice(0, 10) });
+}
+
+/**
+ * Never older than the last imported (a replay of a bundle the centre has gone past is refused).
+ * A later bundle may skip lost ones: it carries everything since the last bundle the centre
+ * confirmed, so it supersedes them, as long as it does not start after a bundle the centre lacks.
+ */
+async function checkSequence(ctx: ServiceContext, office: Office, payload: BundlePayload): Promise<{ auditUpTo: number; superseded: number }> {
   const last = await latestExchange(ctx.db, office.id, 'bundle', 'import');
   const lastSequence = last?.sequence ?? 0;
   if (payload.sequence <= lastSequence) throw refuse('outOfOrder', { office: office.code, sequence: payload.sequence, last: lastSequence });
-  if (payload.sequence > lastSequence + 1) throw refuse('gap', { office: office.code, sequence: payload.sequence, expected: lastSequence + 1 });
   // The bundle starts after a bundle the centre does not have (its register restored from an older backup?).
   if (payload.baseSequence > lastSequence) throw refuse('gap', { office: office.code, sequence: payload.baseSequence, expected: lastSequence });
   const marks = importMarksSchema.safeParse(last?.marks);
-  return marks.success ? marks.data.auditUpTo : 0;
+  return { auditUpTo: marks.success ? marks.data.auditUpTo : 0, superseded: payload.sequence - lastSequence - 1 };
 }
 
 function recomputedHash(entry: ForeignEntryRow, content: unknown): string {
@@ -207,7 +232,7 @@ function insertBundle(
   const { payload } = signed;
   return ctx.db.write(async () => {
     const pinKeys = await checkSigner(ctx, office, payload, signed.envelope);
-    const auditUpTo = await checkSequence(ctx, office, payload);
+    const { auditUpTo, superseded } = await checkSequence(ctx, office, payload);
     await checkUsers(ctx, payload);
     const plans: Awaited<ReturnType<typeof planJournal>>[] = [];
     for (const part of payload.journals) {
@@ -282,6 +307,7 @@ function insertBundle(
       refusals: bySort('refusal'),
       ...counts,
       alreadyPresent: plans.reduce((sum, plan) => sum + plan.skipped, 0),
+      supersededBundles: superseded,
     };
     await insertExchangeLog(ctx.db, {
       direction: 'import',

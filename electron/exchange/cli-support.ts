@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { DeskError } from '../../shared/contract/errors.js';
 import en from '../../shared/i18n/exchange.en.js';
 import uk from '../../shared/i18n/exchange.uk.js';
-import { EXIT, requireString, t as registerText, UsageError, type CliIo, type CliValues } from '../cli/command.js';
+import { databaseOptions, EXIT, optionalString, requireString, t as registerText, UsageError, type CliIo, type CliValues } from '../cli/command.js';
 import type { SessionUser } from '../ipc/handler-types.js';
-import { openRegister, registerPath } from '../register/database.js';
+import { connectRegister } from '../register/connect.js';
 import { createRegisterServices, type RegisterServices } from '../register/index.js';
 import { createExchangeService, type ExchangeService } from './index.js';
 
@@ -19,7 +19,8 @@ export function tx(key: string, params: Record<string, string | number> = {}): s
   return found.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(params[name] ?? ''));
 }
 
-export const userOptions = { 'data-dir': { type: 'string' }, login: { type: 'string' } } as const;
+/** `--database URL` (and `--ca-file`): the register on a PostgreSQL server; `--data-dir` still holds this desk's exchange keys. */
+export const userOptions = { 'data-dir': { type: 'string' }, login: { type: 'string' }, ...databaseOptions } as const;
 
 /** The password from CNAP_PASSWORD, or the first line of standard input (typed or piped). */
 function readPassword(): string {
@@ -37,7 +38,7 @@ export interface ExchangeSession {
 }
 
 /**
- * Opens the register in `--data-dir`, logs in as `--login` (the action is audited under that
+ * Opens the register in `--data-dir` (or on the server of `--database`), logs in as `--login` (the action is audited under that
  * user and the same role checks apply as in the window), runs `work`, and prints refusals in
  * the user's language. Exit 1 on a refusal.
  */
@@ -45,7 +46,9 @@ export async function withExchangeSession(values: CliValues, io: CliIo, work: (s
   const dataDir = requireString(values, 'data-dir');
   const login = values.login;
   if (typeof login !== 'string' || !login) throw new UsageError(tx('cli.exchange.needsUser'));
-  const db = openRegister(registerPath(dataDir));
+  const database = optionalString(values, 'database');
+  const caFile = optionalString(values, 'ca-file');
+  const db = await connectRegister({ dataDir, ...(database ? { database } : {}), ...(caFile ? { caFile } : {}) });
   try {
     const register = createRegisterServices({ db, dataDir });
     const signedIn = await register.auth.login('cli', login, readPassword());

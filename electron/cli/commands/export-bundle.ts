@@ -14,6 +14,10 @@ export const exportBundleCommand: CliCommand = {
         if (phase === 'write') io.out(tx('cli.exchange.progress', { phase, done, total }));
       });
       io.out(tx('cli.exchange.written', { file: written.file }));
+      // Every bundle is cut from the last confirmation: writing one again is how a lost one is replaced.
+      if (written.sequence - 1 > written.baseSequence) {
+        io.out(tx('cli.exchange.replaces', { ack: written.baseSequence, from: written.baseSequence + 1, to: written.sequence - 1 }));
+      }
     });
   },
 };

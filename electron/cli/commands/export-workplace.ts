@@ -9,7 +9,7 @@ import { requireString, type CliCommand } from '../command.js';
 export const exportWorkplaceCommand: CliCommand = {
   name: 'export-workplace',
   summary: tx('cli.exchange.exportWorkplaceSummary'),
-  usage: ['export-workplace --data-dir DIR --login LOGIN --office CODE --out FOLDER'],
+  usage: ['export-workplace --data-dir DIR --login LOGIN --office CODE --out FOLDER', 'export-workplace --data-dir DIR --database URL [--ca-file FILE] --login LOGIN --office CODE --out FOLDER'],
   options: { ...userOptions, office: { type: 'string' }, out: { type: 'string' } },
   async run(values, io) {
     const code = requireString(values, 'office');

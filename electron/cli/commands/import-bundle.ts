@@ -7,7 +7,7 @@ import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support
 export const importBundleCommand: CliCommand = {
   name: 'import-bundle',
   summary: tx('cli.exchange.importBundleSummary'),
-  usage: ['import-bundle --data-dir DIR --login LOGIN --file BUNDLE.cnapbundle'],
+  usage: ['import-bundle --data-dir DIR --login LOGIN --file BUNDLE.cnapbundle', 'import-bundle --data-dir DIR --database URL [--ca-file FILE] --login LOGIN --file BUNDLE.cnapbundle'],
   options: { ...userOptions, file: { type: 'string' } },
   async run(values, io) {
     const file = requireString(values, 'file');
@@ -26,6 +26,8 @@ export const importBundleCommand: CliCommand = {
           annulments: report.counts.annulments ?? 0,
         }),
       );
+      const superseded = report.counts.supersededBundles ?? 0;
+      if (superseded > 0) io.out(tx('cli.exchange.superseded', { count: superseded, present: report.counts.alreadyPresent ?? 0 }));
       for (const line of report.journals) {
         io.out(tx('cli.exchange.journalLine', { index: line.journalIndex, count: line.count, from: line.fromNumber ?? '—', to: line.toNumber ?? '—' }));
       }

@@ -12,7 +12,7 @@ import { ExchangeHistory } from './exchange-history.js';
 type RemoteStatus = Extract<ExchangeStatusShape, { mode: 'remote' }>;
 type CentralStatus = Extract<ExchangeStatusShape, { mode: 'central' }>;
 
-const COUNT_KEYS = ['entries', 'certificates', 'certifications', 'refusals', 'handovers', 'annulments', 'reissues', 'audit', 'alreadyPresent'] as const;
+const COUNT_KEYS = ['entries', 'certificates', 'certifications', 'refusals', 'handovers', 'annulments', 'reissues', 'audit', 'alreadyPresent', 'supersededBundles'] as const;
 
 /** Runs one exchange action: busy flag, the DeskError to show, and a message when it is done. */
 function useAction() {
@@ -69,6 +69,16 @@ function ImportReport({ report }: { report: BundleImportReportShape }) {
   );
 }
 
+/**
+ * Bundles written but not yet confirmed by the centre. Every bundle is cut from the last
+ * confirmation, so writing the next one re-cuts them all: it replaces any that were lost.
+ */
+function unconfirmedBundles(status: RemoteStatus): { from: number; to: number } | null {
+  const confirmed = status.acknowledged?.sequence ?? 0;
+  const written = status.lastExport?.sequence ?? 0;
+  return written > confirmed ? { from: confirmed + 1, to: written } : null;
+}
+
 function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => void }) {
   const { t } = useTranslation();
   const action = useAction();
@@ -79,9 +89,10 @@ function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => v
       reload();
       return t('exchange.bundle.exported', { sequence: bundle.sequence, fileName: bundle.fileName });
     });
+  const unconfirmed = unconfirmedBundles(status);
   const importUpdates = (file: File) =>
     action.run(async () => {
-      const result = await desk.call('exchange.importUpdates', { dataBase64: await readFileAsBase64(file) });
+      const result = await desk.call('exchange.importUpdates', { dataBase64: await readFileAsBase64(file, 'import-updates') });
       reload();
       return t(result.status === 'applied' ? 'exchange.updates.applied' : 'exchange.updates.alreadyApplied', { version: result.version });
     });
@@ -94,9 +105,10 @@ function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => v
       )}
       {status.lastExport && <Text>{t('exchange.status.lastExport', { sequence: status.lastExport.sequence, date: formatDate(status.lastExport.at.slice(0, 10)) })}</Text>}
       <Text>{status.acknowledged ? t('exchange.status.acknowledged', { sequence: status.acknowledged.sequence }) : t('exchange.status.notAcknowledged')}</Text>
+      {unconfirmed && <Text>{t('exchange.status.unconfirmed', unconfirmed)}</Text>}
       <Group align="end">
         <Button onClick={() => void exportBundle()} loading={action.busy}>
-          {t('exchange.bundle.export')}
+          {t(unconfirmed ? 'exchange.status.recut' : 'exchange.bundle.export')}
         </Button>
         <FilePick label={t('exchange.updates.import')} accept=".cnapupdate" disabled={action.busy} onFile={(file) => void importUpdates(file)} />
       </Group>
@@ -130,7 +142,7 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
   const importBundle = (file: File) =>
     action.run(async () => {
       setReport(null);
-      const result = await desk.call('exchange.importBundle', { fileName: file.name, dataBase64: await readFileAsBase64(file) });
+      const result = await desk.call('exchange.importBundle', { fileName: file.name, dataBase64: await readFileAsBase64(file, 'import-bundle') });
       setReport(result);
       onOffice(result.officeId);
       reload();
