@@ -8,7 +8,7 @@ export default {
   },
   ui: {
     paperJournal: {
-      open: 'Continue a paper journal',
+      open: 'Paper journal',
       title: 'Continuing a paper journal',
       hint: 'If this year’s journal was kept on paper, the desk’s first entry takes the next number. Set once, before the year’s first entry.',
       paperLastNumber: 'Last number in the paper journal',

@@ -7,6 +7,7 @@ import { createDesk } from '../../../electron/app/desk.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { TestClock } from '../register/fixtures.js';
+import { aggregate } from '../../../renderer/src/screens/reports/report-data.js';
 import { completeFamilyDraft, disposeRegisterOf, openTestDesk, registerOptionsOf, type TestDesk } from './desk-harness.js';
 
 let t: TestDesk;
@@ -83,6 +84,11 @@ describe('kinds a decision retires or replaces (section F, R7.15)', () => {
     // Other kinds are issued as before, numbered right after the last family certificate.
     const other = (await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: { ...family, kinds: ['registration'] } })).entry;
     expect(other.number).toBe(lastDay.number + 1);
+
+    // The report by kind over a period spanning the decision counts the stopped kind as before, beside the others.
+    const period = await t.call('journal.search', { dateFrom: '2025-06-01', dateTo: '2025-06-30', page: 1, pageSize: 50 });
+    const byKind = Object.fromEntries(aggregate(period.items, 'kind').map((row) => [row.key, row.certificates]));
+    expect(byKind).toEqual({ family: 2, registration: 1 });
     expect(lastDay.number).toBe(before.number + 1);
   });
 

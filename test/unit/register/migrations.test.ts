@@ -132,3 +132,39 @@ describe.skipIf(onPostgres)('migration 6 (the keys of submitted forms)', () => {
     }
   });
 });
+
+describe.skipIf(onPostgres)('migration 7 (decisions on kinds, journals continued from paper)', () => {
+  it('carries a version-6 register forward: every entry and counter as it was, numbering on from its counter (R7.7)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      for (const family of ['Шевченко', 'Бондар', 'Ґудзь']) {
+        await services.entries.appendEntry({ journalId, content: certificate(person(family, 'Олена')), user: head, gate: allowAll });
+        clock.advanceMinutes(5);
+      }
+      const raw = sqliteOf(register.db);
+      raw.exec(`${UNDO_MIGRATION_7} PRAGMA user_version = 6;`);
+      const before = { ...snapshot(raw), counters: raw.prepare('SELECT * FROM journal_counters').all() };
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect({ ...snapshot(migrated), counters: migrated.prepare('SELECT * FROM journal_counters').all() }).toEqual(before);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        expect((await reopened.entries.appendEntry({ journalId, content: certificate(), user, gate: allowAll })).number).toBe(4);
+        // The year already has entries: continuing a paper journal is refused for it.
+        await expect(reopened.journals.setYearStart(user, { journalId, paperLastNumber: 37, paperClosedBy: 'Коваль Н. П.' })).rejects.toMatchObject({
+          messageKey: 'errors.journals.yearStartAfterEntries',
+        });
+        expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 4 });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

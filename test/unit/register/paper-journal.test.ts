@@ -25,7 +25,7 @@ function issue(r: TestRegister, services = r.services) {
   return services.entries.appendEntry({ journalId: r.journalId, content: certificate(), user: r.head, gate: allowAll });
 }
 
-describe('a journal continued from a paper one (section E: per journal per year, gap-free)', () => {
+describe('a journal continued from a paper one (R7.7, section E: per journal per year, gap-free)', () => {
   it('numbers the year from the paper journal’s last number + 1, without gaps, and verifies from there', async () => {
     register = await setUpRegister('2025-06-02T09:00:00.000Z');
     const start = await register.services.journals.setYearStart(register.head, { journalId: register.journalId, ...CONTINUED });

@@ -12,17 +12,18 @@ import { formatDate, formatDateTime, kyivToday } from '../../i18n/format.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 
-/** The kind's standing today, as a badge: issued, or stopped by a decision in force. */
-export function KindStandingBadge({ kindId }: { kindId: string }) {
+/** The kind's standing today: issued, or stopped by a decision in force. */
+export function KindStanding({ kindId }: { kindId: string }) {
   const { t } = useTranslation();
   const kindTitle = useKindTitle();
   const decisions = useReferenceStore((state) => state.kindDecisions);
   const standing = kindStandingOn(decisions, kindId, kyivToday());
   if (standing.state === 'active') return <Badge color="green" variant="light">{t('ui.kindDecisions.standingActive')}</Badge>;
+  // A stopped kind's standing names its successor, too long for a badge: a line that wraps.
   return (
-    <Badge color="red" variant="light" style={{ textTransform: 'none' }}>
+    <Text size="sm" fw={600} c="red.8">
       {t(`ui.kindDecisions.standing_${standing.state}`, { date: formatDate(standing.decision.effectiveDate), successor: standing.successorKindId ? kindTitle(standing.successorKindId) : '' })}
-    </Badge>
+    </Text>
   );
 }
 
@@ -45,7 +46,7 @@ function DecisionLine({ decision, all }: { decision: KindDecision; all: readonly
           {t('ui.kindDecisions.revokedBy', { number: revokedBy.number, date: formatDate(revokedBy.date), effective: formatDate(revokedBy.effectiveDate) })}
         </Text>
       )}
-      <Text size="xs" c="dimmed">
+      <Text size="sm" c="dimmed">
         {t('ui.kindDecisions.recorded', { name: decision.recordedByName, at: formatDateTime(decision.recordedAt) })}
       </Text>
     </Paper>
@@ -150,12 +151,10 @@ export function KindDecisionsCard({ kindId, isHead }: { kindId: string; isHead: 
   return (
     <Paper withBorder p="sm" component="section" aria-label={t('ui.kindDecisions.title')}>
       <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={3} size="h5">
-            {t('ui.kindDecisions.title')}
-          </Title>
-          <KindStandingBadge kindId={kindId} />
-        </Group>
+        <Title order={3} size="h5">
+          {t('ui.kindDecisions.title')}
+        </Title>
+        <KindStanding kindId={kindId} />
         {decisions.length === 0 ? (
           <Text size="sm" c="dimmed">{t('ui.kindDecisions.none')}</Text>
         ) : (
