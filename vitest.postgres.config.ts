@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The suites that must hold on both backends, run against PostgreSQL (issue 11): one throwaway
+ * The suites that must hold on both backends, run against PostgreSQL: one throwaway
  * cluster on loopback for the run (test/support/postgres/global-setup.ts), each test on its own
  * database copied from a migrated template. `DESK_TEST_BACKEND=postgres` tells the harness and
  * the register fixtures which backend to open. Extra suites: `npx vitest run --config

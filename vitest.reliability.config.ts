@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:reliability` (issue 9): the long runs under test/reliability (200 kills, 10 000
+ * `npm run test:reliability` : the long runs under test/reliability (200 kills, 10 000
  * payloads, 120 tampering cases, 2 × 300 concurrent writes; counts from RELIABILITY_* variables)
  * plus the unit-sized reliability tests that have no shorter form. Files run one after another
  * so the figures are measured without competing for the CPU; they are printed at the end.

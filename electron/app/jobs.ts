@@ -13,10 +13,10 @@ import type { DispatchLogger } from '../ipc/dispatch.js';
 import type { SessionUser } from '../ipc/handler-types.js';
 
 /**
- * Long operations as jobs (issue 7 §6): a channel starts the work and answers at once; the work
- * reports its stage and progress here, and a window polls the status and may cancel through an
- * AbortController where the stage allows it. Jobs live in memory only: they belong to this process
- * and to the window that started them.
+ * Long operations as jobs, so they show progress and can be cancelled: a channel starts the work
+ * and answers at once; the work reports its stage and progress here, and a window polls the status
+ * and may cancel through an AbortController where the stage allows it. Jobs live in memory only:
+ * they belong to this process and to the window that started them.
  */
 
 /** Who started a job: the user, and the window (session slot) they started it from. */

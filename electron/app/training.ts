@@ -9,7 +9,7 @@ export const TRAINING_LOGIN = { login: 'head', password: SEED_PASSWORD } as cons
 
 /**
  * `--demo`: a throwaway register in a temporary folder, seeded with a realistic month of work
- * (issue 7 §7), so a newcomer practises on a working desk and never touches the real journal.
+ * (the generator the benchmark uses), so a newcomer practises on a working desk and never touches the real journal.
  */
 export async function prepareTrainingRegister(now: Date = new Date()): Promise<string> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cnap-training-'));

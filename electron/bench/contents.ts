@@ -41,7 +41,7 @@ export interface ContentContext {
 
 /**
  * Which of the rules' gates an entry passes before it is written, as data: entries are planned
- * on another thread (issue 8) and a function does not cross to the thread that writes them.
+ * on another thread and a function does not cross to the thread that writes them.
  */
 export type EntryRule =
   | { readonly sort: 'certificate'; readonly today: string }

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { PlannedItem, PlanSpec } from './plan.js';
 
 /**
- * Planning on a second thread while this one writes (issue 8): names, households, contents and
+ * Planning on a second thread while this one writes: names, households, contents and
  * their checklists are about a third of a generated entry's cost, and the machines the bench
  * runs on have two cores. The plan is the same as on this thread (`planBatches`): same spec,
  * same code, same random sequence.

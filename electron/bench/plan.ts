@@ -12,7 +12,7 @@ import { Random } from './random.js';
 /**
  * What the synthetic register's entries are, decided before any is written: when, in which
  * journal, by whom, with what content, and what happens to each later. Plain data, so a
- * planning thread can hand it to the thread that writes (issue 8: two cores, two jobs).
+ * planning thread can hand it to the thread that writes (two cores, two jobs).
  */
 
 const DAY_MS = 86_400_000;

@@ -9,7 +9,7 @@ import { measure, type Sample } from './harness.js';
 import { issuingStep, nameSearchFigures } from './register-figures.js';
 
 /**
- * Issuing and name search on a PostgreSQL register (issues 8 and 11), beside the embedded one:
+ * Issuing and name search on a PostgreSQL register, beside the embedded one:
  * the same generator fills an empty, migrated database through the same services (first run
  * only), and the same steps are measured. What only a file has (the bare fsync floor, opening,
  * quick_check) stays with SQLite.

@@ -2,7 +2,7 @@ import { normalizeApostrophes } from '../../shared/domain/text.js';
 import { Random } from './random.js';
 
 /**
- * The synthetic register's surnames (issue 8: "realistic Ukrainian names"), drawn as often as a
+ * The synthetic register's surnames (the benchmark asks for realistic Ukrainian names), drawn as often as a
  * Ukrainian town has them: a head of real common surnames with shares close to the national
  * counts (Мельник ≈ 0.25 %, the hundred commonest ≈ 8 % together), then a long tail built from
  * real roots with the endings Ukrainian surnames take (-енко, -ук/-юк/-чук, -ишин, -ів, -ак,

@@ -44,7 +44,7 @@ interface PdfkitFont {
 
 /**
  * Per process, not per document: parsing the three TTF files and shaping every word again
- * took most of a certificate's time (issue 8: one certificate p50 ≤ 25 ms). Each document still
+ * took most of a certificate's time (the benchmark's target: one certificate p50 ≤ 25 ms). Each document still
  * gets its own pdfkit font object, so its embedded subset holds only the glyphs it uses, numbered
  * in its own order.
  */

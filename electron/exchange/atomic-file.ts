@@ -4,9 +4,9 @@ import { dirname } from 'node:path';
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Writes `data` to `target` so that a pulled stick never holds a half-written package (issue 10
- * §2): the bytes go to `<target>.partial`, are flushed to the device, and only then renamed into
- * place (and the folder flushed where the system allows). A failure removes the partial file.
+ * Writes `data` to `target` so that a pulled stick never holds a half-written package: the bytes
+ * go to `<target>.partial`, are flushed to the device, and only then renamed into place (and the
+ * folder flushed where the system allows). A failure removes the partial file.
  */
 export function writeFileAtomically(target: string, data: Buffer, onProgress: (written: number, total: number) => void = () => undefined): void {
   const partial = `${target}.partial`;

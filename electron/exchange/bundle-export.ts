@@ -100,7 +100,7 @@ function countsOf(payload: BundlePayload): Record<string, number> {
 }
 
 /**
- * Cuts the next journal bundle on a remote desk (issue 10 §2): every entry, handover, annulment,
+ * Cuts the next journal bundle on a remote desk (R3.5): every entry, handover, annulment,
  * reissue link, document code and audit row since the last bundle the centre acknowledged, with
  * each journal's chain head before and after, signed with the office key and encrypted to the
  * centre's X25519 key. The export is logged with where it ended, so the next one can start there.

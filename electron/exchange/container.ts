@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { DeskError } from '../../shared/contract/errors.js';
 
 /**
- * The file that travels on the stick (issue 10):
+ * The file that travels on the stick between the centre and a remote workplace (R3.5):
  *
  *   "CNAPXCH1" | uint32 header length | header (JSON) | AES-256-GCM ciphertext | 16-byte tag
  *

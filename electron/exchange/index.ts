@@ -96,7 +96,7 @@ async function centralStatus(ctx: ServiceContext): Promise<CentralOfficeStatus[]
 }
 
 /**
- * Remote workplaces (issue 10, R3.5): workplace packages and updates from the centre, journal
+ * Remote workplaces (R3.5): workplace packages and updates from the centre, journal
  * bundles from the offices, their history and the remote desk's reminder to export.
  */
 export function createExchangeService(register: RegisterServices) {

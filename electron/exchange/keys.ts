@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 /**
  * This register's exchange identity: an Ed25519 key that signs what it sends and an X25519 key
- * that packages for it are encrypted to (issue 10). Kept in `<dataDir>/keys/` beside the document
+ * that packages for it are encrypted to (remote workplaces, R3.5). Kept in `<dataDir>/keys/` beside the document
  * keys, outside the register file, so a copied register can neither read a stick nor forge a
  * bundle. The centre has one identity; every remote workplace makes its own at installation.
  */

@@ -43,7 +43,7 @@ function isReferenceData(value: unknown): value is ReferenceData {
   );
 }
 
-// ── Workplace package: centre → a new remote install (issue 10 §1) ──────────────────────────────
+// ── Workplace package: centre → a new remote install (R3.5) ─────────────────────────────────────
 
 export interface WorkplaceExport extends ExportedFile {
   passphrase: string;
@@ -166,7 +166,7 @@ export async function importWorkplace(ctx: ServiceContext, file: Buffer, passphr
   return { officeId: office.id, officeCode: office.code, officeName: office.name, version: payload.version, applied };
 }
 
-// ── Update package: centre → an installed remote (issue 10 §4) ──────────────────────────────────
+// ── Update package: centre → an installed remote (R3.5) ─────────────────────────────────────────
 
 export interface UpdateExport extends ExportedFile {
   version: number;

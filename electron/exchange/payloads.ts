@@ -5,7 +5,7 @@ import { entrySorts } from '../../shared/domain/entry.js';
 import { verifySignature, type ExchangeIdentity } from './keys.js';
 import type { ReferenceData } from './reference-data.js';
 
-/** What is inside the encrypted files (issue 10). Bundles are parsed strictly: they come from outside. */
+/** What is inside the encrypted files (remote workplaces, R3.5). Bundles are parsed strictly: they come from outside. */
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const idSchema = z.string().min(1).max(100);

@@ -44,7 +44,7 @@ import type { ServiceContext } from '../register/services/context.js';
 import { readDeskSettings, readRequisites, SETTING_KEYS } from '../register/services/settings.js';
 
 /**
- * What the centre hands a remote workplace and keeps current there (issue 10 §1, §4): the
+ * What the centre hands a remote workplace and keeps current there (R3.5): the
  * council's requisites and desk settings, the offices, that office's journals and users (with
  * their password hashes, so the same passwords work offline), the directories (signatories,
  * committees/ОСББ with their posts, settlements, streets) and every template version with the

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 export interface DeskArgs {
   readonly dataDir: string | undefined;
-  /** `--database postgres://…`: the shared register on the council's server (issue 11). */
+  /** `--database postgres://…`: the register several workstations share, on the council's server. */
   readonly database: string | undefined;
   /** `--ca-file FILE`: the council's CA certificate for TLS to that server. */
   readonly caFile: string | undefined;

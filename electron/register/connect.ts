@@ -7,7 +7,7 @@ import type { RegisterDb } from './sql.js';
 export interface RegisterTarget {
   /** The workstation's own folder: the embedded register, signing keys, backups. */
   readonly dataDir: string;
-  /** `postgres://user@host/db?sslmode=verify-full` — the shared register of several workstations (issue 11). */
+  /** `postgres://user@host/db?sslmode=verify-full` — the shared register of several workstations. */
   readonly database?: string;
   /** The council's CA certificate for `sslmode=verify-full`. */
   readonly caFile?: string;

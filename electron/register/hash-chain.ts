@@ -26,7 +26,7 @@ export function entryHash(prevHash: string, fields: HashedEntryFields): string {
 
 /**
  * `entryHash` when the content is already in canonical JSON — the text stored in the entry's row —
- * so issuing canonicalises the content once, not twice (issue 8). The same bytes are hashed:
+ * so issuing canonicalises the content once, not twice (it is on every issue's path). The same bytes are hashed:
  * `content` sorts first among the hashed keys, so the canonical body is the content's text
  * followed by the other fields' canonical JSON.
  */

@@ -6,7 +6,7 @@ import { QUICK_CHECK_PRAGMA, quickCheck, quickCheckVerdict, sqliteOptions, type 
 /**
  * `PRAGMA quick_check` of a register file without freezing the desk: at 1,000,000 entries the
  * check reads gigabytes for 16–23 s, and on the main thread no IPC call would be answered
- * meanwhile (issue 8). It runs in a worker thread on its own read-only connection instead.
+ * meanwhile. It runs in a worker thread on its own read-only connection instead.
  *
  * Why an eval'd CommonJS worker and not a worker entry file: this code runs from TypeScript
  * sources (tsx: serve, cli, bench), through vitest's transform, and from the single electron-vite

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { activeTransaction, currentTransaction, type RegisterDb, type Sql, type SqlValue } from './sql.js';
 
-/** Statements compiled once per connection: issuing runs the same few on every entry (issue 8). */
+/** Statements compiled once per connection: issuing runs the same few on every entry, a million times in a large register. */
 const STATEMENT_CACHE_LIMIT = 500;
 /** How long a write waits for another process's transaction, as `busy_timeout` did. */
 const BUSY_WAIT_MS = 5000;
@@ -12,7 +12,7 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }
 
-/** Transaction control, compiled once per connection: issuing runs each on every entry (issue 8). */
+/** Transaction control, compiled once per connection: issuing runs each on every entry, so compiling them is paid once. */
 interface TransactionControl {
   readonly beginImmediate: Statement;
   readonly begin: Statement;

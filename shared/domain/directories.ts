@@ -4,7 +4,7 @@ import { isoDateSchema, personNameSchema } from './person.js';
 import { nameComparisonKey } from './validation/names.js';
 
 /**
- * Reference data the desk keeps current with dates (issue 4, item 2): signatories and their seals
+ * Reference data the desk keeps current with dates (R7.5, R7.10, R7.13): signatories and their seals
  * (R7.10, R7.13), self-organisation bodies and ОСББ with who held their posts when (R7.5, R7.8),
  * settlements and streets. Edits never rewrite history: a new head is a new post period, and every
  * change of a row keeps the previous version in the register's revisions table.

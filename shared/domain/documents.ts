@@ -33,7 +33,7 @@ export const presentedDocumentSchema = z.object({
   type: documentTypeSchema,
   series: z.string().max(20).optional(),
   number: z.string().max(40).optional(),
-  /** УНЗР (`YYYYMMDD-NNNNC`) printed on an ID card or a residence permit card; optional (issue 5). */
+  /** УНЗР (`YYYYMMDD-NNNNC`) printed on an ID card or a residence permit card; optional, since other documents carry none. */
   recordNumber: z.string().max(20).optional(),
   issuer: z.string().max(200).optional(),
   issuedOn: isoDateSchema.optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Basic shapes of people and places. The strict Ukrainian-name and document validators live in
- * `validation/` (issue 5) and refine these; the register stores exactly what passed them.
+ * `validation/` and refine these; the register stores exactly what passed them.
  */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date.format');
 export type IsoDate = z.infer<typeof isoDateSchema>;

@@ -1,4 +1,4 @@
-/** Long operations (issue 7 §6): progress, stages and cancelling of journal pages, backup and restore. */
+/** Long operations: progress, stages and cancelling of journal pages, backup and restore. */
 export default {
   errors: {
     jobs: {

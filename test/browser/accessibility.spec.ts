@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures.js';
 
 /**
- * Issue 7 §6 on every screen of a working desk (the training register, so the journal, reports and
+ * Usability on every screen of a working desk (the training register, so the journal, reports and
  * directories have rows): WCAG 2.1 AA by axe-core (contrast among it), text of at least 14 px,
  * and a focus that can be seen on every control the keyboard reaches.
  */

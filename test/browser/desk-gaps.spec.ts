@@ -133,7 +133,7 @@ test('the person finder prefills an earlier entry’s data but never its documen
   await expect(page.getByRole('textbox', { name: 'Будинок' })).toHaveValue('12');
   await expect(page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (R7.1.2)' })).toBeChecked();
   await expect(page.getByRole('group', { name: 'Особа 3' }).getByRole('textbox', { name: 'Імʼя' })).toHaveValue('Ґаля');
-  // Documents are presented anew each time (issue 7): nothing is ticked, so Issue waits.
+  // Documents are presented anew each time (R7.4): nothing is ticked, so Issue waits.
   const checklist = page.getByRole('heading', { name: 'Документи (п. 7.4)' }).locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
   const ticks = checklist.getByRole('checkbox');
   expect(await ticks.count()).toBeGreaterThan(0);

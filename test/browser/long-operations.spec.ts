@@ -8,7 +8,7 @@ import { generateRegister } from '../../electron/bench/generator.js';
 import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 /**
- * Long operations show progress and can be cancelled (issue 7 §6). The register is generated
+ * Long operations show progress and can be cancelled. The register is generated
  * with thousands of entries before the bridge starts, so a journal print takes seconds: long
  * enough to see the progress and to press Cancel while it runs.
  */

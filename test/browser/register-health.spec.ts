@@ -2,7 +2,7 @@ import { SAMPLE_HEAD } from '../../electron/app/sample-register.js';
 import { applyTamper, copyOf, prepareBaseRegister } from '../reliability/support/tamper.js';
 import { expect, saveScreen, test } from './fixtures.js';
 
-// A register whose journal was edited with a SQLite editor while the desk was closed (issue 9 §3).
+// A register whose journal was edited with a SQLite editor while the desk was closed (R7.7: tampering is found).
 test.use({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none.
   deskArgs: async ({}, use) => {

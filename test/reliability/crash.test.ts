@@ -5,7 +5,7 @@ import { recordFigure } from './support/figures.js';
 
 const KILLS = Number(process.env.RELIABILITY_KILLS ?? 200);
 
-describe('crash consistency (issue 9 §1)', () => {
+describe('crash consistency (R7.7: no committed entry lost, no number skipped)', () => {
   it(`survives ${KILLS} SIGKILLs of a process issuing certificates`, async () => {
     const figures = await runCrashTrials({ kills: KILLS, lanes: Math.max(1, Math.min(4, os.cpus().length)) });
     expect(figures.kills).toBe(KILLS);

@@ -30,7 +30,7 @@ async function trialWithFigures(name: string, limit: DiskLimit, stop: 'clean' | 
   if (stop === 'killed') expect(trial.powerCut).toBeDefined();
 }
 
-describe('a full disk is survived (issue 16 §4; R7.7: no committed entry lost, no number skipped)', () => {
+describe('a full disk is survived (R7.7: no committed entry lost, no number skipped)', () => {
   describe.skipIf(tmpfsUnavailable !== null)(`on a real ${TMPFS_MB} MB tmpfs`, () => {
     it('stopped cleanly while full', async () => {
       await trialWithFigures(`full disk: ${TMPFS_MB} MB tmpfs, clean stop`, { kind: 'tmpfs', sizeMb: TMPFS_MB }, 'clean');

@@ -4,7 +4,7 @@ import { runFuzz } from './support/fuzz.js';
 
 const PAYLOADS = Number(process.env.RELIABILITY_PAYLOADS ?? 10_000);
 
-describe('hostile input (issue 9 §2)', () => {
+describe('hostile input (rejected, nothing changed)', () => {
   it(`answers ${PAYLOADS} hostile payloads on every channel, directly and over the bridge, and leaves the register unchanged`, async () => {
     const figures = await runFuzz({ payloads: PAYLOADS, seed: Number(process.env.RELIABILITY_SEED ?? 2025) });
     recordFigure('fuzz', 'channels', figures.channels);

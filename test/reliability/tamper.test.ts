@@ -20,7 +20,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-describe('tampering (issue 9 §3, R7.7)', () => {
+describe('tampering (R7.7)', () => {
   it(`finds ${CASES} random edits, deletions and reorderings with the exact entry and keeps the journal read-only`, async () => {
     const random = seeded(Number(process.env.RELIABILITY_SEED ?? 2025));
     let detectedExactly = 0;

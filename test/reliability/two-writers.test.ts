@@ -5,7 +5,7 @@ import { runTwoWriters } from './support/two-writers.js';
 
 const PER_WRITER = Number(process.env.RELIABILITY_WRITES ?? 300);
 
-describe('two writers on one register file (issue 9 §4)', () => {
+describe('two writers on one register file (R7.12)', () => {
   it(`two processes issuing ${PER_WRITER} certificates each never share or skip a number`, async () => {
     const outcome = await runTwoWriters(PER_WRITER);
     expect(outcome.exits).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);

@@ -8,7 +8,7 @@ import { asAdmin, clusterFromEnv, createTestDatabase } from './postgres/cluster.
 /**
  * The backend the register suites run on: the embedded SQLite file by default, PostgreSQL under
  * vitest.postgres.config.ts (`DESK_TEST_BACKEND=postgres`). The suites are the same; only where
- * the register lives changes (issue 11: parameterised, not copied).
+ * the register lives changes (parameterised, not copied).
  */
 export const testBackend: 'sqlite' | 'postgres' = process.env.DESK_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 

@@ -7,7 +7,7 @@ import type { BackupProgress } from '../../register/services/backup.js';
 import type { JobRegistry } from '../jobs.js';
 import { signedIn } from './auth.js';
 
-/** Backup and restore both copy the whole register file: one at a time (issue 7 §6). */
+/** Backup and restore both copy the whole register file: one at a time, as jobs with progress. */
 const REGISTER_COPY = 'register-copy';
 
 const pagesDone = ({ totalPages, remainingPages }: BackupProgress) => ({ done: totalPages - remainingPages, total: totalPages });

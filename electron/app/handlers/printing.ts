@@ -15,7 +15,7 @@ export function printingHandlers(printing: PrintingService, issuing: IssuingServ
       const content = await issuing.previewCertificate(user, input);
       return { pdfBase64: (await printing.previewCertificate(content, user)).toString('base64') };
     },
-    // Thousands of rows take seconds: a job the window follows and may stop (issue 7 §6).
+    // Thousands of rows take seconds: a job the window follows and may stop.
     'documents.journalPages': async (input, ctx) => {
       const user = signedIn(ctx);
       return jobs.start({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { requireString, type CliCommand } from '../command.js';
 import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
 
-/** Issue 10 §4, §6: on a remote desk, applies the centre's update package (and its acknowledgement). */
+/** R3.5: on a remote desk, applies the centre's update package (and its acknowledgement). */
 export const importUpdatesCommand: CliCommand = {
   name: 'import-updates',
   summary: tx('cli.exchange.importUpdatesSummary'),

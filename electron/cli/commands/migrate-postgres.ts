@@ -3,7 +3,7 @@ import { connectPostgresRegister } from '../../register/postgres/register-db.js'
 import { databaseOptions, EXIT, optionalString, requireString, t, type CliCommand } from '../command.js';
 
 /**
- * Issue 11 §2: `migrate-postgres --database URL [--ca-file F] [--app-role ROLE]`, run by IT as the
+ * `migrate-postgres --database URL [--ca-file F] [--app-role ROLE]`, run by IT as the
  * owner role. Applies the pending migrations in one transaction under the advisory lock and, with
  * `--app-role`, gives the application role its rights in the same transaction. A schema newer
  * than the app is refused with the message SQLite gives.

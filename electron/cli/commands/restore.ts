@@ -34,7 +34,7 @@ export const restoreCommand: CliCommand = {
     const { db, setAside } = openOrSetAside(registerPath(dataDir), new Date().toISOString().replace(/[:.]/g, '-'));
     try {
       const services = createRegisterServices({ db, dataDir });
-      // The stages a restore goes through, each once, as the desk's dialog shows them (issue 7 §6).
+      // The stages a restore goes through, each once, as the desk's dialog shows them (long operations show progress).
       let shown: string | undefined;
       const onStage = (stage: 'checking' | 'saving' | 'replacing') => {
         if (stage !== shown) io.out(t(`cli.restore.${stage}`));

@@ -1,7 +1,7 @@
 import { writeRegisterSamples } from '../../app/samples.js';
 import { EXIT, requireString, t, type CliCommand } from '../command.js';
 
-/** Issue 6 §7: one PDF of every document type, made through the register and services the app uses. */
+/** One PDF of every document type, made through the register and services the app uses. */
 export const samplesCommand: CliCommand = {
   name: 'samples',
   summary: t('cli.samples.summary'),

@@ -1,5 +1,6 @@
 /**
- * Reference data (issue 4, item 2) and template storage (issue 5, item 6).
+ * Reference data (signatories and seals, R7.10, R7.13; committees and their heads, R7.5) and
+ * template storage (versioned forms, R7.3).
  *
  * History is kept, never rewritten: a body's post periods are append-only except for closing an
  * open period once; every other directory row keeps each previous version in

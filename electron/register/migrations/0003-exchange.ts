@@ -1,5 +1,5 @@
 /**
- * Remote workplaces (issue 10, R3.5): what travelled between the central register and the
+ * Remote workplaces (R3.5): what travelled between the central register and the
  * starosta offices, and the office keys the centre trusts.
  *
  * `exchange_log` is append-only: one row per package written or accepted (a refused package

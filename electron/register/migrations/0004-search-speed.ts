@@ -1,5 +1,5 @@
 /**
- * Two things a register of a million entries needs (issue 8 benchmark):
+ * Two things a register of a million entries needs (the benchmark's figures):
  *
  * - The year check on insert looked up `MAX(year)` of the journal, which SQLite answers by walking
  *   the journal's whole index range: every issued certificate paid for a scan. The journal's latest

@@ -1,5 +1,5 @@
 /**
- * Fewer pages written per issued certificate (issue 8: issuing ≤ 3× a bare durable insert). An
+ * Fewer pages written per issued certificate (the issuing benchmark: issuing ≤ 3× a bare durable insert). An
  * issue's commit is mostly the pages it dirties — about 30 at 100,000 entries, against 3 for a
  * bare one-row insert — so this migration takes away pages that bought nothing:
  *

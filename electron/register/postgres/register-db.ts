@@ -21,7 +21,7 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 /**
- * Connects to the register on a PostgreSQL server (issue 11) and checks the server answers.
+ * Connects to the register on a PostgreSQL server (the register several workstations share) and checks the server answers.
  * Does not migrate: see `preparePostgresSchema`.
  */
 export async function connectPostgresRegister(options: PostgresRegisterOptions): Promise<PostgresRegisterDb> {

@@ -3,7 +3,7 @@ import type { EntrySort } from '../../../shared/domain/entry.js';
 import { insertEntry, takeNextNumber, type EntrySearchText, type NewEntryRow } from './entries.js';
 import type { TemplateVersionRow } from './templates.js';
 
-/** SQL of the remote-workplace exchange (migration 0003, issue 10). Functions take the database first. */
+/** SQL of the remote-workplace exchange (migration 0003, R3.5). Functions take the database first. */
 
 export type ExchangeDirection = 'export' | 'import';
 export type ExchangeKind = 'workplace' | 'bundle' | 'update';
@@ -276,7 +276,7 @@ export async function entriesBetween(
 
 /**
  * Inserts an entry written by another register exactly as it was (id, number, printed number and
- * hash kept, issue 10). The counter is advanced the same way a local entry takes its number, so
+ * hash kept, so the chain of R7.7 still verifies). The counter is advanced the same way a local entry takes its number, so
  * the triggers of migration 0001 still hold: the number must be the one the counter just reached
  * and `prev_hash` must link to the journal's latest entry — a row that does not continue the
  * journal aborts. Returns false when the counter gave another number (nothing written then, as

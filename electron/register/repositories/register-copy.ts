@@ -3,8 +3,9 @@ import { firstNumberOfYear } from './entries.js';
 import type { Sql, SqlValue } from '../sql.js';
 
 /**
- * Copying an embedded register onto a PostgreSQL server (issue 11 §6): reading the SQLite file
- * and writing the server's tables, row for row. Both schemas have the same tables and columns
+ * Copying an embedded register onto a PostgreSQL server (`cli migrate-postgres`: an office moving
+ * to a server keeps its journal): reading the SQLite file and writing the server's tables, row
+ * for row. Both schemas have the same tables and columns
  * (electron/register/migrations and postgres/migrations/0001-register.ts); PostgreSQL spells out
  * as identity columns the row ids SQLite keeps implicitly, and the exchange bundles and the
  * search order depend on them, so they are copied too (`OVERRIDING SYSTEM VALUE`).

@@ -59,7 +59,7 @@ export async function writeAudit(ctx: ServiceContext, event: AuditEvent): Promis
  * register (an opened entry is written before it is shown: `entries.getEntry`).
  * Written like every audit row (append-only, in a durable transaction), but together: a row
  * waits in memory at most `READ_AUDIT_FLUSH_MS`, then everything queued is written in one
- * transaction, so a search does not pay a disk flush of its own (issue 8: the search figure).
+ * transaction, so a search does not pay a disk flush of its own (searching a million-entry register must stay fast).
  * Reading the audit log, and closing the desk (`flush`), write the queue first.
  *
  * The price, accepted on purpose: if the process dies (crash, power cut) the read rows of the

@@ -7,7 +7,7 @@ import { writeAudit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { readDeskSettings } from './settings.js';
 
-/** Issue 4 §6: five failed logins lock the account for five minutes. */
+/** Five failed logins lock the account for five minutes, so a password cannot be guessed by trying. */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 5;
 

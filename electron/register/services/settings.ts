@@ -32,8 +32,8 @@ let lastNumberFormat: { readonly text: string | undefined; readonly numberFormat
  * The register's default number format (`readDeskSettings(ctx).numberFormat`). Issuing reads it
  * for every entry, inside the entry's transaction: the stored text is read every time, since
  * another workstation may have changed it; only parsing and validating it again is skipped while
- * the text is the one parsed last (issue 8). What is kept is a function of the text alone, so it
- * stays true whatever becomes of the transaction that read it.
+ * the text is the one parsed last (it is on every issue's path). What is kept is a function of the
+ * text alone, so it stays true whatever becomes of the transaction that read it.
  */
 export async function readNumberFormat(ctx: ServiceContext): Promise<string> {
   const text = await getSettingText(ctx.db, SETTING_KEYS.desk);

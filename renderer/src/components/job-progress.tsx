@@ -9,7 +9,7 @@ import { useLanguage } from '../i18n/index.js';
 import { asDeskError } from '../stores/session-store.js';
 import { ErrorAlert } from './error-alert.js';
 
-/** Often enough to look live, rare enough to leave the main process to the work (issue 7 §6). */
+/** Often enough to look live, rare enough to leave the main process to the work. */
 const POLL_MS = 250;
 
 export type JobEnd = 'done' | 'cancelled' | 'failed';

@@ -43,8 +43,8 @@ function useRegisterHealth(): [Health | null, (health: Health) => void] {
 }
 
 /**
- * Shown over every screen when the start-up integrity check or a journal's chain fails (issue 4 §9,
- * issue 9 §3): what failed and where, the journal kept read-only, and for the head the decision and
+ * Shown over every screen when the start-up integrity check or a journal's chain fails (R7.7: an
+ * entry never changes unnoticed): what failed and where, the journal kept read-only, and for the head the decision and
  * a restore from a backup.
  */
 export function RegisterHealthBanner({ isHead }: { isHead: boolean }) {
@@ -139,7 +139,7 @@ function RestoreFromBackup() {
   const { t } = useTranslation();
   const [backups, setBackups] = useState<Backups | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
-  // The restore is a job with progress (issue 7 §6); its dialog asks first and shows the outcome.
+  // The restore is a job with progress; its dialog asks first and shows the outcome.
   const [restoring, setRestoring] = useState<string | null>(null);
   const load = () => desk.call('backup.list', {}).then(setBackups).catch((caught: unknown) => setFailure(asDeskError(caught)));
   if (!backups) {

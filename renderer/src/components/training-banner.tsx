@@ -1,7 +1,7 @@
 import { Box, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Issue 7: a training register is marked on every screen so nobody mistakes it for the real one. */
+/** A training register is marked on every screen so nobody mistakes it for the real one. */
 export function TrainingBanner({ visible }: { visible: boolean }) {
   const { t } = useTranslation();
   if (!visible) return null;

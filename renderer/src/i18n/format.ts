@@ -3,7 +3,7 @@ import { intlLocale, type Language } from './languages.js';
 const KYIV = 'Europe/Kyiv';
 
 /**
- * Dates read dd.MM.yyyy in both interface languages (issue 7 §8: through Intl with the uk-UA
+ * Dates read dd.MM.yyyy in both interface languages (through Intl with the uk-UA
  * locale), as the date fields take them and the printed documents carry them: an English
  * interface translates the desk's words, not the dates of Ukrainian documents.
  */

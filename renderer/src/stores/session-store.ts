@@ -103,7 +103,7 @@ export function asDeskError(error: unknown): DeskError {
   return error instanceof DeskError ? error : new DeskError('internal');
 }
 
-/** The idle lock (issue 7): no keyboard or pointer activity for the configured minutes. */
+/** The idle lock (an unattended desk must not show personal data): no keyboard or pointer activity for the configured minutes. */
 export function isIdle(lastActivityMs: number, nowMs: number, idleLockMinutes: number): boolean {
   return nowMs - lastActivityMs >= idleLockMinutes * 60_000;
 }

@@ -24,7 +24,7 @@ import {
 const idInput = z.object({ id: z.string().min(1).max(40) }).strict();
 
 /**
- * Reference data (issue 4, item 2): everyone reads, only the head of the department edits.
+ * Reference data (signatories, seals, committees, R7.5, R7.10, R7.13): everyone reads, only the head of the department edits.
  * ОСББ (R7.8) are bodies with `type: 'osbb'`: the same channels with a type filter.
  */
 export const directoriesChannels = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 
 /**
- * Remote workplaces (issue 10, R3.5). Files cross the boundary as base64 inside JSON. The browser
+ * Remote workplaces (R3.5). Files cross the boundary as base64 inside JSON. The browser
  * bridge accepts request bodies up to 1 MB, so an uploaded file may be at most
  * `EXCHANGE_UPLOAD_MAX_BYTES`; bundles are gzip-compressed before encryption (well over a
  * thousand entries fit), and anything larger goes through the command line (`npm run cli`).

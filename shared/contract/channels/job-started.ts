@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What a channel that starts a long operation answers at once (issue 7 §6): the job's id, whose
+ * What a channel that starts a long operation answers at once: the job's id, whose
  * progress and outcome `jobs.status` reports. Kept apart from jobs.ts so the channel files that
  * start jobs and the status schema (which names their results) do not import each other.
  */

@@ -5,7 +5,7 @@ import { backupInfoSchema, restoreResultSchema } from './backup.js';
 import { pdfFileSchema } from './printing.js';
 
 /**
- * Long operations (issue 7 §6): journal pages, backup and restore start a job and answer its id;
+ * Long operations show progress and can be cancelled: journal pages, backup and restore start a job and answer its id;
  * the window polls `jobs.status` for the stage and progress, and may cancel where that is safe.
  */
 export const jobKinds = ['journalPages', 'backup', 'restore'] as const;

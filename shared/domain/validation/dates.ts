@@ -9,7 +9,7 @@ import type { IsoDate } from '../person.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** The oldest age a living person may be recorded with (issue 5: "not over 130 years ago"). */
+/** The oldest age a living person may be recorded with (a birth date over 130 years ago is a typing error). */
 export const MAX_AGE_YEARS = 130;
 
 /** Age of majority in Ukraine: a household member under 18 is a child (R7.4.3). */
@@ -38,7 +38,7 @@ export function isMinorOn(birthDate: IsoDate, today: IsoDate): boolean {
   return fullYearsBetween(birthDate, today) < ADULT_AGE_YEARS;
 }
 
-/** Printed form of a date on every document: dd.MM.yyyy (shared/domain.md, section E). */
+/** Printed form of a date on every document: dd.MM.yyyy (docs/rules.md: dates are printed dd.MM.yyyy). */
 export function formatPrintedDate(date: IsoDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }

@@ -16,7 +16,7 @@ const MAX_ISSUING_MS = 400;
 
 /**
  * Kills an issuing child with SIGKILL `kills` times, spread over `lanes` registers worked in
- * parallel, and checks the register after every kill (issue 9 §1).
+ * parallel, and checks the register after every kill (R7.7).
  */
 export async function runCrashTrials(options: { kills: number; lanes: number; random?: () => number }): Promise<CrashFigures> {
   const random = options.random ?? Math.random;

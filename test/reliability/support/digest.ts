@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 /**
  * Tables a read legitimately writes to, left out of the digest:
  * - `audit_log`: opening an entry, searching, printing and failed logins are recorded there by
- *   design (issue 9 §7), so a rejected or read-only call may still add a row.
+ *   design (who saw whose data), so a rejected or read-only call may still add a row.
  * Everything else (entries, counters, users, settings, directories, the full-text index and its
  * shadow tables) must be byte for byte the same after any number of refused calls.
  */

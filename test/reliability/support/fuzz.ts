@@ -42,7 +42,7 @@ export function fieldNamesOf(schema: z.ZodType): string[] {
 /**
  * Sends `payloads` generated hostile payloads, spread over every channel of the contract, to the
  * dispatcher and over the HTTP bridge, logged in as the head (every fifth anonymously), and
- * records what came back (issue 9 §2).
+ * records what came back.
  */
 export async function runFuzz(options: { payloads: number; seed: number }): Promise<FuzzFigures> {
   const register = await prepareRegister();

@@ -9,7 +9,7 @@ export interface TwoWritersOutcome {
   state: RegisterState;
 }
 
-/** Two processes, each a whole desk on the same register file, issuing `perWriter` certificates at once (issue 9 §4). */
+/** Two processes, each a whole desk on the same register file, issuing `perWriter` certificates at once (R7.12: no number twice). */
 export async function runTwoWriters(perWriter: number): Promise<TwoWritersOutcome> {
   const register = await prepareRegister();
   try {

@@ -10,7 +10,7 @@ import { onPostgres } from '../../support/register-backend.js';
 import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
 /**
- * Long operations as jobs (issue 7 §6), through the real dispatcher. Cancels are made
+ * Long operations as jobs (progress and cancel), through the real dispatcher. Cancels are made
  * deterministic with the registry's observer: the test cancels from inside a progress report, so
  * the job is known to be mid-way, without timing assumptions.
  */

@@ -15,7 +15,7 @@ import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
 /**
- * A second workstation on the same register (PostgreSQL, issue 11) whose data folder lacks the
+ * A second workstation on the same register (PostgreSQL) whose data folder lacks the
  * office's `keys/`: it must not print codes that fail verification, nor call genuine ones forged.
  */
 

@@ -8,7 +8,7 @@ import { batchInputOf, planBatches, type PlannedItem } from '../../../electron/b
 import { openTestRegisterDb } from '../../support/register-backend.js';
 
 /**
- * `appendBatch` writes in bulk what the desk writes one entry at a time (issue 8): the same
+ * `appendBatch` writes in bulk what the desk writes one entry at a time: the same
  * register must come out of both — numbers, instants, contents, search text, audit rows,
  * handovers and annulments, in the same order, with chains that verify.
  */
@@ -72,7 +72,7 @@ async function written(desk: Desk): Promise<string> {
   return JSON.stringify(rows, null, 1).replace(UUID, (id) => names.get(id) ?? 'unnamed-id');
 }
 
-describe('appendBatch writes what appendEntry, handover and annul write one by one (issue 8)', () => {
+describe('appendBatch writes what appendEntry, handover and annul write one by one', () => {
   it('gives the same rows in the same order, and chains that verify', async () => {
     const batched = await newDesk();
     const single = await newDesk();

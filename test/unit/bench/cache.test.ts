@@ -7,7 +7,7 @@ import { cachedRegister, cacheFolder, GENERATOR_VERSION } from '../../../electro
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnap-bench-cache-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-describe('the bench’s cache of generated registers (issue 8)', () => {
+describe('the bench’s cache of generated registers', () => {
   it('keeps a register per size, seed and generator version, and never reuses one an older generator wrote', async () => {
     const folder = cacheFolder(120, 4, root);
     expect(path.basename(folder)).toBe(`cnap-bench-120-seed4-g${GENERATOR_VERSION}`);

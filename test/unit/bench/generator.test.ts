@@ -29,7 +29,7 @@ async function allEntries(db: Parameters<typeof searchEntryRecords>[0]): Promise
   return (await searchEntryRecords(db, { limit: 100_000, offset: 0 })).records;
 }
 
-describe('synthetic register generator (issue 8)', () => {
+describe('synthetic register generator', () => {
   it('writes the same register for the same seed and another for another seed', async () => {
     const first = await generated(250, 7);
     const again = await generated(250, 7);

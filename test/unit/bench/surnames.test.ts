@@ -4,7 +4,7 @@ import { Random } from '../../../electron/bench/random.js';
 import { drawSurname, feminineOf, SURNAME_SHARES, SURNAMES } from '../../../electron/bench/surnames.js';
 
 /**
- * The synthetic register's surnames (issue 8: "realistic Ukrainian names"): a town where the
+ * The synthetic register's surnames (the benchmark asks for realistic Ukrainian names): a town where the
  * commonest surname is a fraction of a percent of the households, not one in seventy, and where
  * names with ʼ, ґ, є, ї and wives' double surnames occur.
  */
@@ -22,7 +22,7 @@ function sampleHouseholds(seed: number) {
   return Array.from({ length: HOUSEHOLDS }, (_, index) => householdOf(seed, index, index % 2 ? CITY : VILLAGES_A));
 }
 
-describe('the generator’s surnames (issue 8)', () => {
+describe('the generator’s surnames', () => {
   const households = sampleHouseholds(31);
   const heads = households.map((household) => household.members[0]?.name.familyName ?? '');
 

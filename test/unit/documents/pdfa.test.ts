@@ -16,7 +16,7 @@ import { type SampleFile, type SamplesResult, writeSamples } from './layout-samp
 import { flatText, pdfFonts, pdfObjects, referenced, xmpOf } from './pdf-tools.js';
 
 /**
- * PDF/A for what a citizen or the archive receives (issue 18; the Ministry of Justice's storage
+ * PDF/A for what a citizen or the archive receives (the Ministry of Justice's storage
  * formats name PDF/A-1): each sample read back with poppler and by its objects. No external
  * validator (veraPDF) runs here: these are the structural checks a validator starts with.
  */

@@ -16,8 +16,8 @@ import { fixtureBody, fixtureEntries, fixtureKindName, fixtureRequisites } from 
 import { flatText } from './pdf-tools.js';
 
 /**
- * The parsed fonts and shaped words are shared by every document of the process (issue 8), yet
- * the same entry must print the same bytes whatever was printed before it (issue 6): a fresh
+ * The parsed fonts and shaped words are shared by every document of the process (for speed), yet
+ * the same entry must print the same bytes whatever was printed before it (R7.3: an entry always prints the same): a fresh
  * process is the reference.
  */
 

@@ -6,7 +6,7 @@ import { runCli } from '../../../electron/cli/main.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 import { addRemoteOffice, installRemote, issueFamily, openCentre, testClock, type Centre, type RemoteDesk } from './helpers.js';
 
-/** Issue 10 §6: the exchange routine from the command line, as the council's IT person runs it. */
+/** R3.5: the exchange routine from the command line, as the council's IT person runs it. */
 
 const clock = testClock('2026-11-02T08:30:00Z');
 let centre: Centre;

@@ -32,7 +32,7 @@ async function hasSchema(url: string): Promise<boolean> {
   return row?.present ?? false;
 }
 
-describePostgres('npm run cli -- migrate-postgres and verify --database (issue 11 §2, §8)', () => {
+describePostgres('npm run cli -- migrate-postgres and verify --database', () => {
   useTestCluster();
   const databases: TestDatabase[] = [];
   const dirs: string[] = [];

@@ -31,7 +31,7 @@ async function setUpServerRegister(database: string) {
   }
 }
 
-describePostgres('several workstations, one journal on the server (issue 11 §3)', () => {
+describePostgres('several workstations, one journal on the server (R7.12: one numbering)', () => {
   const cluster = useTestCluster();
 
   it(`${WORKSTATIONS} processes issuing ${PER_WORKSTATION} certificates each number them 1…${WORKSTATIONS * PER_WORKSTATION}, every chain verifying`, async () => {

@@ -15,7 +15,7 @@ async function withRemoteAdmin(r: TestRegister): Promise<{ remote: SessionUser; 
   return { remote: user, remoteOfficeId: office.id, remoteJournalId: journal.id };
 }
 
-describe('setup (issue 4 §6)', () => {
+describe('setup', () => {
   it('reports done and refuses a second run', async () => {
     register = await setUpRegister();
     await expect(register.services.setup.status()).resolves.toEqual({ needsSetup: false, trainingMode: false });
@@ -98,7 +98,7 @@ describe('login, lockout and idle lock', () => {
   });
 });
 
-describe('role checks in the services (issue 4 §6)', () => {
+describe('role checks in the services', () => {
   it('keeps users, offices, journals, settings and the audit log to the head', async () => {
     register = await setUpRegister();
     const { services, head, officeId, journalId } = register;

@@ -25,7 +25,7 @@ async function addEntries(r: TestRegister, count: number, family: string): Promi
 }
 
 // The embedded register's own backups; a server is backed up with pg_dump (docs/postgres.md).
-describe.skipIf(onPostgres)('backup and restore (issue 4 §9)', () => {
+describe.skipIf(onPostgres)('backup and restore', () => {
   it('backs up with progress, restores identical content with a verifying chain, saving the current file first', async () => {
     register = await setUpRegister();
     const { services, head, db } = register;

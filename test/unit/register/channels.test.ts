@@ -145,7 +145,7 @@ describe('register channels through the dispatcher', () => {
       await expect(call('backup.create', {})).resolves.toMatchObject({ ok: false, error: { messageKey: 'errors.backup.onServer' } });
       return;
     }
-    // Backup and restore are jobs (issue 7 §6): they answer an id, and the outcome comes with the status.
+    // Backup and restore are jobs: they answer an id, and the outcome comes with the status.
     const untilEnded = async (started: Awaited<ReturnType<typeof call>>) => {
       if (!started.ok) throw new Error('the job did not start');
       const { jobId } = started.value as { jobId: string };

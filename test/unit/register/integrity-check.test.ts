@@ -66,7 +66,7 @@ function damageIndexPage(file: string, indexName: string): void {
   }
 }
 
-describe.skipIf(onPostgres)('quickCheckFile: quick_check in a worker thread (issue 8)', () => {
+describe.skipIf(onPostgres)('quickCheckFile: quick_check in a worker thread', () => {
   let generatedDir = '';
   let generated = '';
   const dirs: string[] = [];

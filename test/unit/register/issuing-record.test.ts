@@ -8,7 +8,7 @@ afterEach(() => register?.close());
 
 /**
  * Issuing returns the entry's record made from the row it wrote, without reading it back after
- * the commit (issue 8). It must be exactly the record the register holds (R7.7).
+ * the commit (a read less on every issue). It must be exactly the record the register holds (R7.7).
  */
 describe('the record issuing returns', () => {
   it('is the record read back from the register, for each sort and for the chain head and its successor', async () => {

@@ -4,7 +4,7 @@ import { createRegisterServices, type RegisterDb } from '../../../electron/regis
 import { allowAll, certificate, setUpRegister, type TestRegister } from './fixtures.js';
 
 /**
- * The server's connection lost during an entry's write (issue 11): before COMMIT (nothing
+ * The server's connection lost during an entry's write: before COMMIT (nothing
  * written), or after the server committed but before its answer arrived (written). The desk
  * must tell them apart by the entry's id, or a retry gives the person a second number.
  */

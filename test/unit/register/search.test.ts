@@ -24,7 +24,7 @@ describe('normalizeApostrophes', () => {
   });
 });
 
-describe('journal search (issue 4 §8: FTS5, case and apostrophes folded)', () => {
+describe('journal search (FTS5, case and apostrophes folded)', () => {
   it('finds the same rows for шевченко, ШЕВЧЕНКО, Шевченко and a prefix', async () => {
     register = await setUpRegister();
     const { services, head, journalId } = register;

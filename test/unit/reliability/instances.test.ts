@@ -42,7 +42,7 @@ async function startShell(lockGranted: boolean): Promise<void> {
 }
 
 // Two processes on one file; the server's counterpart is the four-workstation test in test/unit/postgres.
-describe.skipIf(onPostgres)('a second instance of the app (issue 9 §4)', () => {
+describe.skipIf(onPostgres)('a second instance of the app', () => {
   beforeEach(() => {
     electron.app.whenReady.mockClear();
   });
@@ -63,7 +63,7 @@ describe.skipIf(onPostgres)('a second instance of the app (issue 9 §4)', () => 
   });
 });
 
-describe.skipIf(onPostgres)('two writers on one register file, short (issue 9 §4; the long run issues 300 each)', () => {
+describe.skipIf(onPostgres)('two writers on one register file, short (R7.12; the long run issues 300 each)', () => {
   it('two processes issuing 15 certificates each at once never share or skip a number', async () => {
     const outcome = await runTwoWriters(15);
     expect(outcome.exits).toEqual([{ code: 0, stderr: '' }, { code: 0, stderr: '' }]);

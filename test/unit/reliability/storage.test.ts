@@ -64,7 +64,7 @@ const canMount = (() => {
 })();
 
 // A full or read-only disk under the embedded file and backup sticks: the workstation's own storage.
-describe.skipIf(onPostgres)('a full disk under the register (issue 9 §5)', () => {
+describe.skipIf(onPostgres)('a full disk under the register', () => {
   it('refuses with storage/full, takes no number and writes no entry, and continues gap-free once space returns', async () => {
     const { register, desk } = await deskWithEntries(1);
     const db = desk.desk.register.ctx.db;
@@ -92,7 +92,7 @@ describe.skipIf(onPostgres)('a full disk under the register (issue 9 §5)', () =
   });
 });
 
-describe.skipIf(onPostgres)('a register on read-only media (issue 9 §5)', () => {
+describe.skipIf(onPostgres)('a register on read-only media', () => {
   it('refuses writes with storage/readOnly, changes nothing, and works again read-write', async () => {
     const { register, desk: first } = await deskWithEntries(2);
     const entryId = (await first.call('journal.search', { page: 1, pageSize: 1 })).items[0]!.id;
@@ -121,8 +121,8 @@ describe.skipIf(onPostgres)('a register on read-only media (issue 9 §5)', () =>
   });
 });
 
-describe.skipIf(onPostgres)('a backup target that cannot be written (issue 9 §5)', () => {
-  /** A backup is a job (issue 7 §6): its failure arrives with its final status. */
+describe.skipIf(onPostgres)('a backup target that cannot be written', () => {
+  /** A backup is a job: its failure arrives with its final status. */
   async function backUp(desk: OpenDesk) {
     return jobResult(desk.call, 'backup', (await desk.call('backup.create', {})).jobId);
   }

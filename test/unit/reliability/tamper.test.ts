@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => base.remove());
 
 // Tampering with copies of the register file; on the server, tamper detection is covered by test/unit/register/integrity.test.ts, which runs on both backends.
-describe.skipIf(onPostgres)('tampering with the file is found and stops writes to that journal (issue 9 §3, R7.7)', () => {
+describe.skipIf(onPostgres)('tampering with the file is found and stops writes to that journal (R7.7)', () => {
   it.each(TAMPER_KINDS)('%s: verification names the exact entry; the journal is read-only but readable', async (kind) => {
     const register = copyOf(base);
     const at = kind === 'delete_last' ? base.entries.length : 3;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobResult } from '../../../electron/app/jobs.js';
 import { issueInput, openDesk, prepareRegister, type OpenDesk, type PreparedRegister } from '../../reliability/support/desk.js';
 
-/** Who saw whose data (issue 9 §7): opening, a person's history, journal pages and documents are recorded. */
+/** Who saw whose data (the personal data law): opening, a person's history, journal pages and documents are recorded. */
 let register: PreparedRegister;
 let desk: OpenDesk;
 let entryId: string;
@@ -54,7 +54,7 @@ describe('who saw whose data', () => {
 
   it('printing journal pages is recorded with the journal, the dates and how many entries were shown', async () => {
     const { jobId } = await desk.call('documents.journalPages', { journalId: register.journalId, dateFrom: '2020-01-01', dateTo: '2099-12-31' }, 'clerk');
-    // The print is audited once the pages exist (issue 7 §6: journal pages are a job).
+    // The print is audited once the pages exist (journal pages are a job).
     await jobResult((channel, input) => desk.call(channel, input, 'clerk'), 'journalPages', jobId);
     const [print] = await auditRows('journal.print');
     expect(print).toMatchObject({ userName: 'Ірина Коваль', entityId: register.journalId });

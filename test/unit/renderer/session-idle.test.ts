@@ -19,7 +19,7 @@ function reloadedPage(settingsAnswer: unknown) {
   return createSessionStore(createDeskClient(deskContract, transport));
 }
 
-describe('the idle lock of a window (issue 7)', () => {
+describe('the idle lock of a window', () => {
   it('uses the configured minutes after a reload, not the default', async () => {
     const store = reloadedPage({ ok: true, value: settings });
     await store.getState().start();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeLogItem } from '../../../../shared/contract/channels/exchange.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 
-/** Packages written and accepted, newest first (issue 10 §5: history of exchanges per office). */
+/** Packages written and accepted, newest first (R3.5: each office's history of exchanges). */
 export function ExchangeHistory({ items }: { items: ExchangeLogItem[] }) {
   const { t } = useTranslation();
   const period = (item: ExchangeLogItem) =>

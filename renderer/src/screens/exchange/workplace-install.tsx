@@ -8,7 +8,7 @@ import { readFileAsBase64 } from './exchange-files.js';
 
 /**
  * Before the first-run setup only: installs this desk as a remote workplace from the package the
- * department head issued, with the one-time passphrase (issue 10 §1). `onInstalled` goes to login.
+ * department head issued, with the one-time passphrase (R3.5). `onInstalled` goes to login.
  */
 export function WorkplaceInstall({ onInstalled }: { onInstalled: () => void }) {
   const { t } = useTranslation();

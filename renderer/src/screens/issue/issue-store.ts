@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CertificateContent, EntryRecord } from '../../../../shared/domain/entry.js';
 
-/** What the form is prefilled with: data of an earlier entry (never its ticks, issue 7). */
+/** What the form is prefilled with: data of an earlier entry (never its ticks: R7.4's documents are presented anew). */
 export type IssuePrefill = Partial<
   Pick<CertificateContent, 'kinds' | 'purpose' | 'subject' | 'address' | 'applicant' | 'household' | 'deceased' | 'bodyCertificate' | 'facts'>
 >;

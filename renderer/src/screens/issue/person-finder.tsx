@@ -12,7 +12,7 @@ import { addressLine, personLine } from '../../components/entry-text.js';
 import { prefillFromEntry, useIssueStore } from './issue-store.js';
 import type { IssueFormValues } from './issue-form.js';
 
-/** Finds the person among earlier entries by name and prefills their data — never the ticks (issue 7). */
+/** Finds the person among earlier entries by name and prefills their data — never the ticks (R7.4: documents are presented anew). */
 export function PersonFinder() {
   const { t } = useTranslation();
   const { getValues } = useFormContext<IssueFormValues>();

@@ -12,7 +12,7 @@ import { useNavStore } from '../../stores/nav-store.js';
 import { prefillFromEntry, useIssueStore } from '../issue/issue-store.js';
 
 /**
- * An entry's details. Entries are never edited (shared/domain.md E): a mistake is annulled with a
+ * An entry's details. Entries are never edited (R7.7): a mistake is annulled with a
  * reason, and the certificate is issued anew from the annulled one's data.
  */
 export function EntryDrawer({ entry, onClose, onChanged }: { entry: EntryRecord | null; onClose: () => void; onChanged: (entry: EntryRecord) => void }) {

@@ -50,7 +50,7 @@ export function JournalPagesButton() {
       <Button variant="default" onClick={() => setOpened(true)}>
         {t('ui.journal.printPages')}
       </Button>
-      {/* While the pages are made the dialog stays open: Cancel is the way out (issue 7 §6). */}
+      {/* While the pages are made the dialog stays open: Cancel is the way out. */}
       <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={opened} onClose={() => running === null && setOpened(false)} withCloseButton={running === null} title={t('ui.journal.printPages')}>
         <Stack>
           <Select

@@ -12,7 +12,7 @@ import { useLanguage } from '../../i18n/index.js';
 
 type Backups = DeskOutput<'backup.list'>;
 
-/** The head's backups: make one now, see the list, restore one — each a job with progress (issue 7 §6). */
+/** The head's backups: make one now, see the list, restore one — each a job with progress. */
 export function BackupsPanel({ backups, onChanged }: { backups: Backups; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const language = useLanguage();
