@@ -5,7 +5,7 @@ import { stderrLogger } from '../ipc/dispatch.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs, registerOptions, type DeskArgs } from './args.js';
 import type { RegisterLocation } from '../register/sql.js';
-import { appVersion, buildApp, isBuilt, rendererOutDir } from './project.js';
+import { appVersion, buildApp, buildIfChanged, isBuilt, rendererOutDir } from './project.js';
 import { defaultUserDataDir } from './user-data-dir.js';
 
 /**
@@ -13,7 +13,8 @@ import { defaultUserDataDir } from './user-data-dir.js';
  * where Electron cannot be installed, and what the browser tests drive.
  */
 export async function runBridge(args: DeskArgs, options: { build: boolean }): Promise<void> {
-  if (options.build || !isBuilt()) buildApp();
+  if (options.build) buildIfChanged();
+  else if (!isBuilt()) buildApp();
   const dataDir = args.demo ? await prepareTrainingRegister() : (args.dataDir ?? defaultUserDataDir());
   mkdirSync(dataDir, { recursive: true });
   const desk = await createDesk({
