@@ -49,7 +49,7 @@ export function installedElectronVersion(packageDir: string): string {
  */
 export function downloadElectronBinary(
   say: (line: string) => void,
-  runInstaller: (installer: string) => boolean = runElectronInstaller,
+  runInstaller: (installer: string) => InstallerOutcome = runElectronInstaller,
   packageDir: string | null = electronPackageDir(),
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
@@ -58,12 +58,24 @@ export function downloadElectronBinary(
   const marker = path.join(packageDir, FAILED_DOWNLOAD_MARKER);
   if (existsSync(marker)) return false;
   say(`Завантажую Electron ${installedElectronVersion(packageDir)} (лише під час першого запуску)… / Downloading Electron (first start only)…`);
-  if (runInstaller(path.join(packageDir, 'install.js'))) return true;
-  writeFileSync(marker, `${new Date().toISOString()}\n`);
+  const outcome = runInstaller(path.join(packageDir, 'install.js'));
+  if (outcome.ok) return true;
+  say(`Не вдалося / Failed: ${outcome.reason}`);
+  writeFileSync(marker, `${new Date().toISOString()} ${outcome.reason}\n`);
   return false;
 }
 
-function runElectronInstaller(installer: string): boolean {
-  const result = spawnSync(process.execPath, [installer], { stdio: 'inherit', timeout: DOWNLOAD_TIME_LIMIT_MS });
-  return result.status === 0;
+/** The installer's result; on failure the first line of what it said (the cause without its stack). */
+export type InstallerOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+function runElectronInstaller(installer: string): InstallerOutcome {
+  const result = spawnSync(process.execPath, [installer], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+    timeout: DOWNLOAD_TIME_LIMIT_MS,
+    encoding: 'utf8',
+  });
+  if (result.status === 0) return { ok: true };
+  const said = result.stderr.split('\n').find((line) => line.trim() !== '');
+  const reason = result.error?.message ?? said ?? `exit code ${String(result.status)}`;
+  return { ok: false, reason: reason.trim() };
 }

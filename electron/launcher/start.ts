@@ -6,6 +6,7 @@ import { parseDeskArgs } from './args.js';
 import { downloadElectronBinary, electronPackageDir, findElectronBinary, installedElectronVersion } from './electron-binary.js';
 import { buildIfChanged, projectRoot } from './project.js';
 import { runBridge } from './serve.js';
+import { describeFailure } from '../console/messages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -62,6 +63,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeFailure(error));
   process.exit(1);
 });

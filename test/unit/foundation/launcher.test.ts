@@ -84,7 +84,11 @@ describe("Electron's binary, fetched by the first start", () => {
     const packageDir = electronPackage();
     const ran: string[] = [];
     const said: string[] = [];
-    const ok = downloadElectronBinary((line) => said.push(line), (installer) => ran.push(installer) > 0, packageDir, {});
+    const succeeding = (installer: string) => {
+      ran.push(installer);
+      return { ok: true } as const;
+    };
+    const ok = downloadElectronBinary((line) => said.push(line), succeeding, packageDir, {});
     expect(ok).toBe(true);
     expect(ran).toEqual([path.join(packageDir, 'install.js')]);
     expect(said.join('\n')).toContain('41.7.1');
@@ -93,11 +97,13 @@ describe("Electron's binary, fetched by the first start", () => {
   it('remembers a failed download, so the next start goes to the bridge without waiting again', () => {
     const packageDir = electronPackage();
     let runs = 0;
+    const said: string[] = [];
     const failing = () => {
       runs += 1;
-      return false;
+      return { ok: false, reason: 'RequestError: getaddrinfo ENOTFOUND' } as const;
     };
-    expect(downloadElectronBinary(() => undefined, failing, packageDir, {})).toBe(false);
+    expect(downloadElectronBinary((line) => said.push(line), failing, packageDir, {})).toBe(false);
+    expect(said.join('\n')).toContain('getaddrinfo ENOTFOUND');
     expect(existsSync(path.join(packageDir, FAILED_DOWNLOAD_MARKER))).toBe(true);
     expect(downloadElectronBinary(() => undefined, failing, packageDir, {})).toBe(false);
     expect(runs).toBe(1);
@@ -105,7 +111,10 @@ describe("Electron's binary, fetched by the first start", () => {
 
   it('downloads nothing when ELECTRON_SKIP_BINARY_DOWNLOAD is set or the package is absent', () => {
     let runs = 0;
-    const installer = () => ++runs > 0;
+    const installer = () => {
+      runs += 1;
+      return { ok: true } as const;
+    };
     expect(downloadElectronBinary(() => undefined, installer, electronPackage(), { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })).toBe(false);
     expect(downloadElectronBinary(() => undefined, installer, null, {})).toBe(false);
     expect(runs).toBe(0);
