@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { sqliteOptions } from './database.js';
 import { createPrivateFile } from './private-files.js';
 
 /**
@@ -23,7 +24,8 @@ export interface DataFolderHold {
 export function holdDataFolder(dataDir: string): DataFolderHold | null {
   const file = path.join(dataDir, DESK_LOCK_FILE);
   if (!fs.existsSync(file)) createPrivateFile(file);
-  const db = new Database(file, { timeout: 0 });
+  // Electron's own build of the driver when the shell runs (DESK_SQLITE_BINDING), as for the register.
+  const db = new Database(file, sqliteOptions({ timeout: 0 }));
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // The first write takes the exclusive lock; in this locking mode it is kept until close.
@@ -41,7 +43,7 @@ export function holdDataFolder(dataDir: string): DataFolderHold | null {
 export function isDataFolderHeld(dataDir: string): boolean {
   const file = path.join(dataDir, DESK_LOCK_FILE);
   if (!fs.existsSync(file)) return false;
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
+  const db = new Database(file, sqliteOptions({ readonly: true, fileMustExist: true, timeout: 0 }));
   try {
     db.prepare('SELECT COUNT(*) FROM sqlite_schema').get();
     return false;
