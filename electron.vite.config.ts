@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -13,6 +14,20 @@ function contentSecurityPolicyMeta(): Plugin {
     ],
   };
 }
+
+/**
+ * electron-vite reads Electron's major version from node_modules/electron, which an npm without
+ * `allowScripts` leaves out when Electron's download fails (electron is optional): the lock's
+ * pinned version, the same one npm installs, then says it instead.
+ */
+function pinnedElectronMajor(): string {
+  const lock = JSON.parse(readFileSync(resolve('package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  const version = lock.packages['node_modules/electron']?.version;
+  if (version === undefined) throw new Error('package-lock.json pins no electron version');
+  return version.split('.')[0] ?? version;
+}
+
+process.env.ELECTRON_MAJOR_VER ??= pinnedElectronMajor();
 
 export default defineConfig({
   main: {

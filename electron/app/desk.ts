@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { contract } from '../../shared/contract/index.js';
 import { defaultTemplates } from '../../shared/rules/default-templates.js';
 import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
@@ -11,6 +10,8 @@ import { readWorkplaceState } from '../exchange/state.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
 import { connectRegister } from '../register/connect.js';
+import { holdDataFolder } from '../register/desk-lock.js';
+import { ensurePrivateFolder } from '../register/private-files.js';
 import { createRegisterServices, entryIdByShortCode, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
 import { getEntryRecord } from '../register/repositories/entries.js';
 import { writeAudit } from '../register/services/audit.js';
@@ -75,7 +76,7 @@ const validateTemplate: TemplateValidator = (text, kindId, customKinds) => {
 
 /** Composes the services and the handler map; the Electron shell, the bridge, the CLI and tests all start here. */
 export async function createDesk(options: DeskOptions): Promise<Desk> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   const now = options.now ?? (() => new Date());
   const db = await connectRegister({
     dataDir: options.dataDir,
@@ -156,6 +157,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     .catch((error: unknown) => {
       if (!closed) options.logger?.error('start-up checks failed', { error: error instanceof Error ? error.name : String(error) });
     });
+  // Taken once the desk is up: while it runs, `migrate-to-postgres` refuses to copy the folder's register.
+  const hold = options.database ? null : holdDataFolder(options.dataDir);
   return {
     dispatcher,
     register,
@@ -170,6 +173,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       // So are the journals' signed checkpoints still waiting for their turn.
       await register.checkpoints.flush();
       await db.close();
+      hold?.release();
     },
   };
 }

@@ -1,12 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
-import registerUk from '../../shared/i18n/register.uk.js';
-import registerEn from '../../shared/i18n/register.en.js';
-import postgresUk from '../../shared/i18n/postgres.uk.js';
-import postgresEn from '../../shared/i18n/postgres.en.js';
-import cliPostgresUk from '../../shared/i18n/cli-postgres.uk.js';
-import cliPostgresEn from '../../shared/i18n/cli-postgres.en.js';
-import schemaCheckUk from '../../shared/i18n/schema-check.uk.js';
-import schemaCheckEn from '../../shared/i18n/schema-check.en.js';
+import { t } from '../console/messages.js';
+
+export { t };
 
 /** Where a command writes: the real streams in `main.ts`, arrays in tests. */
 export interface CliIo {
@@ -33,35 +28,6 @@ export interface CliCommand {
 
 /** Exit codes: 0 sound / done, 1 the register is damaged or the action failed, 2 wrong usage. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-interface Strings {
-  readonly [key: string]: string | Strings;
-}
-
-/** Nested fragments merged key by key (each area owns its own keys, as in the renderer). */
-function merged(fragments: readonly Strings[]): Strings {
-  const result: Record<string, string | Strings> = {};
-  for (const fragment of fragments) {
-    for (const [key, value] of Object.entries(fragment)) {
-      const existing = result[key];
-      result[key] = typeof value === 'string' || existing === undefined || typeof existing === 'string' ? value : merged([existing, value]);
-    }
-  }
-  return result;
-}
-
-const language: 'uk' | 'en' = /^en/i.test(process.env.CNAP_LANG ?? process.env.LANG ?? '') ? 'en' : 'uk';
-const strings =
-  language === 'en'
-    ? merged([registerEn, postgresEn, cliPostgresEn, schemaCheckEn])
-    : merged([registerUk, postgresUk, cliPostgresUk, schemaCheckUk]);
-
-/** Looks up `cli.*` or `errors.*` in the register's and the server's strings and fills `{{params}}`. */
-export function t(key: string, params: Record<string, string | number> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], strings);
-  const template = typeof found === 'string' ? found : key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(params[name] ?? ''));
-}
 
 export const dataDirOption: CliOptions = { 'data-dir': { type: 'string' } };
 

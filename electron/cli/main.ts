@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DeskError } from '../../shared/contract/errors.js';
+import { describeFailure } from '../console/messages.js';
 import { EXIT, t, UsageError, type CliCommand, type CliIo } from './command.js';
 import { cliCommands } from './commands/index.js';
 
@@ -16,9 +16,15 @@ function commandHelp(command: CliCommand, io: CliIo): void {
   for (const line of command.usage) io.out(`  npm run cli -- ${line}`);
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof DeskError) return t(error.messageKey, error.params ?? {});
-  return error instanceof Error ? error.message : String(error);
+/** A usage error is already a sentence; Node's own argument errors are wrapped in one. */
+function failureText(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  if (isArgumentError(error)) return t('errors.usage', { message: error.message });
+  return describeFailure(error);
+}
+
+function isArgumentError(error: unknown): error is Error {
+  return error instanceof Error && ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ?? false);
 }
 
 /** Runs `argv` (without node and the script) and returns the exit code. */
@@ -47,8 +53,8 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     return await command.run(values, io);
   } catch (error) {
-    io.err(t('cli.failed', { message: describeError(error) }));
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.err(t('cli.failed', { message: failureText(error) }));
+    if (error instanceof UsageError || isArgumentError(error)) {
       commandHelp(command, io);
       return EXIT.usage;
     }

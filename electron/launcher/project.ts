@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashBuildInputs, isBuildCurrent, writeBuildStamp } from './build-stamp.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const rendererOutDir = path.join(projectRoot, 'out', 'renderer');
@@ -22,4 +23,15 @@ export function buildApp(): void {
 
 export function isBuilt(): boolean {
   return existsSync(path.join(rendererOutDir, 'index.html'));
+}
+
+/**
+ * Builds only when `out/` is missing or was built from other sources than those on disk (a
+ * cold build takes about a minute on a small machine; checking the stamp, well under a second).
+ */
+export function buildIfChanged(): void {
+  const sourcesHash = hashBuildInputs(projectRoot);
+  if (isBuildCurrent(projectRoot, sourcesHash)) return;
+  buildApp();
+  writeBuildStamp(projectRoot, sourcesHash);
 }

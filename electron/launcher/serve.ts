@@ -1,21 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { startBridge } from '../bridge/server.js';
 import { createDesk } from '../app/desk.js';
 import { stderrLogger } from '../ipc/dispatch.js';
 import { prepareTrainingRegister, TRAINING_LOGIN } from '../app/training.js';
 import { parseDeskArgs, registerOptions, type DeskArgs } from './args.js';
+import { ensurePrivateFolder } from '../register/private-files.js';
 import type { RegisterLocation } from '../register/sql.js';
-import { appVersion, buildApp, isBuilt, rendererOutDir } from './project.js';
+import { appVersion, buildApp, buildIfChanged, isBuilt, rendererOutDir } from './project.js';
 import { defaultUserDataDir } from './user-data-dir.js';
+import { describeFailure } from '../console/messages.js';
 
 /**
  * `npm run serve [-- --data-dir DIR --port N --demo --no-build]`: the desk in a browser, for machines
  * where Electron cannot be installed, and what the browser tests drive.
  */
 export async function runBridge(args: DeskArgs, options: { build: boolean }): Promise<void> {
-  if (options.build || !isBuilt()) buildApp();
+  if (options.build) buildIfChanged();
+  else if (!isBuilt()) buildApp();
   const dataDir = args.demo ? await prepareTrainingRegister() : (args.dataDir ?? defaultUserDataDir());
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const desk = await createDesk({
     dataDir,
     demo: args.demo,
@@ -42,7 +44,7 @@ const isEntryPoint = process.argv[1]?.endsWith('serve.ts') ?? false;
 if (isEntryPoint) {
   const argv = process.argv.slice(2);
   runBridge(parseDeskArgs(argv), { build: !argv.includes('--no-build') }).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describeFailure(error));
     process.exit(1);
   });
 }

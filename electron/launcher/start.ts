@@ -1,27 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseDeskArgs } from './args.js';
-import { buildApp, projectRoot } from './project.js';
+import { downloadElectronBinary, electronPackageDir, findElectronBinary, installedElectronVersion } from './electron-binary.js';
+import { buildIfChanged, projectRoot } from './project.js';
 import { runBridge } from './serve.js';
+import { describeFailure } from '../console/messages.js';
 
 const require = createRequire(import.meta.url);
-
-/** The Electron binary, or null when it was never downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1, offline). */
-export function findElectronBinary(): string | null {
-  try {
-    const binary = require('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-function electronVersion(): string {
-  const manifest = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
 
 /**
  * better-sqlite3 in node_modules is built for Node (tests, bridge, CLI). Electron needs the same
@@ -48,24 +35,26 @@ function prepareElectronSqlite(version: string): string {
   return binding;
 }
 
+/** Where Electron's binary cannot be had, the same desk in a browser, and the person is told why. */
+const BRIDGE_INSTEAD = [
+  'Electron не встановлено: його не вдалося завантажити (немає доступу до сервера Electron) або завантаження вимкнене (ELECTRON_SKIP_BINARY_DOWNLOAD=1).',
+  'Запускаю робоче місце у браузері: відкрийте адресу нижче. Спробувати завантажити Electron ще раз: node node_modules/electron/install.js',
+  'Electron is not installed: it could not be downloaded (no access to Electron\'s download host) or the download is turned off (ELECTRON_SKIP_BINARY_DOWNLOAD=1).',
+  'Starting the desk in the browser instead: open the address below. To try the download again: node node_modules/electron/install.js',
+].join('\n');
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseDeskArgs(argv);
-  const electron = findElectronBinary();
-  if (!electron) {
-    console.log(
-      [
-        'Electron не встановлено (ELECTRON_SKIP_BINARY_DOWNLOAD=1 або немає інтернету).',
-        'Запускаю робоче місце у браузері: відкрийте адресу нижче.',
-        'Electron is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1 or no internet).',
-        'Starting the desk in the browser instead: open the address below.',
-      ].join('\n'),
-    );
+  const electron = findElectronBinary() ?? (downloadElectronBinary((line) => console.log(line)) ? findElectronBinary() : null);
+  const packageDir = electronPackageDir();
+  if (!electron || !packageDir) {
+    console.log(BRIDGE_INSTEAD);
     await runBridge(args, { build: true });
     return;
   }
-  buildApp();
-  const binding = prepareElectronSqlite(electronVersion());
+  buildIfChanged();
+  const binding = prepareElectronSqlite(installedElectronVersion(packageDir));
   const child = spawn(electron, [projectRoot, ...argv], {
     stdio: 'inherit',
     env: { ...process.env, DESK_SQLITE_BINDING: binding },
@@ -74,6 +63,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeFailure(error));
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { defaultUserDataDir } from '../launcher/user-data-dir.js';
 import { registerIpcHandlers } from './ipc.js';
 import { createMenuTemplate } from './menu.js';
 import { createWindowOptions } from './window-options.js';
+import { describeFailure } from '../console/messages.js';
 
 // The shell stays thin: everything behind the window is the same desk the bridge and tests run.
 const args = parseDeskArgs(process.argv.slice(1));
@@ -65,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.env.ELECTRON_RENDERER_URL) await mainWindow.loadURL(process.env.ELECTRON_RENDERER_URL);
     else await mainWindow.loadFile(rendererFile);
   }).catch((error: unknown) => {
-    console.error('Не вдалося запустити / Failed to start:', error instanceof Error ? error.message : error);
+    console.error(describeFailure(error));
     app.exit(1);
   });
 }

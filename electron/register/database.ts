@@ -6,6 +6,7 @@ import { migrations, SCHEMA_VERSION } from './migrations/index.js';
 import type { RegisterDb } from './sql.js';
 import { sqliteRegisterDb } from './sqlite-db.js';
 import { walHoldsMissingPages } from './wal-pages.js';
+import { createPrivateFile, ensurePrivateFolder, narrowRegisterFiles } from './private-files.js';
 
 export type { RegisterDb } from './sql.js';
 
@@ -63,6 +64,7 @@ export function openSqliteConnection(file: string, opts: OpenRegisterOptions = {
     db.pragma('busy_timeout = 5000');
     return db;
   }
+  narrowRegisterFiles(file);
   const db = new Database(file, sqliteOptions({ fileMustExist: true }));
   try {
     configure(db);
@@ -126,7 +128,8 @@ function notARegister(): DeskError {
 }
 
 function createRegister(file: string): SqliteConnection {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateFolder(path.dirname(file));
+  createPrivateFile(file);
   const db = new Database(file, sqliteOptions({}));
   try {
     configure(db);

@@ -3,6 +3,7 @@ import type { VerifyResult } from './chain-verifier.js';
 import { createRegisterServices } from './index.js';
 import { checkPostgresSchema, MIGRATION_LOCK_KEY } from './postgres/migrate.js';
 import type { PostgresRegisterDb } from './postgres/register-db.js';
+import { firstNumberOfYear } from './repositories/entries.js';
 import { listJournals } from './repositories/journals.js';
 import {
   advanceIdentity,
@@ -153,8 +154,11 @@ async function copyEntries(source: Sql, tx: Sql, total: number, onProgress: Move
       const page = await sourceEntryPage(source, journalId, after, ROWS_PER_INSERT);
       for (const row of page) {
         const position = entryPosition(row);
-        await counter.reach(position.year, position.number);
+        // The entry's insert takes its number (migration 5): the counter is moved by hand only
+        // over numbers the file skipped, so the server's verification sees the same gap.
+        await counter.reach(position.year, position.number - 1);
         await insertCopiedEntry(tx, row);
+        counter.tookNumber(position.year, position.number);
         after = position;
       }
       done += page.length;
@@ -177,9 +181,17 @@ function serverCounter(tx: Sql, journalId: string) {
   return {
     async reach(year: number, number: number): Promise<void> {
       let at = reached.get(year);
-      at ??= await startCounter(tx, journalId, year);
+      if (at === undefined) {
+        // Before the year's first number there is nothing to move: the first entry starts the counter.
+        if (number < (await firstNumberOfYear(tx, journalId, year))) return;
+        at = await startCounter(tx, journalId, year);
+      }
       for (; at < number; at += 1) await stepCounter(tx, journalId, year);
       reached.set(year, at);
+    },
+    /** An entry's insert moved the counter to its number. */
+    tookNumber(year: number, number: number): void {
+      reached.set(year, number);
     },
   };
 }

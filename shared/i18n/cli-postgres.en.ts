@@ -26,6 +26,8 @@ export default {
   },
   errors: {
     registerMove: {
+      deskRunning:
+        'A desk is running on the data folder {{dataDir}}: close it (the desktop app or npm run serve) on this computer, then run the move again. Nothing was copied.',
       notEmpty:
         'The database on the server is not empty (rows in: {{tables}}). A register is moved only into an empty, freshly migrated database; nothing was changed.',
       unknownSchema:

@@ -19,6 +19,8 @@ export default {
       weakSslMode:
         "sslmode={{mode}} does not verify the server. Use sslmode=verify-full with the council's CA file, or sslmode=disable only on this same computer.",
       caFileUnreadable: 'The CA certificate file {{file}} cannot be read.',
+      passwordInUrl:
+        'The database address must not contain a password: it would be seen in the command history and the list of processes. Give it in the PGPASSWORD variable or in ~/.pgpass (a line server:port:database:user:password, readable only by you; on Windows %APPDATA%\\postgresql\\pgpass.conf).',
     },
   },
 } as const;

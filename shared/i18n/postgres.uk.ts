@@ -19,6 +19,8 @@ export default {
       weakSslMode:
         'Режим sslmode={{mode}} не перевіряє сервер. Використовуйте sslmode=verify-full з файлом центру сертифікації ради або sslmode=disable лише на цьому ж комп’ютері.',
       caFileUnreadable: 'Не вдалося прочитати файл центру сертифікації {{file}}.',
+      passwordInUrl:
+        'Адреса бази даних не повинна містити пароль: його видно в історії команд і списку процесів. Вкажіть його у змінній PGPASSWORD або у файлі ~/.pgpass (рядок сервер:порт:база:користувач:пароль, доступний лише вам; у Windows — %APPDATA%\\postgresql\\pgpass.conf).',
     },
   },
 } as const;

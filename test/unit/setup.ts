@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-// The Electron binary is not installed on build machines (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so
+// The Electron binary is not installed on build machines (`npm ci` never downloads it), so
 // `require('electron')` would throw. Main-process modules under test never need the real thing:
 // the shell is kept thin and everything behind it is plain Node.
 vi.mock('electron', () => ({

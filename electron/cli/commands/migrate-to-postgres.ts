@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { DeskError } from '../../../shared/contract/errors.js';
 import { openRegister, registerPath } from '../../register/database.js';
+import { isDataFolderHeld } from '../../register/desk-lock.js';
 import { moveRegisterToPostgres, type MoveProgress, type MoveReport } from '../../register/move-to-postgres.js';
 import { connectPostgresRegister } from '../../register/postgres/register-db.js';
 import { databaseOptions, dataDirOption, EXIT, optionalString, requireString, t, type CliCommand, type CliIo } from '../command.js';
@@ -7,7 +9,7 @@ import { reportJournal } from './verify.js';
 
 /**
  * Issue 11 §6: `migrate-to-postgres --data-dir DIR --database URL [--ca-file F]`. Copies the
- * embedded register (read-only; the desk should be closed) into an empty, migrated database as
+ * embedded register (read-only; refused while a desk runs on the folder) into an empty, migrated database as
  * the owner role, then checks every count and chain on the server before committing.
  */
 export const migrateToPostgresCommand: CliCommand = {
@@ -19,6 +21,8 @@ export const migrateToPostgresCommand: CliCommand = {
     const dataDir = requireString(values, 'data-dir');
     const url = requireString(values, 'database');
     const caFile = optionalString(values, 'ca-file');
+    // A desk still issuing would add entries the copy leaves behind.
+    if (isDataFolderHeld(dataDir)) throw new DeskError('conflict', 'errors.registerMove.deskRunning', { dataDir });
     // Reading never changes the file: the office keeps it as it was, e.g. to fall back to.
     const source = openRegister(registerPath(dataDir), { readonly: true });
     try {

@@ -7,7 +7,7 @@ import type { RegisterLocation } from '../sql.js';
 import { lookUpPassword } from './pgpass.js';
 
 export interface PostgresRegisterOptions {
-  /** `postgres://user@host:port/database?sslmode=verify-full&sslrootcert=/path/ca.crt` — best without a password. */
+  /** `postgres://user@host:port/database?sslmode=verify-full&sslrootcert=/path/ca.crt` — never with a password. */
   readonly url: string;
   /** The council's CA certificate (PEM): turns on `sslmode=verify-full` against it. */
   readonly caFile?: string;
@@ -33,7 +33,6 @@ interface DatabaseUrl {
   readonly port: number;
   readonly database: string;
   readonly user: string;
-  readonly password: string | undefined;
   readonly viaSocket: boolean;
   readonly sslMode: string | undefined;
   readonly caFile: string | undefined;
@@ -42,8 +41,8 @@ interface DatabaseUrl {
 
 /**
  * The pool's settings and the register's location from a `postgres://` URL. The password comes
- * from the URL if it carries one, else `PGPASSWORD` or `~/.pgpass`, and is asked for only when the
- * server wants it; it never enters the location, an error or a log line.
+ * from `PGPASSWORD` or `~/.pgpass` (an address carrying one is refused), and is asked for only
+ * when the server wants it; it never enters the location, an error or a log line.
  */
 export function postgresPoolConfig(
   options: PostgresRegisterOptions,
@@ -51,12 +50,12 @@ export function postgresPoolConfig(
 ): { config: PoolConfig; location: PostgresLocation } {
   const url = parseDatabaseUrl(options.url, env);
   const caFile = options.caFile ?? url.caFile;
-  const sslMode = chooseSslMode(url.sslMode, caFile);
+  const sslMode = chooseSslMode(url.sslMode, caFile, url);
   const target = { host: url.host, port: url.port, database: url.database, user: url.user };
   const config: PoolConfig = {
     ...target,
     // No password found: an empty one, so the server's refusal is reported as a failed login.
-    password: async () => url.password ?? lookUpPassword(target, env) ?? '',
+    password: async () => lookUpPassword(target, env) ?? '',
     application_name: options.applicationName ?? url.applicationName ?? 'cnap-desk',
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -66,7 +65,12 @@ export function postgresPoolConfig(
   return { config, location: { backend: 'postgres', server: `${url.host}:${url.port}`, database: url.database } };
 }
 
-function chooseSslMode(requested: string | undefined, caFile: string | undefined): SslMode {
+/**
+ * An explicit `sslmode` is taken as given (only the two plain ones exist). Without one the
+ * connection is TLS that verifies the server, except to a server on this very computer (a
+ * loopback address or a Unix socket), where nothing crosses a network.
+ */
+function chooseSslMode(requested: string | undefined, caFile: string | undefined, url: Pick<DatabaseUrl, 'host' | 'viaSocket'>): SslMode {
   if (requested !== undefined && WEAK_SSL_MODES.has(requested)) {
     throw new DeskError('storage', 'errors.register.weakSslMode', { mode: requested });
   }
@@ -74,7 +78,14 @@ function chooseSslMode(requested: string | undefined, caFile: string | undefined
   if (requested === 'disable' && caFile !== undefined) {
     throw new DeskError('storage', 'errors.register.weakSslMode', { mode: requested });
   }
-  return requested === 'verify-full' || caFile !== undefined ? 'verify-full' : 'disable';
+  if (requested === 'verify-full' || requested === 'disable') return requested;
+  return caFile !== undefined || !isLoopback(url) ? 'verify-full' : 'disable';
+}
+
+/** This computer: a Unix socket, `localhost`, 127.0.0.0/8 or ::1. A name that merely resolves there does not count. */
+export function isLoopback(url: Pick<DatabaseUrl, 'host' | 'viaSocket'>): boolean {
+  if (url.viaSocket || url.host === 'localhost' || url.host === '::1') return true;
+  return net.isIPv4(url.host) && url.host.startsWith('127.');
 }
 
 /**
@@ -115,12 +126,13 @@ function parseDatabaseUrl(text: string, env: NodeJS.ProcessEnv): DatabaseUrl {
   const host = socketDir ?? url.hostname.replace(/^\[(.*)\]$/, '$1');
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (host === '' || database === '' || database.includes('/')) throw badUrl();
+  // A password in the address is seen in the shell's history, the process list and shortcuts.
+  if (url.password !== '') throw new DeskError('storage', 'errors.register.passwordInUrl');
   return {
     host,
     port: url.port === '' ? DEFAULT_PORT : Number(url.port),
     database,
     user: url.username !== '' ? decodeURIComponent(url.username) : (env.PGUSER ?? env.USER ?? env.USERNAME ?? 'postgres'),
-    password: url.password !== '' ? decodeURIComponent(url.password) : undefined,
     viaSocket: socketDir !== undefined,
     sslMode: url.searchParams.get('sslmode') ?? undefined,
     caFile: url.searchParams.get('sslrootcert') ?? undefined,

@@ -1,6 +1,7 @@
 /**
  * What the application role may do (issue 11, item 4). It reads everything, adds rows, and
- * changes only the tables whose rows the app edits (directories, users, counters, settings).
+ * changes only the tables whose rows the app edits (directories, users, settings); a journal's
+ * counter moves only with the entry that takes its number.
  * It may never delete, truncate, change the schema or touch triggers: an issued entry stays as
  * it was written (R7.7) even if the app's password leaks. Migrations run as the owner role.
  */
@@ -14,12 +15,15 @@ export const APPEND_ONLY_TABLES = [
 
 /** Rows the app updates in place (their history, where kept, goes to directory_revisions). */
 export const UPDATABLE_TABLES = [
-  'settings', 'offices', 'journals', 'users', 'journal_counters', 'signatories', 'settlements', 'streets', 'bodies',
-  'body_posts',
+  'settings', 'offices', 'journals', 'users', 'signatories', 'settlements', 'streets', 'bodies', 'body_posts',
 ] as const;
 
-/** Read by the app to refuse a schema it does not know; written by the owner's migrations only. */
-export const READ_ONLY_TABLES = ['schema_migrations'] as const;
+/**
+ * Read by the app, written only by the owner: the schema's version by its migrations, and a
+ * journal's counters by the trigger that gives an entry its number (migration 5), so the app
+ * role cannot leave a gap by moving a counter without an entry.
+ */
+export const READ_ONLY_TABLES = ['schema_migrations', 'journal_counters'] as const;
 
 /**
  * The GRANT statements for the application role, for the owner to run after each migration

@@ -55,12 +55,15 @@ export async function lockJournalForWriting(db: Sql, journalId: string): Promise
 /**
  * Advances the journal's counter for the year and returns the new number (inside the journal's
  * lock). A year starts at 1, or at the number set for it when the journal continues a paper one.
+ * On PostgreSQL the entry's insert advances it (a trigger with the owner's rights, so the
+ * application role never writes a counter): here the number is only read.
  */
 export async function takeNextNumber(db: Sql, journalId: string, year: number): Promise<number> {
   const row = await db.get<{ last_number: number }>('SELECT last_number FROM journal_counters WHERE journal_id = ? AND year = ?', [
     journalId,
     year,
   ]);
+  if (db.dialect === 'postgres') return row ? row.last_number + 1 : firstNumberOfYear(db, journalId, year);
   if (!row) {
     const first = await firstNumberOfYear(db, journalId, year);
     await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, ?)', [journalId, year, first]);

@@ -13,6 +13,7 @@ import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';
 import { isSetupDone } from './setup.js';
 import { readDeskSettings, SETTING_KEYS } from './settings.js';
+import { createPrivateFile, ensurePrivateFolder } from '../private-files.js';
 
 export const backupReasons = ['manual', 'auto', 'before-restore'] as const;
 export type BackupReason = (typeof backupReasons)[number];
@@ -151,7 +152,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: (f
     const folder = await folderFor(options);
     const reason = options.reason ?? 'manual';
     try {
-      fs.mkdirSync(folder, { recursive: true });
+      ensurePrivateFolder(folder);
     } catch (error) {
       const code = String((error as { code?: unknown } | null)?.code ?? '');
       // A file where the folder should be is a wrong setting, not a full or read-only disk.
@@ -162,6 +163,9 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: (f
     // Written under a temporary name: a copy cut short never looks like a backup, and is removed.
     const partial = `${file}.partial`;
     try {
+      // A copy of the register is as private as the register (0600).
+      fs.rmSync(partial, { force: true });
+      createPrivateFile(partial);
       options.onStage?.('copying');
       const copied = await live.backup(partial, {
         progress: (progress) => {

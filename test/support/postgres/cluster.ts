@@ -142,8 +142,22 @@ export async function createTestDatabase(
   };
 }
 
+/**
+ * A role's address as a workstation is given it: without a password (the desk refuses one in the
+ * address). The password is where IT would put it, in a password file (`PGPASSFILE`).
+ */
 export function roleUrl(info: ClusterInfo, role: { role: string; password: string }, database: string): string {
-  return `postgres://${role.role}:${role.password}@127.0.0.1:${info.port}/${database}`;
+  usePasswordFile();
+  return `postgres://${role.role}@127.0.0.1:${info.port}/${database}`;
+}
+
+/** One 0600 password file per test process for the test roles, on every test cluster (they share the passwords). */
+function usePasswordFile(): void {
+  if (process.env.PGPASSFILE !== undefined && fs.existsSync(process.env.PGPASSFILE)) return;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-pgpass-')), 'pgpass');
+  const lines = [OWNER, APP].map((role) => `*:*:*:${role.role}:${role.password}`);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  process.env.PGPASSFILE = file;
 }
 
 export async function asAdmin<T>(info: ClusterInfo, work: (client: pg.Client) => Promise<T>, database = 'postgres'): Promise<T> {

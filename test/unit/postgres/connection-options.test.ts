@@ -57,9 +57,21 @@ describe('TLS (sslmode=verify-full with the council CA)', () => {
     expect(tls && tls.checkServerIdentity?.('localhost', byIp as never)).toBeUndefined();
   });
 
-  it('no CA and no sslmode means no TLS; a socket directory never uses TLS', () => {
-    expect(tlsOf('postgres://desk@localhost/cnap')).toBe(false);
+  it('no sslmode means verify-full against the system CAs for any server not on this computer', () => {
+    for (const url of ['postgres://desk@register.rada.local/cnap', 'postgres://desk@10.0.0.5/cnap', 'postgres://desk@[fd00::5]/cnap', 'postgres://desk@localhost.rada.local/cnap']) {
+      const tls = tlsOf(url);
+      expect(tls, url).not.toBe(false);
+      expect(tls && tls.rejectUnauthorized, url).toBe(true);
+      expect(tls && tls.ca, url).toBeUndefined();
+    }
+  });
+
+  it('no sslmode on this computer (loopback, a socket) means no TLS; sslmode=disable is taken as asked', () => {
+    for (const url of ['postgres://desk@localhost/cnap', 'postgres://desk@127.0.0.1:5433/cnap', 'postgres://desk@127.3.2.1/cnap', 'postgres://desk@[::1]/cnap']) {
+      expect(tlsOf(url), url).toBe(false);
+    }
     expect(tlsOf('postgres:///cnap?host=/var/run/postgresql&sslmode=verify-full')).toBe(false);
+    expect(tlsOf('postgres://desk@register.rada.local/cnap?sslmode=disable')).toBe(false);
   });
 
   it('refuses modes that do not verify the server, and a CA with sslmode=disable', () => {
@@ -82,20 +94,24 @@ describe('TLS (sslmode=verify-full with the council CA)', () => {
 });
 
 describe('the database URL', () => {
-  it('location names host, port and database, never the password', () => {
-    const { config, location } = postgresPoolConfig({ url: 'postgresql://desk:s3cr%40t@db.rada.local:6432/cnap' }, noEnv);
+  it('location names host, port and database', () => {
+    const { config, location } = postgresPoolConfig({ url: 'postgresql://desk@db.rada.local:6432/cnap' }, noEnv);
     expect(location).toEqual({ backend: 'postgres', server: 'db.rada.local:6432', database: 'cnap' });
-    expect(JSON.stringify(location)).not.toContain('s3cr');
     expect(config.user).toBe('desk');
     expect(config.port).toBe(6432);
   });
 
-  it('the password comes from the URL, else PGPASSWORD, else ~/.pgpass, only when asked for', async () => {
+  it('refuses a password in the address and says where to put it, never repeating it', () => {
+    const error = deskErrorOf(() => postgresPoolConfig({ url: 'postgresql://desk:s3cr%40t@db.rada.local:6432/cnap' }, noEnv));
+    expect(error.messageKey).toBe('errors.register.passwordInUrl');
+    expect(JSON.stringify(error.toShape()) + error.message).not.toContain('s3cr');
+  });
+
+  it('the password comes from PGPASSWORD, else ~/.pgpass, only when asked for', async () => {
     const password = (url: string, env: NodeJS.ProcessEnv) => {
       const value = postgresPoolConfig({ url }, env).config.password;
       return typeof value === 'function' ? value() : value;
     };
-    expect(await password('postgres://desk:from-url@db/cnap', { PGPASSWORD: 'from-env' })).toBe('from-url');
     expect(await password('postgres://desk@db/cnap', { PGPASSWORD: 'from-env' })).toBe('from-env');
     const pgpass = path.join(dir, '.pgpass');
     fs.writeFileSync(pgpass, '# comment\nother:*:*:*:wrong\ndb:5432:cnap:desk:pa\\:ss\n', { mode: 0o600 });

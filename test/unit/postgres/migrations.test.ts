@@ -11,9 +11,11 @@ import {
   readPostgresSchemaVersion,
 } from '../../../electron/register/postgres/migrate.js';
 import { connectPostgresRegister } from '../../../electron/register/postgres/register-db.js';
+import { postgresMigrations } from '../../../electron/register/postgres/migrations/index.js';
 import { APPEND_ONLY_TABLES, READ_ONLY_TABLES, UPDATABLE_TABLES } from '../../../electron/register/postgres/roles.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres/cluster.js';
 import { describePostgres, useTestCluster } from '../../support/postgres/vitest.js';
+import { appendEntry, seedJournal, ZERO_HASH } from './rows.js';
 
 describePostgres('PostgreSQL migrations', () => {
   useTestCluster();
@@ -55,9 +57,7 @@ describePostgres('PostgreSQL migrations', () => {
     expect(await migratePostgres(owner)).toEqual({ from: POSTGRES_SCHEMA_VERSION, to: POSTGRES_SCHEMA_VERSION });
     expect(await schemaOf(owner)).toEqual(first);
     const { rows } = await owner.query('SELECT version, name FROM schema_migrations ORDER BY version');
-    expect(rows.map((row: { version: number }) => row.version)).toEqual(
-      Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, index) => index + 1),
-    );
+    expect(rows.map((row: { version: number }) => row.version)).toEqual(postgresMigrations.map((migration) => migration.version));
   });
 
   it('two workstations migrating at once end with one schema and one record per version', async () => {
@@ -66,7 +66,7 @@ describePostgres('PostgreSQL migrations', () => {
     const results = await Promise.all([migratePostgres(first), migratePostgres(second)]);
     expect(results.map((result) => result.from).sort()).toEqual([0, POSTGRES_SCHEMA_VERSION]);
     const { rows } = await first.query<{ n: string }>('SELECT COUNT(*)::int AS n FROM schema_migrations');
-    expect(Number(rows[0]?.n)).toBe(POSTGRES_SCHEMA_VERSION);
+    expect(Number(rows[0]?.n)).toBe(postgresMigrations.length);
   });
 
   it('a database newer than the app is refused, as on SQLite, and left as it was', async () => {
@@ -115,6 +115,28 @@ describePostgres('PostgreSQL migrations', () => {
     opened.push({ end: () => app.close() });
     await expect(preparePostgresSchema(app)).resolves.toBeUndefined();
     expect(await app.get('SELECT COUNT(*) AS n FROM entries')).toEqual({ n: 0 });
+  });
+
+  it('carries a version-2 server forward: its counters go on, and afterwards only issuing moves them (R7.7)', async () => {
+    const database = await emptyDatabase();
+    const owner = await client(database.url);
+    await owner.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    for (const migration of postgresMigrations.filter((candidate) => candidate.version <= 2)) {
+      await owner.query(migration.sql);
+      await owner.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    }
+    await seedJournal(owner);
+    // As version 2 issued: the counter first, then the entry with the number it reached.
+    await owner.query(`INSERT INTO journal_counters (journal_id, year, last_number) VALUES ('j1', 2025, 1)`);
+    await appendEntry(owner, { id: 'e1', year: 2025, number: 1, prevHash: ZERO_HASH, hash: 'h1' });
+
+    expect(await migratePostgres(owner, { grantTo: 'desk_app' })).toEqual({ from: 2, to: POSTGRES_SCHEMA_VERSION });
+    const app = await client(database.appUrl);
+    await appendEntry(app, { id: 'e2', year: 2025, number: 2, prevHash: 'h1', hash: 'h2' });
+    const { rows } = await app.query<{ n: number }>(`SELECT last_number AS n FROM journal_counters WHERE journal_id = 'j1'`);
+    expect(rows).toEqual([{ n: 2 }]);
+    await expect(app.query(`UPDATE journal_counters SET last_number = 3 WHERE journal_id = 'j1'`)).rejects.toMatchObject({ code: '42501' });
+    expect((await app.query('SELECT COUNT(*)::int AS n FROM entries')).rows).toEqual([{ n: 2 }]);
   });
 
   it('has the same tables, columns and triggers as the SQLite register', async () => {

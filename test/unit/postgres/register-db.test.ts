@@ -158,9 +158,7 @@ describePostgres('the PostgreSQL register connection', () => {
   describe('connecting', () => {
     it('an unreachable server is reported by host and port, never with the password', async () => {
       const port = cluster.info.port === 1 ? 2 : 1;
-      const failure = await connectPostgresRegister({ url: `postgres://desk_app:app-secret-pw@127.0.0.1:${port}/x` }).catch(
-        (error: unknown) => error,
-      );
+      const failure = await connectPostgresRegister({ url: `postgres://desk_app@127.0.0.1:${port}/x` }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(DeskError);
       expect((failure as DeskError).toShape()).toEqual({
         code: 'storage',
@@ -170,15 +168,26 @@ describePostgres('the PostgreSQL register connection', () => {
       expect(JSON.stringify(failure) + String(failure)).not.toContain('app-secret-pw');
     });
 
+    it('a server without TLS: reached on loopback without sslmode, refused where TLS is due (the default off this computer)', async () => {
+      database = await createTestDatabase({ cluster: cluster.info });
+      const plain = await connectPostgresRegister({ url: database.appUrl });
+      expect(await plain.get<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).toEqual({ ssl: false });
+      await plain.close();
+      // What a server name off this computer gets without sslmode (connection-options.test.ts): verify-full.
+      await expect(connectPostgresRegister({ url: `${database.appUrl}?sslmode=verify-full` })).rejects.toMatchObject({
+        messageKey: 'errors.register.serverCertificate',
+      });
+    });
+
     it('a wrong password is a refused login; the right one from PGPASSWORD connects', async () => {
       database = await createTestDatabase({ cluster: cluster.info });
       const created = database;
-      const url = created.appUrl.replace(':app-secret-pw@', ':wrong@');
-      await expect(connectPostgresRegister({ url })).rejects.toMatchObject({ messageKey: 'errors.register.serverLogin' });
       const previous = process.env.PGPASSWORD;
-      process.env.PGPASSWORD = cluster.info.app.password;
+      process.env.PGPASSWORD = 'wrong';
       try {
-        const connected = await connectPostgresRegister({ url: created.appUrl.replace(':app-secret-pw@', '@') });
+        await expect(connectPostgresRegister({ url: created.appUrl })).rejects.toMatchObject({ messageKey: 'errors.register.serverLogin' });
+        process.env.PGPASSWORD = cluster.info.app.password;
+        const connected = await connectPostgresRegister({ url: created.appUrl });
         db = connected;
         expect(connected.location).toEqual({ backend: 'postgres', server: `127.0.0.1:${cluster.info.port}`, database: created.name });
         expect(JSON.stringify(connected.location)).not.toContain(cluster.info.app.password);

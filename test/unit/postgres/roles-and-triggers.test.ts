@@ -56,8 +56,23 @@ describePostgres('roles and triggers on the PostgreSQL register', () => {
       ['DROP FUNCTION desk_refuse() CASCADE'],
       ['SET session_replication_role = replica'],
       ['DELETE FROM schema_migrations'],
+      // A counter moved without an entry would leave a gap for good (R7.7): only issuing moves it.
+      ["UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = 'j1'"],
+      ["INSERT INTO journal_counters (journal_id, year, last_number) VALUES ('j1', 2030, 1)"],
+      ['DELETE FROM journal_counters'],
     ])('refuses: %s', async (sql) => {
       expect((await failureOf(app, sql)).code).toBe(PERMISSION_DENIED);
+    });
+
+    it('moves the counter only by issuing: the entry it inserts takes the next number (R7.7, gap-free)', async () => {
+      const counter = async () =>
+        (await app.query<{ n: number }>(`SELECT last_number AS n FROM journal_counters WHERE journal_id = 'j1' AND year = 2025`)).rows[0]?.n;
+      const before = await counter();
+      await app.query('SAVEPOINT issue');
+      await appendEntry(app, { id: 'e3', year: 2025, number: (before ?? 0) + 1, prevHash: 'h2', hash: 'h3' });
+      expect(await counter()).toBe((before ?? 0) + 1);
+      await app.query('ROLLBACK TO SAVEPOINT issue');
+      expect(await counter()).toBe(before);
     });
   });
 
@@ -96,7 +111,6 @@ describePostgres('roles and triggers on the PostgreSQL register', () => {
            content, prev_hash, hash) VALUES ('e3', 'j1', 2025, 3, '3', 'certificate', '[]', 'x', 'x', 'u1', '{}', 'h1', 'h3')`,
       );
       expect(unlinked.message).toBe('entries: prev_hash must link to the latest entry');
-      await owner.query(`INSERT INTO journal_counters (journal_id, year, last_number) VALUES ('j1', 2024, 1)`);
       const backwards = await failureOf(
         owner,
         `INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date, created_by,

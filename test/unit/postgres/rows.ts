@@ -11,18 +11,11 @@ export async function seedJournal(client: pg.ClientBase): Promise<void> {
   await client.query(`INSERT INTO journals (id, office_id, nomenclature_index, title, sorts) VALUES ('j1', 'o1', '01-21', 'Журнал', '["certificate"]')`);
 }
 
-/** Takes the next number of `year` and appends an entry linked to `prevHash`, as the repository does. */
+/** Appends an entry linked to `prevHash`; its insert takes the number from the counter (migration 5). */
 export async function appendEntry(
   client: pg.ClientBase,
   entry: { id: string; year: number; number: number; prevHash: string; hash: string },
 ): Promise<void> {
-  if (entry.number === 1) {
-    await client.query(`INSERT INTO journal_counters (journal_id, year, last_number) VALUES ('j1', $1, 1)`, [entry.year]);
-  } else {
-    await client.query(`UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = 'j1' AND year = $1`, [
-      entry.year,
-    ]);
-  }
   await client.query(
     `INSERT INTO entries (id, journal_id, year, number, printed_number, sort, kinds, created_at, local_date, created_by,
        content, prev_hash, hash)
