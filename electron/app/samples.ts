@@ -20,7 +20,7 @@ const SAMPLE_NUMBERS: Partial<Record<DocumentType, Pick<PresentedDocument, 'seri
 };
 
 /** Presents, for a draft, exactly the documents the checklist asks for (R7.4) — as an administrator ticks them. */
-function withRequiredDocuments(draft: Omit<CertificateDraft, 'documents'>, today: string): CertificateDraft {
+export function withRequiredDocuments(draft: Omit<CertificateDraft, 'documents'>, today: string): CertificateDraft {
   const verdict = evaluateCertificate({ ...draft, documents: [] } as Parameters<typeof evaluateCertificate>[0], { today });
   const documents = verdict.items
     .filter((item) => item.kind === 'document')
