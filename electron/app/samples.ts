@@ -163,10 +163,41 @@ async function issueSamples(call: DeskCall, register: SampleRegister, today: str
   });
   await render(refusal.entry.id, '05-refusal-notice.pdf');
 
+  await render(await breadwinnerSample(call, register, today), '12-breadwinner-woman-no-birth-date.pdf');
+
   const certification = await certifySample(call, register, today);
   await render(certification, '06-certification-inscription-sheet.pdf', 'sheet');
   await render(certification, '07-certification-inscription-overlay.pdf', 'overlay');
   return files;
+}
+
+/**
+ * R7.1.4 for a woman whose husband died: «яка»/«який помер», «проживала спільно з ним», her
+ * marriage certificate as the kinship document; no date of birth, so no «…, р. н.,»; the
+ * settlement typed bare and printed with its kind from the directory («м. Городок»).
+ */
+async function breadwinnerSample(call: DeskCall, register: SampleRegister, today: string): Promise<string> {
+  await call('directories.settlements.save', { kind: 'city', name: 'Городок' });
+  const widow = person('Бойко', 'Ольга', 'Романівна');
+  const husband = person('Бойко', 'Микола', 'Іванович');
+  const { entry } = await call('entries.issueCertificate', {
+    journalId: register.journalId,
+    signatoryId: register.signatoryId,
+    certificate: withRequiredDocuments(
+      {
+        kinds: ['breadwinner_cohabitation'],
+        purpose: 'для призначення пенсії у звʼязку з втратою годувальника',
+        subject: { name: widow, declined: declinedPlaceholder(widow) },
+        address: { settlement: 'Городок', street: 'вул. Садова', house: '4' },
+        applicant: { actsAs: 'self' },
+        household: [],
+        deceased: { name: husband, declinedGenitive: 'Бойка Миколи Івановича', deathDate: '2025-10-02', kinship: 'дружина', kinshipDocument: 'marriage_certificate' },
+        facts: baseFacts,
+      },
+      today,
+    ),
+  });
+  return entry.id;
 }
 
 async function certifySample(call: DeskCall, register: SampleRegister, today: string): Promise<string> {

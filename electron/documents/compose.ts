@@ -212,13 +212,13 @@ export function composeRefusal(entry: EntryRecord, header: CouncilHeader, opts: 
   return withAnnulment(model, entry);
 }
 
+/** The journal's «Подані документи»: each document once, though it may answer several checklist items. */
 export function presentedDocumentsText(documents: PresentedDocument[]): string {
-  return documents
-    .map((document) => {
-      const serial = [document.series, document.number].filter(Boolean).join(' ');
-      return serial ? `${documentTypeLabelsUk[document.type]} ${serial}` : documentTypeLabelsUk[document.type];
-    })
-    .join('; ');
+  const described = documents.map((document) => {
+    const serial = [document.series, document.number].filter(Boolean).join(' ');
+    return serial ? `${documentTypeLabelsUk[document.type]} ${serial}` : documentTypeLabelsUk[document.type];
+  });
+  return [...new Set(described)].join('; ');
 }
 
 function journalWhat(entry: EntryRecord, opts: ComposeOptions): string {
