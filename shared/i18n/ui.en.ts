@@ -491,7 +491,7 @@ export default {
       version: 'version {{version}} of {{versions}}',
       versionInfo: 'Version {{version}}, {{name}}, {{at}}',
       text: 'Template text',
-      textHint: 'Fields go in double curly braces, e.g. subject.dative — the name in the dative; words that depend on the person’s gender with a bar: він|вона, зареєстрований|зареєстрована. Saving creates a new version; issued certificates keep theirs.',
+      textHint: 'Fields go in double curly braces, e.g. subject.dative — the name in the dative; words that depend on the person’s gender with a bar: він|вона, зареєстрований|зареєстрована; by the deceased’s gender: deceased:помер|померла; an optional part goes in [[ ]] and prints only when its data exist. Saving creates a new version; issued certificates keep theirs.',
       saveVersion: 'Save as a new version',
       saved: 'Version {{version}} saved.',
       newKind: 'New kind of certificate (R7.15)',
