@@ -62,18 +62,18 @@ test('a breadwinner certificate for a widow: one kinship document choice, a mism
   await page.getByLabel('Серія').first().fill('КВ');
   await page.getByLabel('Номер').first().fill('123456');
   await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
-  await page.getByRole('checkbox', { name: /свідоцтво про смерть годувальника/ }).check();
-  await page.getByLabel('Серія').nth(1).fill('I-СМ');
-  await page.getByLabel('Номер').nth(1).fill('333444');
   await page.getByRole('checkbox', { name: /документ, що підтверджує родинні стосунки/ }).check();
-  // A wife's kinship is proved by the marriage certificate: it is the one offered.
-  const kinshipType = page.getByRole('textbox', { name: 'Який документ' });
+  // A wife's kinship is proved by the marriage certificate: it is the one offered (identity, house book, kinship).
+  const kinshipType = page.getByRole('textbox', { name: 'Який документ' }).nth(2);
   await expect(kinshipType).toHaveValue('свідоцтво про шлюб');
   // The administrator picks the birth certificate instead.
   await kinshipType.click();
   await page.getByRole('option', { name: 'свідоцтво про народження' }).click();
-  await page.getByLabel('Серія').nth(2).fill('I-БП');
-  await page.getByLabel('Номер').nth(2).fill('654321');
+  await page.getByLabel('Серія').nth(1).fill('I-БП');
+  await page.getByLabel('Номер').nth(1).fill('654321');
+  await page.getByRole('checkbox', { name: /свідоцтво про смерть годувальника/ }).check();
+  await page.getByLabel('Серія').nth(2).fill('I-СМ');
+  await page.getByLabel('Номер').nth(2).fill('333444');
 
   let attempt = 0;
   await expect(async () => {
@@ -95,8 +95,8 @@ test('a breadwinner certificate for a widow: one kinship document choice, a mism
   // Back to the marriage certificate: nothing to ask, the certificate is issued.
   await kinshipType.click();
   await page.getByRole('option', { name: 'свідоцтво про шлюб' }).click();
-  await page.getByLabel('Серія').nth(2).fill('I-ЖС');
-  await page.getByLabel('Номер').nth(2).fill('111222');
+  await page.getByLabel('Серія').nth(1).fill('I-ЖС');
+  await page.getByLabel('Номер').nth(1).fill('111222');
   await issue.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку видано');
   const downloading = page.waitForEvent('download');
