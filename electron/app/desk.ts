@@ -1,5 +1,5 @@
 import { contract } from '../../shared/contract/index.js';
-import { defaultTemplates } from '../../shared/rules/default-templates.js';
+import { defaultTemplates, retiredDefaultTexts } from '../../shared/rules/default-templates.js';
 import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
 import { createDecliner } from '../declension/decliner.js';
 import { councilHeaderFrom } from '../documents/header.js';
@@ -88,7 +88,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     writeAudit(register.ctx, { userId: actor?.userId ?? null, action, entity, entityId, summary });
   const directories = createDirectoriesService({ db, now, audit });
   const templates = createTemplatesService({ db, now, audit, validateTemplate });
-  await templates.ensureDefaultTemplates(defaultTemplates);
+  await templates.ensureDefaultTemplates(defaultTemplates, retiredDefaultTexts);
   const decliner = createDecliner();
   // Signing keys live beside the register, never inside it: a copied register file signs nothing.
   const keyStore = openKeyStore(options.dataDir);

@@ -19,17 +19,18 @@ import {
   type SignatorySnapshot,
   type Subject,
 } from '../../shared/domain/entry.js';
-import type { IsoDate } from '../../shared/domain/person.js';
+import type { Address, Gender, IsoDate, PersonName } from '../../shared/domain/person.js';
 import { birthDateSchema } from '../../shared/domain/validation/dates.js';
 import type { CustomKind } from '../../shared/rules/catalogue.js';
 import { assertCertifiable, evaluateCertification } from '../../shared/rules/certification.js';
 import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklist.js';
 import { refusalGrounds } from '../../shared/rules/refusal.js';
 import type { Decliner } from '../declension/decliner.js';
+import { signatureName } from '../documents/format.js';
 import type { SessionUser } from '../ipc/handler-types.js';
 import type { RegisterServices } from '../register/index.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
-import type { DirectoriesService } from '../register/services/directories.js';
+import { printedSettlement, type DirectoriesService } from '../register/services/directories.js';
 import type { TemplatesService } from '../register/services/templates.js';
 
 export interface IssuingDeps {
@@ -74,7 +75,8 @@ export function createIssuingService(deps: IssuingDeps) {
     const valid = await deps.directories.listSignatories({ onDate: today() });
     const chosen = valid.find((s: Signatory) => s.id === signatoryId && (!s.officeId || s.officeId === officeId));
     if (!chosen) throw new DeskError('not_found', 'errors.issuing.signatoryUnavailable');
-    return { signatoryId: chosen.id, position: chosen.position, fullName: chosen.fullName, seal: chosen.seal, sealName: chosen.sealName };
+    // ДСТУ 4163:2020: the signature line reads «Оксана КОВАЛЬ» whatever shape the directory holds.
+    return { signatoryId: chosen.id, position: chosen.position, fullName: signatureName(chosen.fullName), seal: chosen.seal, sealName: chosen.sealName };
   }
 
   async function templateVersionOf(kindId: string): Promise<number> {
@@ -96,6 +98,38 @@ export function createIssuingService(deps: IssuingDeps) {
     };
   }
 
+  /** The gender the name tells, or the administrator's choice when it cannot; undefined when neither. */
+  async function genderOf(name: PersonName, chosen: Gender | undefined): Promise<{ gender: Gender; genitive: string } | undefined> {
+    const detected = await deps.decliner.decline(name);
+    const forms = detected.gender === null && chosen ? await deps.decliner.decline(name, chosen) : detected;
+    return forms.gender === null ? undefined : { gender: forms.gender, genitive: forms.genitive };
+  }
+
+  /** «Городок» → «м. Городок»: the settlement printed with its kind from the directory. */
+  async function printedAddress(address: Address): Promise<Address> {
+    return { ...address, settlement: printedSettlement(address.settlement, await deps.directories.listSettlements()) };
+  }
+
+  /**
+   * R7.1.4: the deceased's gender (for «який помер» / «яка померла») and one kinship document —
+   * the one ticked in the documents — so the form's choice and the printed one cannot differ.
+   */
+  async function checkedDeceased(draft: ParsedCertificateDraft): Promise<ParsedCertificateDraft['deceased']> {
+    const { deceased } = draft;
+    if (!deceased) return undefined;
+    const forms = await genderOf(deceased.name, deceased.gender);
+    const ticked = draft.documents.find((doc) => doc.requirementId === 'kinship_document')?.type;
+    const { gender: _claimed, ...rest } = deceased;
+    return { ...rest, ...(forms ? { gender: forms.gender } : {}), kinshipDocument: ticked ?? deceased.kinshipDocument };
+  }
+
+  /** The signer of a body's certificate in the genitive («Підпис … В. П. Бондаря засвідчую»). */
+  async function checkedSigner(signer: ParsedCertificationDraft['signer']): Promise<ParsedCertificationDraft['signer']> {
+    const { gender: chosen, declinedGenitive: _sent, ...rest } = signer;
+    const forms = await genderOf(signer.name, chosen);
+    return forms ? { ...rest, gender: forms.gender, declinedGenitive: forms.genitive } : rest;
+  }
+
   function checkBirthDates(dates: readonly (string | undefined)[]): void {
     const schema = birthDateSchema(today());
     dates.forEach((date, index) => {
@@ -111,9 +145,12 @@ export function createIssuingService(deps: IssuingDeps) {
   async function buildCertificate(draft: ParsedCertificateDraft, signatory: SignatorySnapshot): Promise<CertificateContent> {
     checkBirthDates([draft.subject.birthDate, ...draft.household.map((member) => member.birthDate)]);
     const versions = await Promise.all(draft.kinds.map(async (kind) => [kind, await templateVersionOf(kind)] as const));
+    const deceased = await checkedDeceased(draft);
     return certificateContentSchema.parse({
       ...draft,
       sort: 'certificate',
+      address: await printedAddress(draft.address),
+      ...(deceased ? { deceased } : {}),
       subject: await checkedDeclension(draft.subject),
       signatory,
       templateVersions: Object.fromEntries(versions),
@@ -126,6 +163,8 @@ export function createIssuingService(deps: IssuingDeps) {
     return certificationContentSchema.parse({
       ...rest,
       sort: 'certification',
+      address: await printedAddress(draft.address),
+      signer: await checkedSigner(draft.signer),
       subject: await checkedDeclension(draft.subject),
       body: { type: body.type, bodyId: body.id, name: body.name, hasSeal: body.hasSeal },
       signatory,

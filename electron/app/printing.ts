@@ -69,8 +69,9 @@ export function createPrintingService(deps: PrintingDeps) {
         return { template: parsed.template, kindTitle: findKind(kind, customKinds)?.title ?? kind };
       }),
     );
-    const values = templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber, customKinds });
-    return renderCombined(parts, values, { gender: content.subject.declined.gender });
+    const housingSourceSeparate = parts.some((part) => part.template.placeholders.includes('housingSource'));
+    const values = templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber, customKinds, housingSourceSeparate });
+    return renderCombined(parts, values, { gender: content.subject.declined.gender, deceased: content.deceased?.gender });
   }
 
   async function certificatePdf(entry: EntryRecord, stamp: { qrText: string; shortCode: string }): Promise<Buffer> {

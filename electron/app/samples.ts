@@ -20,7 +20,7 @@ const SAMPLE_NUMBERS: Partial<Record<DocumentType, Pick<PresentedDocument, 'seri
 };
 
 /** Presents, for a draft, exactly the documents the checklist asks for (R7.4) — as an administrator ticks them. */
-function withRequiredDocuments(draft: Omit<CertificateDraft, 'documents'>, today: string): CertificateDraft {
+export function withRequiredDocuments(draft: Omit<CertificateDraft, 'documents'>, today: string): CertificateDraft {
   const verdict = evaluateCertificate({ ...draft, documents: [] } as Parameters<typeof evaluateCertificate>[0], { today });
   const documents = verdict.items
     .filter((item) => item.kind === 'document')
@@ -163,10 +163,41 @@ async function issueSamples(call: DeskCall, register: SampleRegister, today: str
   });
   await render(refusal.entry.id, '05-refusal-notice.pdf');
 
+  await render(await breadwinnerSample(call, register, today), '12-breadwinner-woman-no-birth-date.pdf');
+
   const certification = await certifySample(call, register, today);
   await render(certification, '06-certification-inscription-sheet.pdf', 'sheet');
   await render(certification, '07-certification-inscription-overlay.pdf', 'overlay');
   return files;
+}
+
+/**
+ * R7.1.4 for a woman whose husband died: «яка»/«який помер», «проживала спільно з ним», her
+ * marriage certificate as the kinship document; no date of birth, so no «…, р. н.,»; the
+ * settlement typed bare and printed with its kind from the directory («м. Городок»).
+ */
+async function breadwinnerSample(call: DeskCall, register: SampleRegister, today: string): Promise<string> {
+  await call('directories.settlements.save', { kind: 'city', name: 'Городок' });
+  const widow = person('Бойко', 'Ольга', 'Романівна');
+  const husband = person('Бойко', 'Микола', 'Іванович');
+  const { entry } = await call('entries.issueCertificate', {
+    journalId: register.journalId,
+    signatoryId: register.signatoryId,
+    certificate: withRequiredDocuments(
+      {
+        kinds: ['breadwinner_cohabitation'],
+        purpose: 'для призначення пенсії у звʼязку з втратою годувальника',
+        subject: { name: widow, declined: declinedPlaceholder(widow) },
+        address: { settlement: 'Городок', street: 'вул. Садова', house: '4' },
+        applicant: { actsAs: 'self' },
+        household: [],
+        deceased: { name: husband, declinedGenitive: 'Бойка Миколи Івановича', deathDate: '2025-10-02', kinship: 'дружина', kinshipDocument: 'marriage_certificate' },
+        facts: baseFacts,
+      },
+      today,
+    ),
+  });
+  return entry.id;
 }
 
 async function certifySample(call: DeskCall, register: SampleRegister, today: string): Promise<string> {
@@ -207,11 +238,14 @@ async function certifySample(call: DeskCall, register: SampleRegister, today: st
   return entry.id;
 }
 
+/** Looks at the files one register wrote while its desk is still open (the tests verify their QR codes through it). */
+export type SampleInspector = (files: readonly string[], call: DeskCall) => Promise<void>;
+
 /**
  * `npm run samples -- --out DIR`: one PDF of every document type, made through the same register,
  * rules and printing services the app uses, from cases that exercise the hard parts.
  */
-export async function writeRegisterSamples(outDir: string, now: () => Date = () => new Date()): Promise<string[]> {
+export async function writeRegisterSamples(outDir: string, now: () => Date = () => new Date(), inspect?: SampleInspector): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const demo of [false, true]) {
@@ -221,36 +255,44 @@ export async function writeRegisterSamples(outDir: string, now: () => Date = () 
       const call = callerOf(desk);
       const register = await setUpSampleRegister(call);
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(now());
-      if (demo) {
-        const { entry } = await call('entries.issueCertificate', {
-          journalId: register.journalId,
-          signatoryId: register.signatoryId,
-          certificate: withRequiredDocuments(
-            {
-              kinds: ['registration'],
-              purpose: 'навчальний приклад',
-              subject: { name: person('Іваненко', 'Ольга', 'Петрівна'), birthDate: '1988-08-08', registeredOn: '2010-01-15', declined: declinedPlaceholder(person('Іваненко', 'Ольга', 'Петрівна')) },
-              address,
-              applicant: { actsAs: 'self' },
-              household: [],
-              facts: baseFacts,
-            },
-            today,
-          ),
-        });
-        files.push(await writePdf(outDir, '10-training-mode-certificate.pdf', (await call('documents.render', { entryId: entry.id })).pdfBase64));
-        continue;
-      }
-      files.push(...(await issueSamples(call, register, today, outDir)));
-      files.push(await writePdf(outDir, '08-calibration-page.pdf', (await call('documents.calibration', {})).pdfBase64));
-      const { jobId } = await call('documents.journalPages', { journalId: register.journalId, dateFrom: today, dateTo: today });
-      const pages = await jobResult(call, 'journalPages', jobId);
-      files.push(await writePdf(outDir, '09-journal-pages.pdf', pages.pdfBase64));
-      files.push(await writePdf(outDir, '11-public-keys.pdf', (await call('documents.publicKeys', {})).pdfBase64));
+      const written = demo ? [await trainingSample(call, register, today, outDir)] : await registerSamples(call, register, today, outDir);
+      files.push(...written);
+      await inspect?.(written, call);
     } finally {
       await desk.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
+  return files;
+}
+
+async function trainingSample(call: DeskCall, register: SampleRegister, today: string, outDir: string): Promise<string> {
+  const { entry } = await call('entries.issueCertificate', {
+    journalId: register.journalId,
+    signatoryId: register.signatoryId,
+    certificate: withRequiredDocuments(
+      {
+        kinds: ['registration'],
+        purpose: 'навчальний приклад',
+        // Initials «С.С.»: the UTF-8 bytes zbar took for Shift JIS («苤.苤.») before the QR text was ASCII.
+        subject: { name: person('Сидоренко', 'Світлана'), birthDate: '1988-08-08', registeredOn: '2010-01-15', declined: declinedPlaceholder(person('Сидоренко', 'Світлана')) },
+        address,
+        applicant: { actsAs: 'self' },
+        household: [],
+        facts: baseFacts,
+      },
+      today,
+    ),
+  });
+  return writePdf(outDir, '10-training-mode-certificate.pdf', (await call('documents.render', { entryId: entry.id })).pdfBase64);
+}
+
+async function registerSamples(call: DeskCall, register: SampleRegister, today: string, outDir: string): Promise<string[]> {
+  const files = await issueSamples(call, register, today, outDir);
+  files.push(await writePdf(outDir, '08-calibration-page.pdf', (await call('documents.calibration', {})).pdfBase64));
+  const { jobId } = await call('documents.journalPages', { journalId: register.journalId, dateFrom: today, dateTo: today });
+  const pages = await jobResult(call, 'journalPages', jobId);
+  files.push(await writePdf(outDir, '09-journal-pages.pdf', pages.pdfBase64));
+  files.push(await writePdf(outDir, '11-public-keys.pdf', (await call('documents.publicKeys', {})).pdfBase64));
   return files;
 }

@@ -40,7 +40,7 @@ function certificateText(content: CertificateContent, entry: { localDate: string
     if (!parsed.ok) throw new Error(`The default template of ${kind} does not parse`);
     return { template: parsed.template, kindTitle: findKind(kind)?.title ?? kind };
   });
-  const body = renderCombined(parts, templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber }), { gender: content.subject.declined.gender });
+  const body = renderCombined(parts, templateValuesFor(content, { entryDate: entry.localDate, printedNumber: entry.printedNumber }), { gender: content.subject.declined.gender, deceased: content.deceased?.gender });
   return body.paragraphs.join('\n');
 }
 

@@ -159,20 +159,7 @@ export function softGroupSurnameForm(word: string, field: NameField, gender: Gen
   return word + (shouting ? ending.toLocaleUpperCase('uk') : ending);
 }
 
-const MALE_PATRONYMIC = /[иі]ч$/u;
-const FEMALE_PATRONYMIC = /(івна|ївна|ична)$/u;
-
-/**
- * Gender from the patronymic, which is unambiguous in Ukrainian: -ович/-йович/-ич/-іч (Савич, Ілліч)
- * for men, -івна/-ївна/-ична (Кузьминична) for women. Null when there is none or it is unusual.
- */
-export function genderFromPatronymic(patronymic: string | undefined): Gender | null {
-  if (!patronymic) return null;
-  const lower = patronymic.trim().toLocaleLowerCase('uk');
-  if (FEMALE_PATRONYMIC.test(lower)) return 'female';
-  if (MALE_PATRONYMIC.test(lower)) return 'male';
-  return null;
-}
+export { genderFromPatronymic } from '../../shared/domain/gender.js';
 
 /**
  * shevchenko's rules are written with the ASCII apostrophe: given «Дарʼя» (U+02BC) or «Дар’я» it

@@ -7,7 +7,8 @@ import type {
   RefusalContent,
   SignatorySnapshot,
 } from '../../shared/domain/entry.js';
-import { relationLabelsUk } from '../../shared/domain/relation-labels.js';
+import { genderFromPatronymic } from '../../shared/domain/gender.js';
+import { printedRelation } from '../../shared/rules/printed-relations.js';
 import { formatAddress, fullNameOf, kyivDate, printedDate, shortNameOf } from './format.js';
 import { builtInKindName, documentTypeLabelsUk, type KindNameResolver } from './labels.js';
 import type {
@@ -106,11 +107,12 @@ export function composeCertificate(
   opts: ComposeOptions & { verification: VerificationStamp },
 ): CertificateDocModel {
   const content = contentOf(entry, 'certificate');
+  const subjectGender = content.subject.declined.gender ?? genderFromPatronymic(content.subject.name.patronymic) ?? undefined;
   const household: HouseholdRowModel[] = content.household.map((member) => ({
     fullName: fullNameOf(member.name),
     relation: member.deathDate
-      ? `${relationLabelsUk[member.relation]} (дата смерті ${printedDate(member.deathDate)})`
-      : relationLabelsUk[member.relation],
+      ? `${printedRelation(member, subjectGender)} (дата смерті ${printedDate(member.deathDate)})`
+      : printedRelation(member, subjectGender),
     birthDate: printedDate(member.birthDate),
   }));
   const model: CertificateDocModel = {
@@ -136,13 +138,25 @@ function signerPhrase(content: CertificationContent): string {
   return `${role} ${body} (${content.body.name})`;
 }
 
+/**
+ * «В. П. Бондаря»: «Підпис … засвідчую» names the signer in the genitive; the surname's genitive
+ * comes from the declension main recorded at certifying (entries made before print the nominative).
+ */
+function signerInGenitive(content: CertificationContent): string {
+  const { name, declinedGenitive } = content.signer;
+  if (!declinedGenitive) return shortNameOf(name);
+  const surnameWords = name.familyName.trim().split(/\s+/).length;
+  const genitiveSurname = declinedGenitive.trim().split(/\s+/).slice(0, surnameWords).join(' ');
+  return shortNameOf({ ...name, familyName: genitiveSurname });
+}
+
 /** R7.5, R7.10: «Підпис голови (заступника голови) … засвідчую». */
 export function composeInscription(entry: EntryRecord, header: CouncilHeader, opts: ComposeOptions): InscriptionDocModel {
   const content = contentOf(entry, 'certification');
   const certifiedDocument = `${kindNameOf(content.kind, opts)} від ${printedDate(content.certificateDate)}`;
   const model: InscriptionDocModel = {
     header,
-    statement: `Підпис ${signerPhrase(content)} ${shortNameOf(content.signer.name)} засвідчую.`,
+    statement: `Підпис ${signerPhrase(content)} ${signerInGenitive(content)} засвідчую.`,
     certifiedDocument,
     administrator: signatoryOf(content.signatory),
     date: printedDate(entry.localDate),
@@ -198,13 +212,13 @@ export function composeRefusal(entry: EntryRecord, header: CouncilHeader, opts: 
   return withAnnulment(model, entry);
 }
 
+/** The journal's «Подані документи»: each document once, though it may answer several checklist items. */
 export function presentedDocumentsText(documents: PresentedDocument[]): string {
-  return documents
-    .map((document) => {
-      const serial = [document.series, document.number].filter(Boolean).join(' ');
-      return serial ? `${documentTypeLabelsUk[document.type]} ${serial}` : documentTypeLabelsUk[document.type];
-    })
-    .join('; ');
+  const described = documents.map((document) => {
+    const serial = [document.series, document.number].filter(Boolean).join(' ');
+    return serial ? `${documentTypeLabelsUk[document.type]} ${serial}` : documentTypeLabelsUk[document.type];
+  });
+  return [...new Set(described)].join('; ');
 }
 
 function journalWhat(entry: EntryRecord, opts: ComposeOptions): string {

@@ -1,4 +1,5 @@
 import type { Address, PersonName } from '../../shared/domain/person.js';
+import { genderFromPatronymic } from '../../shared/domain/gender.js';
 
 const kyivDateFormat = new Intl.DateTimeFormat('uk-UA', {
   timeZone: 'Europe/Kyiv',
@@ -40,4 +41,17 @@ export function formatAddress(address: Address): string {
   if (address.building) parts.push(`корп. ${address.building}`);
   if (address.apartment) parts.push(`кв. ${address.apartment}`);
   return parts.join(', ');
+}
+
+/**
+ * ДСТУ 4163:2020 signature line: «Оксана КОВАЛЬ» — given name, then the surname in capitals. A
+ * directory name typed «Коваль Оксана Петрівна» (surname first, patronymic last) is turned round;
+ * one already written with a surname in capitals, or in another shape, is kept as typed.
+ */
+export function signatureName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  const hasCapitalSurname = words.some((word) => word.length > 1 && word === word.toLocaleUpperCase('uk-UA') && /\p{L}/u.test(word));
+  const [surname, given, patronymic] = words;
+  if (hasCapitalSurname || words.length !== 3 || !surname || !given || genderFromPatronymic(patronymic) === null) return fullName.trim();
+  return `${given} ${surname.toLocaleUpperCase('uk-UA')}`;
 }

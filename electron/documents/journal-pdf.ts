@@ -32,7 +32,8 @@ export const JOURNAL_HEADERS = [
   'Дата отримання',
   'Підпис отримувача',
 ] as const;
-const COLUMN_MM = [25, 18, 62, 45, 44, 24, 19, 20] as const;
+/** Millimetres; the recipient signs by hand in the last column, so it gets at least 3 cm (257 mm in all). */
+const COLUMN_MM = [25, 18, 55, 40, 40, 24, 25, 30] as const;
 
 export const WITNESS_LENGTH = 16;
 export const WITNESS_LABEL = 'Контрольний код сторінки:';
@@ -61,9 +62,28 @@ interface PreparedRow {
   hash: string;
 }
 
+/** The smallest size a cell's font shrinks to so that no word has to be cut. */
+const MIN_SIZE = 5;
+
+/**
+ * The size at which every word of the text fits its column, breaking only at spaces and after
+ * hyphens: a word wider than the column is never cut mid-word («представн/ик»), its cell's font
+ * shrinks instead (no-break spaces keep «№ 01-21/3» whole).
+ */
+function fittingSize(doc: Doc, text: string, width: number, role: FontRole, size: number): number {
+  const pieces = text.split(/[ \t\r\n]+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean);
+  for (let candidate = size; candidate > MIN_SIZE; candidate -= 0.5) {
+    useFont(doc, role, candidate);
+    if (pieces.every((piece) => doc.widthOfString(piece) <= width)) return candidate;
+  }
+  return MIN_SIZE;
+}
+
 function cell(doc: Doc, text: string, widthMm: number, role: FontRole = 'regular', size = SIZE): Cell {
-  useFont(doc, role, size);
-  return { lines: wrapLines(doc, text, widthMm * MM - 2 * PAD), role, size };
+  const width = widthMm * MM - 2 * PAD;
+  const fitted = fittingSize(doc, text, width, role, size);
+  useFont(doc, role, fitted);
+  return { lines: wrapLines(doc, text, width), role, size: fitted };
 }
 
 function prepareRow(doc: Doc, row: JournalRowModel): PreparedRow {

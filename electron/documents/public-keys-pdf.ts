@@ -4,7 +4,7 @@ import { FOOTER_RESERVE } from './certificate-pdf.js';
 import { drawCouncilHeader } from './header.js';
 import type { PublicKeysDocModel } from './models.js';
 import { createDoc, drawPageNumbers, finish, frameOf, placeLine, useFont } from './pdf-base.js';
-import { keyFingerprint, type OfficePublicKey, QR_VERSION } from './verification.js';
+import { keyFingerprint, LEGACY_QR_VERSION, type OfficePublicKey, QR_VERSION } from './verification.js';
 
 export function publicKeysModel(header: PublicKeysDocModel['header'], keys: OfficePublicKey[], date: string): PublicKeysDocModel {
   return { header, date, keys: keys.map((key) => ({ ...key, fingerprint: keyFingerprint(key.publicKeyPem) })) };
@@ -19,8 +19,9 @@ export async function buildPublicKeysPdf(model: PublicKeysDocModel, createdAt: D
   y = drawTitle(doc, `ВІДКРИТІ КЛЮЧІ ДЛЯ ПЕРЕВІРКИ ДОВІДОК станом на ${model.date}`, y);
   y = drawParagraph(
     doc,
-    `QR-код на довідці містить текст «${QR_VERSION}|ідентифікатор|номер|дата (рррр-мм-дд)|ініціали|код офісу|підпис». ` +
-      'Підпис — Ed25519 (RFC 8032) у кодуванні base64url над усім текстом до останнього знака «|» (UTF-8). ' +
+    `QR-код на довідці містить текст «${QR_VERSION}|ідентифікатор|номер|дата (рррр-мм-дд)|ініціали|код офісу|підпис»; ` +
+      'поля записано у відсотковому кодуванні UTF-8, як в адресах URL (довідки, видані раніше, мають «' + LEGACY_QR_VERSION + '» і поля без кодування). ' +
+      'Підпис — Ed25519 (RFC 8032) у кодуванні base64url над усім текстом до останнього знака «|». ' +
       'Перевірте його відкритим ключем офісу, код якого зазначено в QR-коді. Короткий код під QR-кодом перевіряють у ЦНАП.',
     y,
   );

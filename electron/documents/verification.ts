@@ -25,14 +25,19 @@ import type { VerificationStamp } from './models.js';
 
 /**
  * Paper verification (issue 6). The QR code carries a compact signed statement
- * `CNAP1|<entryId>|<printedNumber>|<yyyy-mm-dd>|<initials>|<officeCode>|<signature>`, signed with
+ * `CNAP2|<entryId>|<printedNumber>|<yyyy-mm-dd>|<initials>|<officeCode>|<signature>`, signed with
  * the office's Ed25519 key, so anyone holding the published public key can check a paper offline.
+ * Every field is percent-encoded (UTF-8, as in a URL), so the whole text is ASCII: a QR code has no
+ * charset of its own and common scanners (zbar) read Cyrillic bytes as Shift JIS («С.С.» came out
+ * «苤.苤.»). Papers printed before carry `CNAP1` with the fields as UTF-8 and still verify.
  * The short code, for reading out over the phone, is a truncated HMAC of the entry id under a
  * separate secret: it proves nothing offline but the desk can look it up. Keys live in
  * `<dataDir>/keys/`, outside the register file, so a copied register cannot forge documents.
  */
 
-export const QR_VERSION = 'CNAP1';
+export const QR_VERSION = 'CNAP2';
+/** Papers printed before the QR text was made ASCII: the same fields, unencoded UTF-8. */
+export const LEGACY_QR_VERSION = 'CNAP1';
 const SHORT_CODE_LENGTH = 10;
 export const SHORT_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const OFFICE_CODE = /^[A-Z0-9-]{1,12}$/;
@@ -123,13 +128,21 @@ export function subjectNameOf(entry: EntryRecord): PersonName {
   return entry.content.subject.name;
 }
 
+/** The signed fields after the version: id, printed number, date, initials, office code. */
 function qrFields(entry: EntryRecord): string[] {
-  return [QR_VERSION, entry.id, entry.printedNumber, entry.localDate, initialsOf(subjectNameOf(entry)), entry.officeCode];
+  return [entry.id, entry.printedNumber, entry.localDate, initialsOf(subjectNameOf(entry)), entry.officeCode];
 }
 
-function assertNoSeparator(fields: string[]): void {
-  if (fields.some((field) => field.includes('|'))) {
-    throw new DeskError('rule_violation', 'errors.documents.separatorInField');
+/** A field of the QR text in ASCII («С.С.» → «%D0%A1.%D0%A1.»); `|` is encoded too, so it never splits a field. */
+function encodeQrField(field: string): string {
+  return encodeURIComponent(field);
+}
+
+function decodeQrField(field: string): string | null {
+  try {
+    return decodeURIComponent(field);
+  } catch {
+    return null;
   }
 }
 
@@ -173,9 +186,7 @@ export function normaliseShortCode(input: string): string | null {
 
 /** Signs an entry for print: the QR text and the short code. */
 export function stampEntry(entry: EntryRecord, keys: KeyStore): VerificationStamp {
-  const fields = qrFields(entry);
-  assertNoSeparator(fields);
-  const payload = fields.join('|');
+  const payload = [QR_VERSION, ...qrFields(entry).map(encodeQrField)].join('|');
   const signature = keys.signPayload(entry.officeCode, payload);
   return {
     qrText: `${payload}|${signature}`,
@@ -231,28 +242,65 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function verifyQrText(text: string, lookup: VerificationLookup): Promise<VerificationResult> {
-  const fields = text.split('|');
-  if (fields.length !== 7 || fields[0] !== QR_VERSION) return { status: 'forged', reason: 'malformed' };
-  const signature = fields[6] ?? '';
-  const [, entryId = '', printedNumber, date, initials, officeCode] = fields;
-  const office = (await lookup.publicKeys()).find((key) => key.officeCode === officeCode);
-  if (!office) return { status: 'forged', reason: 'unknown_office' };
-  const payload = Buffer.from(fields.slice(0, 6).join('|'), 'utf8');
+function signatureValid(payload: string, signature: string, publicKeyPem: string): boolean {
   let signed = false;
   try {
-    signed = verify(null, payload, createPublicKey(office.publicKeyPem), Buffer.from(signature, 'base64url'));
+    signed = verify(null, Buffer.from(payload, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64url'));
   } catch {
     signed = false;
   }
   // base64url decoding ignores stray characters, so the signature must also round-trip exactly.
-  if (!signed || Buffer.from(signature, 'base64url').toString('base64url') !== signature) {
-    return { status: 'forged', reason: 'bad_signature' };
+  return signed && Buffer.from(signature, 'base64url').toString('base64url') === signature;
+}
+
+interface ScannedQr {
+  version: string;
+  /** Decoded: id, printed number, date, initials, office code. */
+  fields: string[];
+  /** The signed text as scanned. */
+  payload: string;
+  signature: string;
+}
+
+/** A scanned QR text split into its version, decoded fields and signature; null when it is not one. */
+function parseQrText(text: string): ScannedQr | null {
+  const parts = text.split('|');
+  const [version = ''] = parts;
+  if (parts.length !== 7 || (version !== QR_VERSION && version !== LEGACY_QR_VERSION)) return null;
+  const raw = parts.slice(1, 6);
+  const fields = version === QR_VERSION ? raw.map(decodeQrField) : raw;
+  if (fields.some((field) => field === null)) return null;
+  return { version, fields: fields as string[], payload: parts.slice(0, 6).join('|'), signature: parts[6] ?? '' };
+}
+
+/**
+ * A `CNAP1` paper read by a scanner that guessed another charset: its initials came out garbled
+ * («苤.苤.»), so its text no longer matches the signature. The signature is checked over the
+ * register's initials instead: it holds only if the office signed exactly this entry, and the
+ * desk shows the register's initials, so nothing a forger could choose is accepted.
+ */
+function legacyGarbledInitials(scanned: ScannedQr, entry: EntryRecord, publicKeyPem: string): boolean {
+  const [entryId, printedNumber, date, initials = '', officeCode] = scanned.fields;
+  if (scanned.version !== LEGACY_QR_VERSION || /^[\x20-\x7e]*$/.test(initials)) return false;
+  const stored = qrFields(entry);
+  const sameOtherwise = stored[0] === entryId && stored[1] === printedNumber && stored[2] === date && stored[4] === officeCode;
+  return sameOtherwise && signatureValid([LEGACY_QR_VERSION, ...stored].join('|'), scanned.signature, publicKeyPem);
+}
+
+async function verifyQrText(text: string, lookup: VerificationLookup): Promise<VerificationResult> {
+  const scanned = parseQrText(text);
+  if (!scanned) return { status: 'forged', reason: 'malformed' };
+  const [entryId = '', printedNumber, date, initials, officeCode] = scanned.fields;
+  const office = (await lookup.publicKeys()).find((key) => key.officeCode === officeCode);
+  if (!office) return { status: 'forged', reason: 'unknown_office' };
+  if (!signatureValid(scanned.payload, scanned.signature, office.publicKeyPem)) {
+    const entry = await lookup.byId(entryId);
+    return entry && legacyGarbledInitials(scanned, entry, office.publicKeyPem) ? statusOf(entry) : { status: 'forged', reason: 'bad_signature' };
   }
   const entry = await lookup.byId(entryId);
   if (!entry) return { status: 'unknown' };
   const stored = qrFields(entry);
-  if (stored[2] !== printedNumber || stored[3] !== date || stored[4] !== initials || stored[5] !== officeCode) {
+  if (stored[1] !== printedNumber || stored[2] !== date || stored[3] !== initials || stored[4] !== officeCode) {
     return { status: 'forged', reason: 'fields_mismatch' };
   }
   return statusOf(entry);
@@ -279,6 +327,6 @@ export async function verifyDocument(
   shortCodeSecret: Uint8Array,
 ): Promise<VerificationResult> {
   const input = textOrCode.trim();
-  if (input.startsWith(`${QR_VERSION}|`) || input.includes('|')) return verifyQrText(input, lookup);
+  if (input.includes('|')) return verifyQrText(input, lookup);
   return verifyShortCode(input, lookup, shortCodeSecret);
 }

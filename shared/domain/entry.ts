@@ -3,6 +3,7 @@ import { documentTypeSchema, presentedDocumentSchema } from './documents.js';
 import {
   addressSchema,
   declinedNameSchema,
+  genderSchema,
   householdMemberSchema,
   isoDateSchema,
   personNameSchema,
@@ -75,6 +76,13 @@ export const deceasedSchema = z.object({
   deathDate: isoDateSchema,
   kinship: z.string().min(1).max(60),
   kinshipDocument: documentTypeSchema,
+  /** The deceased's gender, for «який помер» / «яка померла»; absent in entries made before it was kept. */
+  gender: genderSchema.optional(),
+  /**
+   * R7.1.4: the administrator confirmed a kinship document that does not match the kinship (a
+   * spouse's kinship is proved by a marriage certificate, a blood relative's by a birth certificate).
+   */
+  kinshipMismatchConfirmed: z.boolean().optional(),
 });
 
 /** actual_residence_family: the self-organisation body's certificate that confirms actual residence. */
@@ -121,6 +129,10 @@ export const certificationContentSchema = z.object({
     name: personNameSchema,
     /** The deputy signs only in the head's absence: post vacant on that date, or confirmed. */
     headAbsence: z.enum(['not_applicable', 'post_vacant', 'confirmed_by_administrator']),
+    /** Set by main from the name (or the administrator's choice when the name cannot tell). */
+    gender: genderSchema.optional(),
+    /** «Бондаря Василя Петровича»: the inscription names the signer in the genitive («Підпис … засвідчую»). */
+    declinedGenitive: z.string().min(1).max(200).optional(),
   }),
   sealPresent: z.boolean(),
   submittedBy: z.enum(['body_head', 'subject']),

@@ -6,7 +6,6 @@ export default {
         "This computer's signing keys are not the ones the register prints with: check codes and QR codes from here would fail verification, and genuine documents would look forged. Printing and verification are stopped. IT: copy the keys folder from the first workstation into this one's data folder (docs/postgres.md, step 4) and restart the app.",
       noOfficeKey: 'Office {{officeCode}} has no signing key. Create it in the settings.',
       badOfficeCode: 'An office code is capital Latin letters, digits and hyphens (up to 12).',
-      separatorInField: 'The document number or date contains the forbidden character «|».',
       kindNameMissing: 'The catalogue has no name for the certificate kind «{{kind}}».',
       wrongEntrySort: 'This entry is not a document of the required type.',
       overlayOutOfPage: 'The inscription does not fit on the sheet: x at most {{maxX}} mm, y at most {{maxY}} mm.',

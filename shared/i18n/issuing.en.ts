@@ -6,6 +6,7 @@ export default {
       declensionNeedsReview: 'The program could not tell the gender for declining the name. Check and confirm the dative and genitive forms.',
       nothingToRefuse: 'Every required document was presented: there are no grounds for a refusal; issue the certificate.',
       journalOwnedElsewhere: 'Another workplace keeps this journal; its entries arrive only in exchange bundles.',
+      kinshipDocumentMismatch: 'The kinship «{{kinship}}» is proved by a {{expected}}, but a {{presented}} was presented. It can be issued with this document only once the administrator confirms it (R7.1).',
     },
     printing: {
       templateMissing: 'The template version this entry was registered with was not found ({{kind}}).',

@@ -107,6 +107,18 @@ export default {
       ward: 'ward',
       other: 'other relative',
     },
+    /** Relations as printed: the one word that fits (shared/rules/printed-relations.ts). */
+    printedRelations: {
+      applicant_female: 'applicant',
+      father_in_law_of_male: 'father-in-law',
+      father_in_law_of_female: 'father-in-law',
+      mother_in_law_of_male: 'mother-in-law',
+      mother_in_law_of_female: 'mother-in-law',
+      ward_male: 'ward',
+      ward_female: 'ward',
+      ward_unknown: 'ward',
+      other_female: 'other relative',
+    },
     signerRoles: {
       head: 'head',
       deputy: 'deputy head',
@@ -193,6 +205,7 @@ export default {
       placeholderNotAllowed: 'Line {{line}}: the field {{name}} is not used in this template',
       badAlternative: 'Line {{line}}: a choice by gender goes in double curly braces as він|вона: two non-empty words separated by one bar',
       unbalancedBraces: 'Line {{line}}: unbalanced curly braces',
+      unbalancedClause: 'Line {{line}}: an optional clause [[…]] is not closed or is nested',
       unsupportedCharacter: 'Line {{line}}: the character «{{char}}» ({{code}}) cannot be printed',
       householdNotAlone: 'Line {{line}}: the field {{name}} must stand on a line of its own',
       householdTwice: 'The field {{name}} may appear only once',

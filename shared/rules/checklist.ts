@@ -1,6 +1,9 @@
+import { DeskError } from '../contract/errors.js';
 import type { CertificateContent } from '../domain/entry.js';
 import type { IsoDate } from '../domain/person.js';
 import type { CustomKind, KindDefinition } from './catalogue.js';
+import { expectedKinshipDocument, kinshipMismatch } from './kinship.js';
+import { ukText } from './printed-text.js';
 import {
   checklistError,
   childItems,
@@ -58,6 +61,13 @@ function dataChecks(kinds: readonly KindDefinition[], c: CertificateCase): Check
   return checks;
 }
 
+/** R7.1.4: the kinship document the kinship calls for is offered first (a wife's marriage certificate). */
+function expectedFirst(item: PendingItem, kinship: string | undefined): PendingItem {
+  const expected = kinship ? expectedKinshipDocument(kinship) : undefined;
+  if (!expected || !item.documentTypes.includes(expected)) return item;
+  return { ...item, documentTypes: [expected, ...item.documentTypes.filter((type) => type !== expected)] };
+}
+
 /** The checklist of a certificate (R7.1, R7.2, R7.4) and whether it may be issued. */
 export function evaluateCertificate(c: CertificateCase, opts: RuleOptions): Verdict {
   const kinds = c.kinds.map((id) => resolveKind(id, 'issued', opts.customKinds ?? []));
@@ -65,13 +75,24 @@ export function evaluateCertificate(c: CertificateCase, opts: RuleOptions): Verd
     ...commonItems('R7.4', { facts: c.facts, applicant: c.applicant, housingAlternatives: sharedHousingAlternatives(kinds) }),
     ...childItems(c.household, opts.today),
     ...kinds.flatMap((kind) => kindGroundItems(kind, c.facts, c.household)),
-  ]);
+  ]).map((item) => (item.id === 'kinship_document' ? expectedFirst(item, c.deceased?.kinship) : item));
   return verdictOf([...documentVerdictItems(pending, c.documents), ...dataChecks(kinds, c)]);
 }
 
-/** The main process's gate before issuing: throws `rule_violation` naming every missing item. */
+/**
+ * The main process's gate before issuing: throws `rule_violation` naming every missing item, or
+ * the kinship document that does not prove the kinship unless the administrator confirmed it (R7.1.4).
+ */
 export function assertIssuable(content: CertificateContent, opts: RuleOptions): Verdict {
   const verdict = evaluateCertificate(content, opts);
   if (!verdict.issuable) throw checklistError(verdict);
+  const mismatch = kinshipMismatch(content);
+  if (mismatch && content.deceased?.kinshipMismatchConfirmed !== true) {
+    throw new DeskError('rule_violation', 'errors.issuing.kinshipDocumentMismatch', {
+      kinship: mismatch.kinship,
+      expected: ukText(`rules.documentTypes.${mismatch.expected}`),
+      presented: ukText(`rules.documentTypes.${mismatch.presented}`),
+    });
+  }
   return verdict;
 }

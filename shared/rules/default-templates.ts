@@ -15,36 +15,31 @@ export interface DefaultTemplate {
 }
 
 const PURPOSE = 'Довідка видана {{purpose}}.';
+/** The addressee, with the date of birth only when the entry has one. */
+const ISSUED_TO = 'Видана гр. {{subject.dative}}[[, {{subject.birthDate}} р. н.]], в тому, що';
+/** Registration and family open alike, so a combined certificate (R7.2) says it once. */
+const REGISTERED_AT = `${ISSUED_TO} {{він|вона}} дійсно {{зареєстрований|зареєстрована}} за адресою: {{address}}.`;
+/** Each presented document once; the house book as «записи будинкової книги» (R7.4.2). */
+const GROUNDS = 'Підстава: {{grounds}}.';
 
 const issuedTemplates: Record<string, string> = {
   // R7.1.1
-  registration: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} дійсно {{зареєстрований|зареєстрована}} за адресою: {{address}}.',
-    'Дата реєстрації: {{registeredOn}}.',
-    '{{household}}',
-    'Підстава: записи {{housingSource}}; {{grounds}}.',
-    PURPOSE,
-  ].join('\n'),
+  registration: [REGISTERED_AT, 'Дата реєстрації: {{registeredOn}}.', '{{household}}', GROUNDS, PURPOSE].join('\n'),
   // R7.1.2
-  family: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., {{який|яка}} {{зареєстрований|зареєстрована}} за адресою: {{address}}, в тому, що склад {{його|її}} сімʼї становить:',
-    '{{household}}',
-    'Підстава: записи {{housingSource}}; {{grounds}}.',
-    PURPOSE,
-  ].join('\n'),
+  family: [REGISTERED_AT, 'Склад {{його|її}} сімʼї становить:', '{{household}}', GROUNDS, PURPOSE].join('\n'),
   // R7.1.3
   actual_residence_family: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} фактично проживає за адресою: {{address}}, що підтверджується довідкою органу самоорганізації населення: {{bodyCertificate}}.',
+    `${ISSUED_TO} {{він|вона}} фактично проживає за адресою: {{address}}, що підтверджується довідкою органу самоорганізації населення: {{bodyCertificate}}.`,
     'Склад сімʼї за фактичним місцем проживання:',
     '{{household}}',
-    'Підстава: {{grounds}}.',
+    GROUNDS,
     PURPOSE,
   ].join('\n'),
   // R7.1.4
   breadwinner_cohabitation: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} на момент смерті {{deceased.genitive}}, який (яка) помер(ла) {{deceased.deathDate}}, {{проживав|проживала}} спільно з ним (нею) за адресою: {{address}}.',
-    'Родинний звʼязок з померлим (померлою): {{kinship}}; документ, що його підтверджує: {{kinshipDocument}}.',
-    'Підстава: записи {{housingSource}}; {{grounds}}.',
+    `${ISSUED_TO} {{він|вона}} на момент смерті {{deceased.genitive}}, {{deceased:який|яка}} {{deceased:помер|померла}} {{deceased.deathDate}}, {{проживав|проживала}} спільно з {{deceased:ним|нею}} за адресою: {{address}}.`,
+    'Родинний звʼязок з {{deceased:померлим|померлою}}: {{kinship}}; документ, що його підтверджує: {{kinshipDocument}}.',
+    GROUNDS,
     PURPOSE,
   ].join('\n'),
 };
@@ -62,6 +57,49 @@ const refusalNotice = [
   '{{referral}}',
   'Після усунення зазначених причин Ви можете звернутися повторно.',
 ].join('\n');
+
+/**
+ * Texts earlier releases seeded as version 1 of a kind. A register whose latest version of a kind
+ * is still one of these, unedited, gets the current default as its next version (old entries keep
+ * printing with the version they recorded); a text the council wrote itself is never replaced.
+ */
+const PREVIOUS_PURPOSE = 'Довідка видана {{purpose}}.';
+export const retiredDefaultTexts: Readonly<Record<string, readonly string[]>> = {
+  registration: [
+    [
+      'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} дійсно {{зареєстрований|зареєстрована}} за адресою: {{address}}.',
+      'Дата реєстрації: {{registeredOn}}.',
+      '{{household}}',
+      'Підстава: записи {{housingSource}}; {{grounds}}.',
+      PREVIOUS_PURPOSE,
+    ].join('\n'),
+  ],
+  family: [
+    [
+      'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., {{який|яка}} {{зареєстрований|зареєстрована}} за адресою: {{address}}, в тому, що склад {{його|її}} сімʼї становить:',
+      '{{household}}',
+      'Підстава: записи {{housingSource}}; {{grounds}}.',
+      PREVIOUS_PURPOSE,
+    ].join('\n'),
+  ],
+  actual_residence_family: [
+    [
+      'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} фактично проживає за адресою: {{address}}, що підтверджується довідкою органу самоорганізації населення: {{bodyCertificate}}.',
+      'Склад сімʼї за фактичним місцем проживання:',
+      '{{household}}',
+      'Підстава: {{grounds}}.',
+      PREVIOUS_PURPOSE,
+    ].join('\n'),
+  ],
+  breadwinner_cohabitation: [
+    [
+      'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., в тому, що {{він|вона}} на момент смерті {{deceased.genitive}}, який (яка) помер(ла) {{deceased.deathDate}}, {{проживав|проживала}} спільно з ним (нею) за адресою: {{address}}.',
+      'Родинний звʼязок з померлим (померлою): {{kinship}}; документ, що його підтверджує: {{kinshipDocument}}.',
+      'Підстава: записи {{housingSource}}; {{grounds}}.',
+      PREVIOUS_PURPOSE,
+    ].join('\n'),
+  ],
+};
 
 function builtInDefaults(): Record<string, DefaultTemplate> {
   const defaults: Record<string, DefaultTemplate> = {
@@ -83,7 +121,7 @@ export const defaultTemplates: Readonly<Record<string, DefaultTemplate>> = built
 export const customIssuedTemplate: DefaultTemplate = {
   version: 1,
   text: [
-    'Видана гр. {{subject.dative}}, {{subject.birthDate}} р. н., яка (який) зареєстрована(ий) за адресою: {{address}}.',
+    'Видана гр. {{subject.dative}}[[, {{subject.birthDate}} р. н.]], в тому, що {{він|вона}} {{зареєстрований|зареєстрована}} за адресою: {{address}}.',
     'Підстава: {{grounds}}.',
     PURPOSE,
   ].join('\n'),

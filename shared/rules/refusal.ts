@@ -39,6 +39,30 @@ function ground(ruleId: string, text: string, requirementId?: string): RefusalGr
   return { ruleId, ...(requirementId !== undefined ? { requirementId } : {}), text: `${capitalise(text)} (${rulePointText(ruleId)}).` };
 }
 
+/** Genitives of the words a department's name begins with («Відділ ведення реєстру…» → «Відділу …»). */
+const HEAD_NOUN_GENITIVE: Readonly<Record<string, string>> = {
+  відділ: 'відділу',
+  управління: 'управління',
+  сектор: 'сектору',
+  служба: 'служби',
+  центр: 'центру',
+  департамент: 'департаменту',
+  комітет: 'комітету',
+};
+
+/**
+ * «звернутися до Відділу ведення реєстру територіальної громади»: the department's name after «до»
+ * in the genitive. Only its first word changes (the rest is already a genitive phrase); a name
+ * that starts otherwise is named as a unit in quotes.
+ */
+export function organisationGenitive(name: string): string {
+  const [first = '', ...rest] = name.split(/\s+/);
+  const genitive = HEAD_NOUN_GENITIVE[first.toLocaleLowerCase('uk')];
+  if (genitive === undefined) return `структурного підрозділу «${name}»`;
+  const cased = first.charAt(0) === first.charAt(0).toLocaleUpperCase('uk') ? genitive.charAt(0).toLocaleUpperCase('uk') + genitive.slice(1) : genitive;
+  return [cased, ...rest].join(' ');
+}
+
 /**
  * The failed items of a verdict as refusal grounds; a missing house book or apartment cards adds
  * the referral to the register department (R7.4.2, R7.6.2); R7.16's wording when asked.
@@ -48,6 +72,6 @@ export function refusalGrounds(verdict: Verdict, opts: RefusalOptions): RefusalD
   if (opts.factNotConfirmable) grounds.push(ground('R7.16', ukText('rules.refusal.factNotConfirmable')));
   const housingMissing = verdict.missing.some((item) => item.id === 'housing_records');
   return housingMissing
-    ? { grounds, referral: ukText('rules.refusal.referral', { department: opts.registerDepartment.trim() }) }
+    ? { grounds, referral: ukText('rules.refusal.referral', { department: organisationGenitive(opts.registerDepartment.trim()) }) }
     : { grounds };
 }

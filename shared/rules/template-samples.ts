@@ -1,4 +1,4 @@
-import type { PlaceholderName } from './templates.js';
+import type { PlaceholderName, RenderGrammar } from './templates.js';
 
 /**
  * Values a template preview fills in (the head edits a template and sees the text a citizen would
@@ -35,3 +35,6 @@ export const sampleTemplateValues: Readonly<Record<Exclude<PlaceholderName, 'hou
   'refusal.grounds': '1. Не подано будинкову книгу (підпункт 2 пункту 7.4 Порядку видачі довідок).',
   referral: 'Для отримання інформації зверніться до відділу ведення реєстру територіальної громади.',
 };
+
+/** The sample people are men (Тарас, his father Григорій, Василь Бондар): the preview prints their forms. */
+export const sampleTemplateGrammar: RenderGrammar = { gender: 'male', deceased: 'male', signer: 'male' };

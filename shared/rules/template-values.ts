@@ -1,9 +1,10 @@
 import type { PresentedDocument } from '../domain/documents.js';
 import type { CertificateContent, CertificationContent, EntryContent, RefusalContent } from '../domain/entry.js';
-import type { Address, HouseholdMember, IsoDate } from '../domain/person.js';
+import type { Address, Gender, HouseholdMember, IsoDate } from '../domain/person.js';
 import { formatPrintedDate, isMinorOn } from '../domain/validation/dates.js';
 import { findKind, type CustomKind } from './catalogue.js';
 import { ukText } from './printed-text.js';
+import { printedRelation } from './printed-relations.js';
 import { fullName } from './requirements.js';
 import type { TemplateValues } from './templates.js';
 
@@ -20,6 +21,11 @@ export interface TemplateExtra {
   customKinds?: readonly CustomKind[];
   /** Titles to print instead of the catalogue's, by kind id. */
   kindTitles?: Readonly<Record<string, string>>;
+  /**
+   * The template names the housing record itself («записи {{housingSource}}; {{grounds}}», as
+   * earlier default templates did), so `grounds` leaves it out: each document is listed once.
+   */
+  housingSourceSeparate?: boolean;
 }
 
 const STREET_PREFIX = /^(вул\.|вулиця|просп\.|проспект|пров\.|провулок|пл\.|площа|бульв?\.|бульвар|майдан|узвіз|шосе|тупик|проїзд|набережна|в'?їзд|вʼїзд)\s/iu;
@@ -67,6 +73,20 @@ function housingSource(content: CertificateContent | CertificationContent): stri
   return housingSourceGenitive[doc?.type ?? fallback];
 }
 
+/**
+ * «Підстава: …»: every presented document once, in the order presented; the house book or the
+ * apartment cards as «записи будинкової книги» (R7.4.2), or left out when the template names them.
+ */
+function groundsText(content: CertificateContent, housingSourceSeparate: boolean): string {
+  const described = content.documents.flatMap((doc) => {
+    if (doc.requirementId !== 'housing_records') return [describeDocument(doc)];
+    if (housingSourceSeparate) return [];
+    const genitive = housingSourceGenitive[doc.type];
+    return [genitive && !doc.number ? `записи ${genitive}` : describeDocument(doc)];
+  });
+  return [...new Set(described)].join('; ');
+}
+
 function personValues(content: EntryContent): TemplateValues {
   return {
     'subject.nominative': content.subject.declined.nominative,
@@ -84,7 +104,7 @@ function certificateValues(content: CertificateContent, extra: TemplateExtra): T
   return {
     'kind.title': content.kinds.map((id) => kindTitle(id, extra)).join('; '),
     purpose: content.purpose.trim(),
-    grounds: content.documents.map(describeDocument).join('; '),
+    grounds: groundsText(content, extra.housingSourceSeparate ?? false),
     housingSource: housingSource(content),
     registeredOn: printed(content.subject.registeredOn),
     household: content.household.length > 0 ? String(content.household.length) : undefined,
@@ -96,6 +116,7 @@ function certificateValues(content: CertificateContent, extra: TemplateExtra): T
     'deceased.genitive': content.deceased?.declinedGenitive,
     'deceased.deathDate': printed(content.deceased?.deathDate),
     kinship: content.deceased?.kinship,
+    // One source: the document ticked as proof of kinship; older entries recorded only its type.
     kinshipDocument: kinship ? describeDocument(kinship) : content.deceased ? ukText(`rules.documentTypes.${content.deceased.kinshipDocument}`) : undefined,
   };
 }
@@ -149,11 +170,14 @@ export interface HouseholdRow {
   child: boolean;
 }
 
-/** Rows of the household table (shared/domain.md A: name, relation, date of birth; children marked). */
-export function householdRows(household: readonly HouseholdMember[], today: IsoDate): HouseholdRow[] {
+/**
+ * Rows of the household table (shared/domain.md A: name, relation, date of birth; children
+ * marked); `subjectGender` words the in-laws («свекруха» for a woman's, «теща» for a man's).
+ */
+export function householdRows(household: readonly HouseholdMember[], today: IsoDate, subjectGender?: Gender): HouseholdRow[] {
   return household.map((member) => ({
     name: fullName(member.name),
-    relation: ukText(`rules.relations.${member.relation}`),
+    relation: printedRelation(member, subjectGender),
     birthDate: formatPrintedDate(member.birthDate),
     ...(member.registeredOn ? { registeredOn: formatPrintedDate(member.registeredOn) } : {}),
     ...(member.deathDate ? { deathDate: formatPrintedDate(member.deathDate) } : {}),

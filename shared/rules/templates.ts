@@ -6,9 +6,12 @@ import { findKind, type CustomKind } from './catalogue.js';
  * sound defaults, each versioned). A template is Ukrainian text; each non-empty line is one
  * paragraph; `{{name}}` is a placeholder; `{{household}}` on a line of its own marks where the
  * household table goes; `{{він|вона}}` prints the first word for a man and the second for a woman,
- * as the person the document is about (both, «він (вона)», when the entry does not say). Saving a
- * template runs `parseTemplate`, which rejects unknown placeholders, unbalanced braces and
- * characters the PDF font cannot print.
+ * as the person the document is about (both, «він (вона)», only for an old entry that does not
+ * say); `{{deceased:помер|померла}}` and `{{signer:…|…}}` follow the deceased's or the signer's
+ * gender instead. `[[, {{subject.birthDate}} р. н.]]` is a clause printed only when every
+ * placeholder in it has a value, so missing optional data never leaves «Романівні, р. н.,».
+ * Saving a template runs `parseTemplate`, which rejects unknown placeholders, unbalanced braces
+ * and characters the PDF font cannot print.
  */
 
 const PERSON_FIELDS = ['subject.nominative', 'subject.dative', 'subject.genitive', 'subject.birthDate', 'address'] as const;
@@ -117,11 +120,17 @@ export function isPrintable(codePoint: number): boolean {
   return printableCodePointRanges.some(([from, to]) => codePoint >= from && codePoint <= to);
 }
 
+/** Whose gender a `{{…|…}}` choice follows: the person the document is about, the deceased, the signer. */
+export const grammarPersons = ['subject', 'deceased', 'signer'] as const;
+export type GrammarPerson = (typeof grammarPersons)[number];
+
 export type Segment =
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'field'; readonly name: PlaceholderName }
-  /** `{{він|вона}}`: the word for a man, the word for a woman. */
-  | { readonly type: 'gendered'; readonly male: string; readonly female: string };
+  /** `{{він|вона}}`: the word for a man, the word for a woman, of `person`. */
+  | { readonly type: 'gendered'; readonly person: GrammarPerson; readonly male: string; readonly female: string }
+  /** `[[…]]`: printed only when every placeholder inside has a value. */
+  | { readonly type: 'optional'; readonly segments: readonly Segment[] };
 
 export interface ParsedTemplate {
   /** One entry per non-empty line: a paragraph. */
@@ -138,8 +147,11 @@ export type ParseResult = { ok: true; template: ParsedTemplate } | { ok: false; 
 
 export const TEMPLATE_MAX_LENGTH = 20_000;
 const FIELD_NAME = /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)*$/;
-/** `він|вона`, `зареєстрований|зареєстрована`: two non-empty texts without braces or another bar. */
-const GENDERED = /^([^{}|]+)\|([^{}|]+)$/;
+/**
+ * `він|вона`, `deceased:помер|померла`: an optional person, then two non-empty texts without
+ * braces or another bar.
+ */
+const GENDERED = /^(?:(subject|deceased|signer)\s*:)?([^{}|:]+)\|([^{}|]+)$/;
 
 function isPlaceholder(name: string): name is PlaceholderName {
   return (allPlaceholders as readonly string[]).includes(name);
@@ -162,7 +174,7 @@ function characterErrors(line: string, lineNo: number): TemplateError[] {
 
 type LineParse = { segments: Segment[]; errors: TemplateError[] };
 
-function parseLine(line: string, lineNo: number, allowed: readonly PlaceholderName[]): LineParse {
+function parseChunk(line: string, lineNo: number, allowed: readonly PlaceholderName[]): LineParse {
   const segments: Segment[] = [];
   const errors: TemplateError[] = [];
   let rest = line;
@@ -178,9 +190,10 @@ function parseLine(line: string, lineNo: number, allowed: readonly PlaceholderNa
     const name = close === -1 ? '' : rest.slice(open + 2, close).trim();
     const gendered = GENDERED.exec(name);
     if (gendered) {
-      const [male, female] = [gendered[1]?.trim() ?? '', gendered[2]?.trim() ?? ''];
+      const person = (gendered[1] ?? 'subject') as GrammarPerson;
+      const [male, female] = [gendered[2]?.trim() ?? '', gendered[3]?.trim() ?? ''];
       if (male === '' || female === '') return { segments, errors: [...errors, { messageKey: 'validation.template.badAlternative', params: { line: lineNo } }] };
-      segments.push({ type: 'gendered', male, female });
+      segments.push({ type: 'gendered', person, male, female });
       rest = rest.slice(close + 2);
       continue;
     }
@@ -198,6 +211,33 @@ function parseLine(line: string, lineNo: number, allowed: readonly PlaceholderNa
     rest = rest.slice(close + 2);
   }
   return { segments, errors };
+}
+
+const OPTIONAL_MARK = /(\[\[|\]\])/;
+
+/** A line: text and placeholders, with `[[…]]` clauses (never nested) parsed as their own segments. */
+function parseLine(line: string, lineNo: number, allowed: readonly PlaceholderName[]): LineParse {
+  const segments: Segment[] = [];
+  const errors: TemplateError[] = [];
+  let inside = false;
+  for (const piece of line.split(OPTIONAL_MARK)) {
+    if (piece === '[[' || piece === ']]') {
+      if ((piece === '[[') === inside) return { segments, errors: [...errors, { messageKey: 'validation.template.unbalancedClause', params: { line: lineNo } }] };
+      inside = !inside;
+      continue;
+    }
+    const parsed = parseChunk(piece, lineNo, allowed);
+    errors.push(...parsed.errors);
+    if (inside) segments.push({ type: 'optional', segments: parsed.segments });
+    else segments.push(...parsed.segments);
+  }
+  if (inside) errors.push({ messageKey: 'validation.template.unbalancedClause', params: { line: lineNo } });
+  return { segments, errors };
+}
+
+/** Placeholders of segments, those inside `[[…]]` clauses included. */
+function fieldsOf(segments: readonly Segment[]): PlaceholderName[] {
+  return segments.flatMap((s) => (s.type === 'field' ? [s.name] : s.type === 'optional' ? fieldsOf(s.segments) : []));
 }
 
 function householdErrors(paragraphs: readonly { segments: Segment[]; lineNo: number }[]): TemplateError[] {
@@ -228,19 +268,29 @@ export function parseTemplate(text: string, allowed: readonly PlaceholderName[] 
   });
   errors.push(...householdErrors(paragraphs));
   if (errors.length > 0) return { ok: false, errors };
-  const used = paragraphs.flatMap((p) => p.segments.flatMap((s) => (s.type === 'field' ? [s.name] : [])));
+  const used = paragraphs.flatMap((p) => fieldsOf(p.segments));
   return { ok: true, template: { paragraphs: paragraphs.map((p) => p.segments), placeholders: [...new Set(used)] } };
 }
 
 /** Values of placeholders; a value with line breaks becomes several paragraphs. */
 export type TemplateValues = Partial<Record<PlaceholderName, string>>;
 
-/** What a text needs besides its values: the gender of the person the document is about, if known. */
+/**
+ * What a text needs besides its values: the genders of the people it speaks of, when known — the
+ * person the document is about (`gender`), the deceased breadwinner, the signer of a body's
+ * certificate.
+ */
 export interface RenderGrammar {
   readonly gender?: Gender | undefined;
+  readonly deceased?: Gender | undefined;
+  readonly signer?: Gender | undefined;
 }
 
-/** `{{він|вона}}` for a man, a woman, or a person whose gender the entry does not record. */
+function genderOf(person: GrammarPerson, grammar: RenderGrammar): Gender | undefined {
+  return person === 'subject' ? grammar.gender : grammar[person];
+}
+
+/** `{{він|вона}}` for a man, a woman, or (an entry made before genders were kept) both. */
 function genderedText(segment: { male: string; female: string }, gender: Gender | undefined): string {
   if (gender === 'male') return segment.male;
   if (gender === 'female') return segment.female;
@@ -248,9 +298,18 @@ function genderedText(segment: { male: string; female: string }, gender: Gender 
 }
 
 function segmentText(segment: Segment, values: TemplateValues, grammar: RenderGrammar): string {
-  if (segment.type === 'text') return segment.text;
-  if (segment.type === 'gendered') return genderedText(segment, grammar.gender);
-  return (values[segment.name] ?? '').trim();
+  switch (segment.type) {
+    case 'text':
+      return segment.text;
+    case 'gendered':
+      return genderedText(segment, genderOf(segment.person, grammar));
+    case 'field':
+      return (values[segment.name] ?? '').trim();
+    case 'optional':
+      return fieldsOf(segment.segments).every((name) => present(values, name))
+        ? segment.segments.map((inner) => segmentText(inner, values, grammar)).join('')
+        : '';
+  }
 }
 
 export interface RenderedBody {
@@ -284,7 +343,7 @@ export function renderTemplate(template: ParsedTemplate, values: TemplateValues,
       if (householdAt === undefined) householdAt = paragraphs.length - 1;
       continue;
     }
-    const fields = segments.flatMap((s) => (s.type === 'field' ? [s.name] : []));
+    const fields = fieldsOf(segments);
     if (fields.length > 0 && fields.every((name) => !present(values, name))) continue;
     const text = segments.map((segment) => segmentText(segment, values, grammar)).join('');
     paragraphs.push(...text.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
@@ -293,10 +352,12 @@ export function renderTemplate(template: ParsedTemplate, values: TemplateValues,
 }
 
 /**
- * R7.2: a combined certificate prints each kind's body in order under one header. What every part
- * says alike (the grounds, the purpose) is printed once, at the end; the one household table goes
- * where the last part that lists the household puts it (for registration + family: after «склад
- * сімʼї становить:»).
+ * R7.2: a combined certificate prints each kind's body in order under one header, addressed once.
+ * What every part says alike at its end (the grounds, the purpose) is printed once, at the end; a
+ * paragraph printed already is not printed again; and a later part that opens with the same
+ * «Видана гр. …, в тому, що» as the first goes on from its statement («Він фактично проживає …»).
+ * The one household table goes where the last part that lists the household puts it (for
+ * registration + family: after «Склад його сімʼї становить:»).
  */
 export function renderCombined(
   parts: readonly { template: ParsedTemplate; kindTitle: string }[],
@@ -307,20 +368,40 @@ export function renderCombined(
   const shared = bodies.length > 1 ? sharedParagraphs(bodies) : new Set<string>();
   const paragraphs: string[] = [];
   let householdAt: number | undefined;
-  for (const body of bodies) {
+  bodies.forEach((body, bodyIndex) => {
     if (body.householdAt === -1) householdAt = paragraphs.length - 1;
     body.paragraphs.forEach((paragraph, index) => {
-      if (!shared.has(paragraph)) paragraphs.push(paragraph);
+      const text = bodyIndex > 0 && index === 0 ? withoutRepeatedLead(paragraph, paragraphs[0]) : paragraph;
+      if (!shared.has(paragraph) && !paragraphs.includes(text)) paragraphs.push(text);
       if (index === body.householdAt) householdAt = paragraphs.length - 1;
     });
-  }
+  });
   paragraphs.push(...[...shared]);
   const missing = [...new Set(bodies.flatMap((body) => body.missing))];
   return { paragraphs, ...(householdAt !== undefined ? { householdAt } : {}), missing };
 }
 
-/** Paragraphs every part prints word for word, in the order of the first part. */
+const STATEMENT_LEAD = 'в тому, що ';
+
+/** «Видана гр. X, … в тому, що він фактично проживає …» after the same lead → «Він фактично проживає …». */
+function withoutRepeatedLead(paragraph: string, first: string | undefined): string {
+  const end = paragraph.indexOf(STATEMENT_LEAD);
+  if (first === undefined || end <= 0 || paragraph === first) return paragraph;
+  const lead = paragraph.slice(0, end + STATEMENT_LEAD.length);
+  if (!first.startsWith(lead)) return paragraph;
+  const rest = paragraph.slice(lead.length);
+  return rest.charAt(0).toLocaleUpperCase('uk') + rest.slice(1);
+}
+
+/** Paragraphs every part prints word for word at its end, in the order of the first part. */
 function sharedParagraphs(bodies: readonly RenderedBody[]): Set<string> {
   const [first, ...rest] = bodies;
-  return new Set(first?.paragraphs.filter((paragraph) => rest.every((body) => body.paragraphs.includes(paragraph))) ?? []);
+  const common = (first?.paragraphs ?? []).filter((paragraph) => rest.every((body) => body.paragraphs.includes(paragraph)));
+  // A common opening (the same «Видана гр. …» statement) stays where it is; only a common tail moves.
+  const tail: string[] = [];
+  for (const paragraph of (first?.paragraphs ?? []).slice(1).reverse()) {
+    if (!common.includes(paragraph)) break;
+    tail.unshift(paragraph);
+  }
+  return new Set(tail);
 }

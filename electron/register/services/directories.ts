@@ -95,6 +95,23 @@ export function settlementQueryKey(typed: string): string {
   return streetSearchKey(name).replace(LEADING_SETTLEMENT_KIND, '').trim();
 }
 
+/** How a certificate prints a settlement's kind before its name (the 2020 reform's abbreviations). */
+const SETTLEMENT_KIND_ABBREVIATIONS: Record<Settlement['kind'], string> = { city: 'м.', settlement: 'с-ще', village: 'с.' };
+
+/**
+ * The settlement as a certificate prints it: «Городок» typed without its kind becomes «м. Городок»
+ * when the directory knows it (one active settlement of that name); what was typed with a kind, or
+ * is unknown or ambiguous, is kept as typed.
+ */
+export function printedSettlement(typed: string, settlements: readonly Settlement[]): string {
+  const text = typed.trim();
+  if (LEADING_SETTLEMENT_KIND.test(streetSearchKey(text)) || text.includes(',')) return text;
+  const key = settlementQueryKey(text);
+  const matches = settlements.filter((settlement) => settlement.active && streetSearchKey(settlement.name) === key);
+  const [only] = matches;
+  return matches.length === 1 && only ? `${SETTLEMENT_KIND_ABBREVIATIONS[only.kind]} ${only.name}` : text;
+}
+
 /** The calendar day before an ISO date: a head's period ends the day before the successor's starts. */
 export function dayBefore(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

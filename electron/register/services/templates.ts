@@ -68,6 +68,13 @@ export function createTemplatesService(deps: TemplatesDeps) {
     return (await selectKindsWithTemplates(db)).has(kindId) || (await customKindExists(db, kindId));
   }
 
+  /** 'template.upgrade' when the kind still prints an unedited retired default, else nothing to do. */
+  async function upgradeAction(kindId: string, text: string, retired: readonly string[]): Promise<'template.upgrade' | undefined> {
+    const current = await selectCurrentTemplate(db, kindId);
+    const unedited = current !== undefined && current.createdBy === SYSTEM_AUTHOR.id && current.text !== text && retired.includes(current.text);
+    return unedited ? 'template.upgrade' : undefined;
+  }
+
   return {
     async currentTemplate(kindId: string): Promise<TemplateVersionRow> {
       const template = await selectCurrentTemplate(db, kindId);
@@ -115,27 +122,29 @@ export function createTemplatesService(deps: TemplatesDeps) {
 
     /**
      * Seeds the shipped defaults: version 1 for every kind that has no template yet. Kinds the head
-     * already edited are left alone, so an update of the defaults never overwrites the council's text.
+     * already edited are left alone, so an update of the defaults never overwrites the council's text;
+     * a kind whose latest version is still a default an earlier release seeded (`retired`), unedited,
+     * gets the current default as its next version — entries keep the version they recorded.
      * Which kinds lack a template is read under the template write lock, so workstations starting
      * at once against one PostgreSQL register seed each kind once; the others find it there.
      */
-    async ensureDefaultTemplates(defaults: Record<string, { version: number; text: string }>): Promise<string[]> {
+    async ensureDefaultTemplates(
+      defaults: Record<string, { version: number; text: string }>,
+      retired: Readonly<Record<string, readonly string[]>> = {},
+    ): Promise<string[]> {
       const createdAt = now().toISOString();
       return db.write(async () => {
         await lockTemplateWrites(db);
         const existing = await selectKindsWithTemplates(db);
-        const seeded = Object.entries(defaults).filter(([kindId]) => !existing.has(kindId));
-        for (const [kindId, template] of seeded) {
-          await insertNextTemplateVersion(db, {
-            kindId,
-            text: template.text,
-            createdAt,
-            createdBy: SYSTEM_AUTHOR.id,
-            createdByName: SYSTEM_AUTHOR.name,
-          });
-          await audit('template.seed', 'template', kindId, `default=${template.version}`);
+        const written: string[] = [];
+        for (const [kindId, template] of Object.entries(defaults)) {
+          const action = existing.has(kindId) ? await upgradeAction(kindId, template.text, retired[kindId] ?? []) : 'template.seed';
+          if (action === undefined) continue;
+          await insertNextTemplateVersion(db, { kindId, text: template.text, createdAt, createdBy: SYSTEM_AUTHOR.id, createdByName: SYSTEM_AUTHOR.name });
+          await audit(action, 'template', kindId, `default=${template.version}`);
+          written.push(kindId);
         }
-        return seeded.map(([kindId]) => kindId);
+        return written;
       });
     },
 

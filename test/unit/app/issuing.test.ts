@@ -94,7 +94,7 @@ describe('issuing through the main process', () => {
     expect(entry.status).toBe('refused');
     if (entry.content.sort !== 'refusal') throw new Error('not a refusal');
     expect(entry.content.grounds.map((g) => g.ruleId)).toContain('R7.4.2');
-    expect(entry.content.referral).toContain('Відділ ведення реєстру територіальної громади');
+    expect(entry.content.referral).toContain('звернутися до Відділу ведення реєстру територіальної громади');
   });
 
   it('will not register a refusal when nothing is missing', async () => {

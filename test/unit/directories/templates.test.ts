@@ -46,6 +46,18 @@ describe('templates are versioned and append-only (R7.3)', () => {
     expect((await service.currentTemplate('family')).text).toBe('Змінений текст {{person.fullName}}');
   });
 
+  it('appends a new shipped default over an unedited old one, never over the council’s text, and keeps the old version', async () => {
+    await service.ensureDefaultTemplates(defaults);
+    await service.saveTemplate('family', 'Змінений текст', head);
+    const newer = { registration: { version: 1, text: 'новий стандарт' }, family: { version: 1, text: 'новий стандарт' } };
+    const retired = { registration: [defaults.registration.text], family: [defaults.family.text] };
+    expect(await service.ensureDefaultTemplates(newer, retired)).toEqual(['registration']);
+    expect(await service.ensureDefaultTemplates(newer, retired)).toEqual([]);
+    expect((await service.currentTemplate('registration')).text).toBe('новий стандарт');
+    expect((await service.templateVersion('registration', 1)).text).toBe(defaults.registration.text);
+    expect((await service.currentTemplate('family')).text).toBe('Змінений текст');
+  });
+
   it('seeds each default once when two workstations start at the same time', async () => {
     const other = createTemplatesService({ db: t.db, now: manualClock('2024-06-15T09:00:01Z').now, audit: recordingAudit().audit, validateTemplate });
     const [first, second] = await Promise.all([service.ensureDefaultTemplates(defaults), other.ensureDefaultTemplates(defaults)]);

@@ -12,6 +12,7 @@ import {
   composeInscription,
   composeJournalPages,
   composeRefusal,
+  presentedDocumentsText,
 } from '../../../electron/documents/compose.js';
 import { fixtureBody, fixtureEntries, fixtureKindName, fixtureRequisites } from './fixtures.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
@@ -35,6 +36,17 @@ describe('relation labels', () => {
 });
 
 describe('composers', () => {
+  it('list each presented document once in the journal, though it answers several checklist items', () => {
+    const birth = { type: 'birth_certificate' as const, series: 'I-БП', number: '654321' };
+    const text = presentedDocumentsText([
+      { requirementId: 'identity', type: 'passport_book', series: 'КВ', number: '123456' },
+      { requirementId: 'child_birth:0', ...birth },
+      { requirementId: 'child_birth:1', ...birth },
+      { requirementId: 'housing_records', type: 'house_book' },
+    ]);
+    expect(text).toBe('паспорт (книжечка) КВ 123456; свідоцтво про народження I-БП 654321; будинкова книга');
+  });
+
   it('combine the titles of an R7.2 certificate', () => {
     expect(certificateTitle(['Довідка з місця реєстрації', 'Довідка про склад сім’ї'])).toBe(
       'ДОВІДКА з місця реєстрації та про склад сім’ї',

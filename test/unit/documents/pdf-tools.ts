@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
 
 /** poppler-utils wrappers for the document tests. */
 
@@ -130,4 +132,21 @@ export function xmpOf(file: string): string {
 export function referenced(objects: Map<number, PdfObject>, dict: string, key: string): PdfObject | undefined {
   const id = new RegExp(`/${key}\\s*\\[?\\s*(\\d+) 0 R`).exec(dict)?.[1];
   return id === undefined ? undefined : objects.get(Number(id));
+}
+
+/**
+ * The QR codes on a PDF's pages as a scanner reads them: every page rendered at 200 dpi by
+ * pdftoppm, then zbarimg (zbar-tools) — the reader that took a UTF-8 «С.С.» for Shift JIS.
+ */
+export function scanQrCodes(file: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'qr-scan-'));
+  execFileSync('pdftoppm', ['-png', '-r', '200', file, join(dir, 'page')]);
+  return readdirSync(dir)
+    .sort()
+    .flatMap((png) => {
+      // zbarimg exits with 4 when a page has no code at all.
+      const result = spawnSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(dir, png)], { encoding: 'utf8' });
+      if (result.status !== 0 && result.status !== 4) throw new Error(`zbarimg failed on ${png}: ${result.stderr}`);
+      return result.stdout.split('\n').filter((line) => line.trim() !== '');
+    });
 }

@@ -63,13 +63,15 @@ describe('QR text', () => {
     const { qrText } = stampEntry(fixtures.combined, keys);
     const fields = qrText.split('|');
     expect(fields.slice(0, 6)).toEqual([
-      'CNAP1',
+      'CNAP2',
       fixtures.combined.id,
-      fixtures.combined.printedNumber,
+      encodeURIComponent(fixtures.combined.printedNumber),
       fixtures.combined.localDate,
-      'К.М.В.',
+      encodeURIComponent('К.М.В.'),
       'HLK',
     ]);
+    // ASCII only: a QR code has no charset, and scanners guess (zbar read «С.С.» as «苤.苤.»).
+    expect(qrText).toMatch(/^[\x21-\x7e]+$/);
     expect(initialsOf({ familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' })).toBe('Ш.Т.Г.');
   });
 
@@ -96,6 +98,24 @@ describe('QR text', () => {
     stranger.ensureOfficeKey('HLK');
     const result = await verifyDocument(stampEntry(fixtures.combined, stranger).qrText, lookupOver(fixtures.journal, keys), keys.shortCodeSecret());
     expect(result).toEqual({ status: 'forged', reason: 'bad_signature' });
+  });
+
+  /** A paper printed before the QR text was ASCII: `CNAP1`, the fields as UTF-8. */
+  function legacyQr(entry: EntryRecord, initials = initialsOf(entry.content.subject.name)): { payload: string; signature: string } {
+    const payload = ['CNAP1', entry.id, entry.printedNumber, entry.localDate, initials, entry.officeCode].join('|');
+    return { payload, signature: keys.signPayload(entry.officeCode, payload) };
+  }
+
+  it('still verifies a CNAP1 paper, also when a scanner garbled its Cyrillic initials, and never a tampered one', async () => {
+    const lookup = lookupOver(fixtures.journal, keys);
+    const { payload, signature } = legacyQr(fixtures.combined);
+    expect(await verifyDocument(`${payload}|${signature}`, lookup, keys.shortCodeSecret())).toMatchObject({ status: 'valid', entry: { id: fixtures.combined.id, initials: 'К.М.В.' } });
+    const garbled = `${payload.replace('К.М.В.', '苤.苤.苤.')}|${signature}`;
+    expect(await verifyDocument(garbled, lookup, keys.shortCodeSecret())).toMatchObject({ status: 'valid', entry: { initials: 'К.М.В.' } });
+    const otherNumber = `${payload.replace('К.М.В.', '苤.苤.苤.').replace(fixtures.combined.printedNumber, `${fixtures.combined.printedNumber}9`)}|${signature}`;
+    expect(await verifyDocument(otherNumber, lookup, keys.shortCodeSecret())).toEqual({ status: 'forged', reason: 'bad_signature' });
+    const asciiInitials = `${payload.replace('К.М.В.', 'K.M.V.')}|${signature}`;
+    expect(await verifyDocument(asciiInitials, lookup, keys.shortCodeSecret())).toEqual({ status: 'forged', reason: 'bad_signature' });
   });
 
   it('reports annulled with the replacing number', async () => {

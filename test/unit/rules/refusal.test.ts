@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusalGroundSchema } from '../../../shared/domain/entry.js';
 import { evaluateCertification } from '../../../shared/rules/certification.js';
 import { evaluateCertificate } from '../../../shared/rules/checklist.js';
-import { refusalGrounds, rulePointText } from '../../../shared/rules/refusal.js';
+import { organisationGenitive, refusalGrounds, rulePointText } from '../../../shared/rules/refusal.js';
 import { certificateCase, certificationCase, committeeHistory, doc, TODAY } from './fixtures.js';
 
 const department = 'Відділ ведення реєстру територіальної громади';
@@ -14,14 +14,21 @@ describe('refusals (R7.4, R7.6, R7.16)', () => {
     expect(draft.grounds.map((g) => g.ruleId)).toEqual(['R7.4.2']);
     expect(draft.grounds[0]?.requirementId).toBe('housing_records');
     expect(draft.grounds[0]?.text).toContain('будинкова книга');
-    expect(draft.referral).toContain(department);
+    // «звернутися до» takes the genitive: «Відділу ведення реєстру …».
+    expect(draft.referral).toContain(`звернутися до Відділу ${department.split(' ').slice(1).join(' ')}.`);
+  });
+
+  it('R7.4.2: names a department of another form as a unit, and keeps an «управління» as it is', () => {
+    expect(organisationGenitive('Управління соціального захисту')).toBe('Управління соціального захисту');
+    expect(organisationGenitive('сектор реєстрації')).toBe('сектору реєстрації');
+    expect(organisationGenitive('ЦНАП')).toBe('структурного підрозділу «ЦНАП»');
   });
 
   it('R7.6.2: the same referral for a certification', () => {
     const verdict = evaluateCertification(certificationCase({ documents: [doc('identity', 'id_card')] }), committeeHistory(), { today: TODAY });
     const draft = refusalGrounds(verdict, { registerDepartment: department });
     expect(draft.grounds.map((g) => g.ruleId)).toEqual(['R7.6.2']);
-    expect(draft.referral).toContain(department);
+    expect(draft.referral).toContain('звернутися до Відділу ведення реєстру');
   });
 
   it('no referral when the housing records were presented', () => {

@@ -91,6 +91,28 @@ describe('renderTemplate', () => {
   });
 
 
+  it('R7.1.4: a choice marked deceased: follows the deceased’s gender, not the applicant’s', () => {
+    const template = parsed('{{він|вона}} {{проживав|проживала}} з {{deceased.genitive}}, {{deceased:який|яка}} {{deceased:помер|померла}}, спільно з {{deceased:ним|нею}}');
+    const values = { 'deceased.genitive': 'Бойка Миколи Івановича' };
+    expect(renderTemplate(template, values, { gender: 'female', deceased: 'male' }).paragraphs).toEqual([
+      'вона проживала з Бойка Миколи Івановича, який помер, спільно з ним',
+    ]);
+    expect(renderTemplate(template, values, { gender: 'male', deceased: 'female' }).paragraphs).toEqual([
+      'він проживав з Бойка Миколи Івановича, яка померла, спільно з нею',
+    ]);
+    expect(errorKeys('{{cousin:він|вона}}')).toContain('validation.template.badAlternative');
+  });
+
+  it('drops a [[…]] clause whose placeholder has no value, and prints it when it has one', () => {
+    const template = parsed('Видана гр. {{subject.dative}}[[, {{subject.birthDate}} р. н.]], в тому, що');
+    expect(renderTemplate(template, { 'subject.dative': 'Бойко Ользі Романівні' }).paragraphs).toEqual(['Видана гр. Бойко Ользі Романівні, в тому, що']);
+    expect(renderTemplate(template, { 'subject.dative': 'Бойко Ользі Романівні', 'subject.birthDate': '01.02.1960' }).paragraphs).toEqual([
+      'Видана гр. Бойко Ользі Романівні, 01.02.1960 р. н., в тому, що',
+    ]);
+    expect(template.placeholders).toEqual(['subject.dative', 'subject.birthDate']);
+    for (const text of ['a [[b', 'a ]] b', '[[a [[b]] c]]']) expect(errorKeys(text), text).toContain('validation.template.unbalancedClause');
+  });
+
   it('substitutes values, keeps the household position, lists missing values', () => {
     const template = parsed('Видана гр. {{subject.dative}}.\n{{household}}\nДата реєстрації: {{registeredOn}}.\nДовідка видана {{purpose}}.');
     const body = renderTemplate(template, { 'subject.dative': 'Шевченку Тарасу', purpose: 'за місцем вимоги' });
@@ -121,10 +143,24 @@ describe('renderTemplate', () => {
     for (const paragraph of [...alone.registration.paragraphs, ...alone.family.paragraphs]) {
       expect(combined.paragraphs.filter((p) => p === paragraph)).toHaveLength(1);
     }
-    expect(combined.paragraphs.slice(-shared.length)).toEqual(shared);
+    // The common opening stays on top; what they share at the end (grounds, purpose) is printed last.
+    const [opening, ...tail] = shared;
+    expect(combined.paragraphs[0]).toBe(opening);
+    expect(combined.paragraphs.slice(-tail.length)).toEqual(tail);
     // The table follows the family part's «склад … сімʼї становить:».
     const familyLead = alone.family.paragraphs[alone.family.householdAt ?? -1];
     expect(combined.paragraphs[combined.householdAt ?? -2]).toBe(familyLead);
+    // Addressed once: one «Видана гр. …», at the top.
+    expect(combined.paragraphs.filter((p) => p.startsWith('Видана гр.'))).toEqual([combined.paragraphs[0]]);
+  });
+
+  it('R7.2: a later part that opens with the same «Видана гр. …, в тому, що» goes on from its statement', () => {
+    const registration = parsed(defaultTemplates.registration?.text ?? '', placeholdersFor('registration'));
+    const actual = parsed(defaultTemplates.actual_residence_family?.text ?? '', placeholdersFor('actual_residence_family'));
+    const values = { 'subject.dative': 'Бойко Ользі Романівні', address: 'м. Глухів, буд. 1', bodyCertificate: 'КК № 3 від 01.03.2025', purpose: 'за місцем вимоги' };
+    const combined = renderCombined([{ template: registration, kindTitle: 'Р' }, { template: actual, kindTitle: 'Ф' }], values, { gender: 'female' });
+    expect(combined.paragraphs.filter((p) => p.startsWith('Видана гр.'))).toHaveLength(1);
+    expect(combined.paragraphs).toContain('Вона фактично проживає за адресою: м. Глухів, буд. 1, що підтверджується довідкою органу самоорганізації населення: КК № 3 від 01.03.2025.');
   });
 });
 
@@ -159,12 +195,13 @@ describe('R7.3 default templates', () => {
       templateVersions: { family: 1 },
     };
     const template = parsed(defaultTemplates.family?.text ?? '', placeholdersFor('family'));
-    const body = renderTemplate(template, templateValuesFor(content, { entryDate: TODAY, printedNumber: '01-21/15' }));
+    const body = renderTemplate(template, templateValuesFor(content, { entryDate: TODAY, printedNumber: '01-21/15' }), { gender: 'male' });
     expect(body.missing).toEqual([]);
     expect(body.paragraphs[0]).toContain('Видана гр. Шевченку Тарасу Григоровичу, 09.03.1990 р. н.');
     expect(body.paragraphs[0]).toContain('м. Глухів, вул. Шевченка, буд. 12-А, кв. 5');
-    expect(body.paragraphs.join('\n')).toContain('записи будинкової книги; паспорт громадянина України (книжечка) серії КВ № 123456');
-    expect(body.householdAt).toBe(0);
+    // Each presented document once, the house book as its records (no «…; будинкова книга» after it).
+    expect(body.paragraphs).toContain('Підстава: паспорт громадянина України (книжечка) серії КВ № 123456; записи будинкової книги.');
+    expect(body.paragraphs[body.householdAt ?? -1]).toBe('Склад його сімʼї становить:');
   });
 
   it('the certification inscription names the signer’s role and the body', () => {
@@ -209,6 +246,17 @@ describe('R7.3 default templates', () => {
 describe('values helpers', () => {
   it('formatAddress keeps a typed street prefix', () => {
     expect(formatAddress({ settlement: 'с. Перемога', street: 'пров. Садовий', house: '3' })).toBe('с. Перемога, пров. Садовий, буд. 3');
+  });
+
+  it('prints the in-laws by whose parent they are, and «заявниця», «підопічна» by the member', () => {
+    const relations = (subjectGender: 'male' | 'female') =>
+      householdRows(
+        [{ ...member('applicant', '1980-01-01'), name: name('Бойко', 'Саша') }, member('mother_in_law', '1950-01-01'), member('father_in_law', '1950-01-01'), { ...member('ward', '2012-01-01'), name: name('Бойко', 'Олена', 'Іванівна') }],
+        TODAY,
+        subjectGender,
+      ).map((r) => r.relation);
+    expect(relations('male')).toEqual(['заявник', 'теща', 'тесть', 'підопічна']);
+    expect(relations('female')).toEqual(['заявниця', 'свекруха', 'свекор', 'підопічна']);
   });
 
   it('householdRows marks children on the date', () => {

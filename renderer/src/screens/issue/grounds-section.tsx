@@ -1,5 +1,5 @@
-import { Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { NameFields } from '../../components/form/name-fields.js';
 import { DateField } from '../../components/form/date-field.js';
@@ -28,25 +28,10 @@ export function GroundsSection() {
               {t('ui.issue.deceasedTitle')}
             </Title>
             <NameFields<IssueFormValues> prefix="deceased.name" />
-            <SimpleGrid cols={3} spacing="sm">
+            {/* R7.1.4: the kinship document is chosen once, in the documents checklist, where it is ticked. */}
+            <SimpleGrid cols={2} spacing="sm">
               <DateField<IssueFormValues> name="deceased.deathDate" label={t('ui.person.deathDate')} required max={today} />
               <TextInput label={t('ui.issue.kinship')} placeholder={t('ui.issue.kinshipPlaceholder')} withAsterisk {...register('deceased.kinship')} error={fieldError(deceasedErrors?.kinship)} />
-              <Controller
-                control={control}
-                name="deceased.kinshipDocument"
-                render={({ field }) => (
-                  <Select
-                    label={t('ui.issue.kinshipDocument')}
-                    data={[
-                      { value: 'birth_certificate', label: t('rules.documentTypes.birth_certificate') },
-                      { value: 'marriage_certificate', label: t('rules.documentTypes.marriage_certificate') },
-                    ]}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    allowDeselect={false}
-                  />
-                )}
-              />
             </SimpleGrid>
           </Stack>
         </Paper>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PresentedDocument } from '../../../../shared/domain/documents.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
 import { presentedDocumentInputSchema } from '../../../../shared/domain/validation/documents.js';
+import { kinshipMismatch, type KinshipMismatch } from '../../../../shared/rules/kinship.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
@@ -14,6 +15,7 @@ import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { useIssueStore } from './issue-store.js';
 import { buildIssueInput, buildRefusalInput } from './issue-input.js';
+import { KinshipConfirm } from './kinship-confirm.js';
 import type { IssueFormOutput, IssueFormValues } from './issue-form.js';
 
 interface Props {
@@ -63,13 +65,22 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
     }
   };
 
-  const issue = handleSubmit((values) =>
-    run(async () => {
-      if (!declined || !journalId) return;
-      const { entry } = await desk.call('entries.issueCertificate', buildIssueInput(journalId, values, documents, declined, deceasedDeclined, { submissionKey, replacesEntryId: reissueOf?.entryId }));
-      setResult(entry);
-    }),
-  );
+  const issueWith = (kinshipMismatchConfirmed: boolean) =>
+    handleSubmit((values) =>
+      run(async () => {
+        if (!declined || !journalId) return;
+        const input = buildIssueInput(journalId, values, documents, declined, deceasedDeclined, { submissionKey, replacesEntryId: reissueOf?.entryId, kinshipMismatchConfirmed });
+        const { entry } = await desk.call('entries.issueCertificate', input);
+        setResult(entry);
+      }),
+    )();
+  // R7.1.4: a kinship document that does not prove the kinship asks before issuing.
+  const [kinshipAsk, setKinshipAsk] = useState<KinshipMismatch | null>(null);
+  const issue = () => {
+    const mismatch = kinshipMismatch({ kinds, deceased: getValues('deceased'), documents });
+    if (mismatch) setKinshipAsk(mismatch);
+    else void issueWith(false);
+  };
 
   const refuse = handleSubmit((values) =>
     run(async () => {
@@ -92,8 +103,16 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
         </Alert>
       )}
       <ErrorAlert error={failure} />
+      <KinshipConfirm
+        mismatch={kinshipAsk}
+        onCancel={() => setKinshipAsk(null)}
+        onConfirm={() => {
+          setKinshipAsk(null);
+          void issueWith(true);
+        }}
+      />
       <Group grow>
-        <Button size="lg" disabled={!canIssue} loading={busy && !refusing} onClick={() => void issue()}>
+        <Button size="lg" disabled={!canIssue} loading={busy && !refusing} onClick={issue}>
           {t('ui.issue.issue')}
         </Button>
         <Button size="lg" variant="outline" color="red.9" disabled={busy || kinds.length === 0} onClick={() => setRefusing(true)}>

@@ -33,7 +33,8 @@ export interface IssueFormValues {
   address: { settlement: string; street: string; streetId: string; house: string; building: string; apartment: string };
   applicant: { actsAs: 'self' | 'representative'; name: NameValues };
   household: HouseholdRow[];
-  deceased: { name: NameValues; deathDate: string; kinship: string; kinshipDocument: 'birth_certificate' | 'marriage_certificate' };
+  /** The kinship document is not here: it is the one ticked in the checklist (one source, R7.1.4). */
+  deceased: { name: NameValues; deathDate: string; kinship: string };
   bodyCertificate: { bodyName: string; date: string; number: string };
   facts: Required<CaseFacts>;
   signatoryId: string;
@@ -59,7 +60,7 @@ export function emptyIssueForm(): IssueFormValues {
     address: { settlement: '', street: '', streetId: '', house: '', building: '', apartment: '' },
     applicant: { actsAs: 'self', name: emptyName() },
     household: [],
-    deceased: { name: emptyName(), deathDate: '', kinship: '', kinshipDocument: 'birth_certificate' },
+    deceased: { name: emptyName(), deathDate: '', kinship: '' },
     bodyCertificate: { bodyName: '', date: '', number: '' },
     facts: {
       dwelling: 'private_house',
@@ -116,7 +117,6 @@ export function formFromPrefill(prefill: IssuePrefill | null): IssueFormValues {
           name: nameValues(prefill.deceased.name),
           deathDate: prefill.deceased.deathDate,
           kinship: prefill.deceased.kinship,
-          kinshipDocument: prefill.deceased.kinshipDocument === 'marriage_certificate' ? 'marriage_certificate' : 'birth_certificate',
         }
       : form.deceased,
     bodyCertificate: prefill.bodyCertificate
@@ -164,7 +164,6 @@ export function issueFormSchema(kinds: readonly string[], today: string) {
           name: personNameInputSchema,
           deathDate: pastDate,
           kinship: z.string().trim().min(1).max(60),
-          kinshipDocument: z.enum(['birth_certificate', 'marriage_certificate']),
         })
       : dropped,
     bodyCertificate: kinds.includes('actual_residence_family')
@@ -205,7 +204,7 @@ export function liveCase(values: IssueFormValues, documents: PresentedDocument[]
             declinedGenitive: deceased.name.familyName,
             deathDate: deceased.deathDate,
             kinship: deceased.kinship || '—',
-            kinshipDocument: deceased.kinshipDocument,
+            kinshipDocument: kinshipDocumentOf(documents),
           },
         }
       : {}),
@@ -214,6 +213,11 @@ export function liveCase(values: IssueFormValues, documents: PresentedDocument[]
       : {}),
     documents,
   };
+}
+
+/** R7.1.4: the kinship document is the one ticked for it (a birth certificate until one is ticked). */
+export function kinshipDocumentOf(documents: readonly PresentedDocument[]): DocumentType {
+  return documents.find((doc) => doc.requirementId === 'kinship_document')?.type ?? 'birth_certificate';
 }
 
 /** Ticked checklist lines as presented documents (the type defaults to the first one the item accepts). */

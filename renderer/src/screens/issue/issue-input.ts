@@ -1,7 +1,7 @@
 import type { PresentedDocument } from '../../../../shared/domain/documents.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
 import type { DeskInput } from '../../desk/contract.js';
-import type { IssueFormOutput } from './issue-form.js';
+import { kinshipDocumentOf, type IssueFormOutput } from './issue-form.js';
 
 export type CertificateDraftInput = DeskInput<'entries.issueCertificate'>['certificate'];
 
@@ -16,9 +16,18 @@ export function buildCertificateDraft(
   documents: PresentedDocument[],
   declined: DeclinedName,
   deceasedDeclined: DeclinedName | null,
+  /** R7.1.4: the administrator confirmed a kinship document that does not match the kinship. */
+  kinshipMismatchConfirmed = false,
 ): CertificateDraftInput {
   const deceased = values.deceased
-    ? { ...values.deceased, name: withoutUndefined(values.deceased.name), declinedGenitive: deceasedDeclined?.genitive ?? values.deceased.name.familyName }
+    ? withoutUndefined({
+        ...values.deceased,
+        name: withoutUndefined(values.deceased.name),
+        declinedGenitive: deceasedDeclined?.genitive ?? values.deceased.name.familyName,
+        gender: deceasedDeclined?.gender,
+        kinshipDocument: kinshipDocumentOf(documents),
+        kinshipMismatchConfirmed: kinshipMismatchConfirmed || undefined,
+      })
     : undefined;
   return withoutUndefined({
     kinds: values.kinds,
@@ -46,12 +55,12 @@ export function buildIssueInput(
   documents: PresentedDocument[],
   declined: DeclinedName,
   deceasedDeclined: DeclinedName | null,
-  sent: { submissionKey?: string; replacesEntryId?: string | undefined } = {},
+  sent: { submissionKey?: string; replacesEntryId?: string | undefined; kinshipMismatchConfirmed?: boolean } = {},
 ): DeskInput<'entries.issueCertificate'> {
   return {
     journalId,
     signatoryId: values.signatoryId,
-    certificate: buildCertificateDraft(values, documents, declined, deceasedDeclined),
+    certificate: buildCertificateDraft(values, documents, declined, deceasedDeclined, sent.kinshipMismatchConfirmed ?? false),
     ...(sent.submissionKey ? { submissionKey: sent.submissionKey } : {}),
     ...(sent.replacesEntryId ? { replacesEntryId: sent.replacesEntryId } : {}),
   };

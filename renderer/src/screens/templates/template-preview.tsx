@@ -1,7 +1,7 @@
 import { Alert, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomKind } from '../../../../shared/rules/catalogue.js';
-import { sampleTemplateValues } from '../../../../shared/rules/template-samples.js';
+import { sampleTemplateGrammar, sampleTemplateValues } from '../../../../shared/rules/template-samples.js';
 import { parseTemplate, placeholdersFor, renderTemplate } from '../../../../shared/rules/templates.js';
 
 /**
@@ -22,7 +22,7 @@ export function TemplatePreview({ kindId, text, customKinds }: { kindId: string;
       </Alert>
     );
   }
-  const body = renderTemplate(parsed.template, sampleTemplateValues);
+  const body = renderTemplate(parsed.template, sampleTemplateValues, sampleTemplateGrammar);
   const table = <Text c="dimmed" fs="italic">{t('ui.templates.previewHousehold')}</Text>;
   return (
     <Paper withBorder p="md" aria-label={t('ui.templates.preview')}>
