@@ -1,0 +1,38 @@
+/** The head's screens: directory changes after setup, the council's requisites, the first signatory. */
+export default {
+  deskHead: {
+    edit: 'Edit',
+    editOf: 'Edit: {{name}}',
+    editOffice: 'Office: {{name}}',
+    officeActive: 'Office is open',
+    editJournal: 'Journal: {{name}}',
+    journalFixed: 'The office and index of a journal that holds entries cannot change; its title and sorts can.',
+    journalActive: 'Journal is kept (new entries)',
+    editUser: 'User: {{name}}',
+    userActive: 'Account is active (clear to forbid logging in)',
+    userSessionsEnd: 'After saving, this user has to log in again.',
+    resetPassword: 'New password',
+    resetPasswordOf: 'New password for: {{name}}',
+    resetPasswordHint: 'The old password stops working and a lock after failed attempts is lifted. Tell the user the new password in person.',
+    newPassword: 'New password',
+    endSignatoryOf: 'End the powers of: {{name}}',
+    endSignatoryHint: '{{name}} signs certificates since {{from}}. Give the last day this signatory still signs; after it they are no longer offered under «Who signs». Issued certificates do not change.',
+    endPostOf: 'End the post of: {{name}}',
+    endPostHint: '{{name}} holds the post since {{from}}. Give the last day of office; signatures certified before do not change.',
+    confirmEnd: 'Yes, end it',
+    requisitesTitle: "Council's requisites",
+    requisitesHint: 'Printed in the header of every document. Certificates already issued keep the requisites of their day.',
+    emblemKept: 'An emblem is saved; choose another file to replace it.',
+    emblemRemove: 'Remove the emblem',
+    wizardSignatory: 'Who signs certificates («For certificates» seal, item 7.10)',
+    wizardSignatoryHint: 'May be added later under «Directories» → «Signatories»; no certificate can be issued without one.',
+    wizardNoSignatory: 'No signatory given: certificates cannot be issued until the head adds one under «Directories» → «Signatories».',
+    noSignatory: 'No signatory is valid today. The head adds one under «Directories» → «Signatories».',
+    workplaceInstead: 'Is this a remote workplace? Install from a workplace package',
+  },
+  validation: {
+    office: {
+      codeCyrillic: 'Write the code in Latin letters (e.g. CNAP or GLUKHIV-1): it contains Cyrillic.',
+    },
+  },
+};
