@@ -28,6 +28,8 @@ export default {
     wizardSignatoryHint: 'May be added later under «Directories» → «Signatories»; no certificate can be issued without one.',
     wizardNoSignatory: 'No signatory given: certificates cannot be issued until the head adds one under «Directories» → «Signatories».',
     noSignatory: 'No signatory is valid today. The head adds one under «Directories» → «Signatories».',
+    refusalFormIncomplete: 'The refusal is not registered: the form still lacks',
+    refusalOtherFields: 'other fields of the form (marked red behind this dialog)',
     workplaceInstead: 'Is this a remote workplace? Install from a workplace package',
   },
   validation: {

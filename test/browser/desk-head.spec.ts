@@ -148,6 +148,18 @@ test('without a signatory the wizard and the issue form say what is missing and 
   await page.getByLabel('Пароль').press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки', { timeout: 30_000 });
   await expect(page.getByText('Немає чинного підписанта. Начальник відділу додає його в «Довідники» → «Підписанти».')).toBeVisible();
+
+  // With no signatory chosen, «Зареєструвати відмову» says so inside its dialog and registers nothing.
+  await page.getByRole('checkbox', { name: /Довідка про склад сім/ }).check();
+  await page.getByRole('button', { name: 'Відмовити' }).click();
+  const refusal = page.getByRole('dialog', { name: 'Відмова у видачі' });
+  await refusal.getByRole('button', { name: 'Зареєструвати відмову' }).click();
+  await expect(refusal.getByRole('alert')).toContainText('Відмову не зареєстровано: у формі не заповнено');
+  await expect(refusal.getByRole('alert')).toContainText('Хто підписує');
+  expect(await wcagViolations(page), 'the refusal dialog with its error').toEqual([]);
+  await saveScreen(page, 'head-refusal-no-signatory', { fullPage: false });
+  await refusal.getByRole('button', { name: 'Скасувати' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки');
 });
 
 test('the head changes users, signatories, posts, offices, journals and the council’s requisites from the screens', async ({ page, desk }) => {
