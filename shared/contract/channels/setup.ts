@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { nomenclatureIndexSchema, officeCodeSchema } from '../../domain/directories-core.js';
 import { councilRequisitesSchema } from '../../domain/requisites.js';
-import { officeCodeSchema } from '../../domain/directories-core.js';
 
 export const passwordSchema = z.string().min(10, 'validation.password.tooShort').max(200);
 export const loginNameSchema = z
