@@ -38,10 +38,21 @@ export function App() {
 function FirstRun() {
   const { t } = useTranslation();
   const setupDone = useSessionStore((state) => state.setupDone);
+  // A remote workplace never fills the wizard: its way in is offered before the first field.
+  const toInstall = () => {
+    const section = document.getElementById('workplace-install');
+    section?.scrollIntoView({ block: 'start' });
+    section?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
+  };
   return (
     <>
+      <Container size="md" pt="sm">
+        <Button variant="light" onClick={toInstall}>
+          {t('deskHead.workplaceInstead')}
+        </Button>
+      </Container>
       <SetupWizard />
-      <Container size="md" pb="xl">
+      <Container size="md" pb="xl" id="workplace-install">
         <Divider my="md" />
         <Title order={2} size="h3" mb="sm">
           {t('exchange.workplace.import')}

@@ -15,7 +15,12 @@ const OFFICE_CODE = /^(?=.{1,12}$)[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 export function isOfficeCode(code: string): boolean {
   return OFFICE_CODE.test(code);
 }
-export const officeCodeSchema = z.string().trim().refine(isOfficeCode, 'validation.office.code');
+/** A Cyrillic letter that looks Latin (С, А, О) is named as such, not only as a bad format. */
+export const officeCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[^\u0400-\u04FF]*$/, 'validation.office.codeCyrillic')
+  .refine(isOfficeCode, 'validation.office.code');
 
 export const officeSchema = z.object({
   id: z.string(),

@@ -89,7 +89,7 @@ async function addSignatory(page: Page): Promise<void> {
   await page.getByLabel('Посада', { exact: false }).first().fill('Начальник відділу ЦНАП');
   await page.getByLabel('Напис на печатці').fill('Для довідок');
   await page.getByRole('button', { name: 'Додати' }).click();
-  await expect(page.getByRole('cell', { name: 'Коваленко Ірина Петрівна' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Коваленко Ірина Петрівна', exact: true })).toBeVisible();
 }
 
 /** One household row as an administrator fills it: the name, the relation chosen from the list, the date of birth typed. */
@@ -376,7 +376,7 @@ test('a certification refused for data that do not match (R7.6.6), then certifie
     await posts.getByRole('textbox', { name: 'Імʼя' }).fill(given);
     await posts.getByRole('textbox', { name: 'По батькові' }).fill(patronymic);
     await posts.getByRole('button', { name: 'Додати' }).click();
-    await expect(posts.getByRole('cell', { name: `${family} ${given} ${patronymic}` })).toBeVisible();
+    await expect(posts.getByRole('cell', { name: `${family} ${given} ${patronymic}`, exact: true })).toBeVisible();
   }
 
   await page.getByRole('navigation').getByRole('button', { name: 'Посвідчити довідку' }).click();

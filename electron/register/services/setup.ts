@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/directories-core.js';
 import { entrySorts } from '../../../shared/domain/entry.js';
 import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
 import { hashPassword } from '../password.js';
+import { upsertSignatory } from '../repositories/directories.js';
 import { insertJournal } from '../repositories/journals.js';
 import { insertOffice } from '../repositories/offices.js';
 import { getSetting, lockSettings, putSetting } from '../repositories/settings.js';
@@ -13,12 +14,14 @@ import { assertNomenclatureIndex } from './journals.js';
 import { assertOfficeCode } from './offices.js';
 import type { ServiceContext } from './context.js';
 import { assertEmblemUsable, readDeskSettings, SETTING_KEYS } from './settings.js';
+import { kyivLocalDate } from '../kyiv-time.js';
 
 export interface SetupInput {
   requisites: CouncilRequisites;
   centralOffice: { name: string; code: string };
   journal: { index: string; title: string };
   head: { login: string; fullName: string; password: string };
+  signatory?: { fullName: string; position: string; sealName: string } | undefined;
 }
 
 export async function isSetupDone(ctx: ServiceContext): Promise<boolean> {
@@ -65,6 +68,11 @@ export function createSetupService(ctx: ServiceContext) {
           lockedUntil: null,
           active: true,
         });
+        if (input.signatory) {
+          // R7.10: the first signatory of certificates, with the «Для довідок» seal, from today.
+          const at = ctx.now();
+          await upsertSignatory(ctx.db, { id: uuidv7(), ...input.signatory, seal: 'for_certificates', validFrom: kyivLocalDate(at) }, at.toISOString());
+        }
         await putSetting(ctx.db, SETTING_KEYS.setupDone, true);
         await writeAudit(ctx, { userId: ids.userId, action: 'setup.run', entity: 'register', summary: 'first-run setup' });
       });

@@ -5,7 +5,8 @@ const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disable
 /**
  * Enter moves to the next field, as administrators used to paper-like forms expect (issue 7).
  * Text areas keep Enter for new lines; buttons keep Enter for pressing; a combobox that used the
- * key to pick an option has already prevented the default and is left alone.
+ * key to pick an option has already prevented the default and is left alone. From the last field
+ * before the submit button, Enter submits the form.
  */
 export function enterToNext(event: KeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Enter' || event.defaultPrevented || event.shiftKey || event.ctrlKey || event.altKey) return;
@@ -16,7 +17,8 @@ export function enterToNext(event: KeyboardEvent<HTMLElement>): void {
     (field) => field.offsetParent !== null && field.tabIndex >= 0,
   );
   const next = fields[fields.indexOf(target) + 1];
-  if (!next) return;
+  // The last field before the form's own submit button: Enter submits, as on a login form.
+  if (!next || (next as HTMLButtonElement).type === 'submit') return;
   event.preventDefault();
   next.focus();
 }

@@ -31,11 +31,16 @@ export const setupChannels = {
           fullName: z.string().trim().min(3).max(200),
           password: passwordSchema,
         }),
+        /** R7.10: who signs certificates with the «Для довідок» seal from today; may be added later in «Довідники». */
+        signatory: z
+          .object({ fullName: z.string().trim().min(3).max(200), position: z.string().trim().min(2).max(200), sealName: z.string().trim().min(2).max(200) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({ officeId: z.string(), journalId: z.string(), userId: z.string() }),
     access: 'public',
     mutates: true,
-    summary: 'First run: council requisites, the central office and journal, the first head account. Refused once done.',
+    summary: 'First run: council requisites, the central office and journal, the first head account and, when given, the first signatory. Refused once done.',
   }),
 } as const;

@@ -49,6 +49,7 @@ export function RecordForm<S extends z.ZodType>({
   defaults,
   submitLabel,
   onSubmit,
+  onCancel,
   columns = 2,
 }: {
   schema: S;
@@ -56,6 +57,8 @@ export function RecordForm<S extends z.ZodType>({
   defaults: FieldValues;
   submitLabel: string;
   onSubmit: (values: z.output<S>) => Promise<void>;
+  /** In a dialog, «Скасувати» closes it; otherwise it clears the form. */
+  onCancel?: () => void;
   columns?: number;
 }) {
   const { t } = useTranslation();
@@ -148,7 +151,7 @@ export function RecordForm<S extends z.ZodType>({
           <Button type="submit" loading={formState.isSubmitting}>
             {submitLabel}
           </Button>
-          <Button variant="subtle" onClick={() => reset(defaults)}>
+          <Button variant="subtle" onClick={() => (onCancel ? onCancel() : reset(defaults))}>
             {t('ui.common.cancel')}
           </Button>
         </Group>

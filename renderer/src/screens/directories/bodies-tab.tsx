@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { addPostInputSchema, bodyInputSchema, type BodyDetails } from '../../../../shared/domain/directories.js';
+import { addPostInputSchema, bodyInputSchema, closePostInputSchema, type BodyDetails, type BodyPostRecord } from '../../../../shared/domain/directories.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { DeskDateInput } from '../../components/form/date-input.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { RecordForm } from '../../components/form/record-form.js';
 import { formatDate, kyivToday } from '../../i18n/format.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { AddRecordPanel, DirectoryTab, DirectoryTable } from './directory-list.js';
+import { RecordDialog } from './record-dialog.js';
 import { useList } from './use-list.js';
 
 /** Committees and ОСББ with who held their posts when (R7.5, R7.8): a new head is a new period. */
@@ -81,23 +81,12 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
   const isHead = useSessionStore((state) => state.user?.role === 'head');
   const [details, setDetails] = useState<BodyDetails | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
-  const [closeOn, setCloseOn] = useState(kyivToday());
+  const [ending, setEnding] = useState<BodyPostRecord | null>(null);
   const load = () => desk.call('directories.bodies.get', { id: bodyId }).then(setDetails, (caught: unknown) => setFailure(asDeskError(caught)));
   useEffect(() => {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload when another body is chosen
   }, [bodyId]);
-
-  const closePost = async (postId: string) => {
-    setFailure(null);
-    try {
-      await desk.call('directories.bodies.closePost', { postId, to: closeOn });
-      await load();
-      onChanged();
-    } catch (caught) {
-      setFailure(asDeskError(caught));
-    }
-  };
 
   if (!details) return <ErrorAlert error={failure} />;
   return (
@@ -124,7 +113,7 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
               cell: (post) =>
                 isHead &&
                 !post.to && (
-                  <Button size="compact-md" variant="default" onClick={() => void closePost(post.id)}>
+                  <Button size="compact-md" variant="default" onClick={() => setEnding(post)} aria-label={t('deskHead.endPostOf', { name: fullNameOf(post.name) })}>
                     {t('ui.directories.closePost')}
                   </Button>
                 ),
@@ -133,7 +122,6 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
         />
         {isHead && (
           <>
-            <DeskDateInput w={220} label={t('ui.directories.closeOn')} value={closeOn} onChange={setCloseOn} />
             <Text fw={600}>{t('ui.directories.addPost')}</Text>
             <RecordForm
               schema={addPostInputSchema}
@@ -157,6 +145,24 @@ function BodyPosts({ bodyId, onChanged, onClose }: { bodyId: string; onChanged: 
         )}
         <ErrorAlert error={failure} />
       </Stack>
+      {ending && (
+        // R7.5: each post ends on its own last day, asked and confirmed for that person only.
+        <RecordDialog
+          title={t('deskHead.endPostOf', { name: fullNameOf(ending.name) })}
+          explanation={t('deskHead.endPostHint', { name: fullNameOf(ending.name), from: formatDate(ending.from) })}
+          schema={closePostInputSchema}
+          defaults={{ postId: ending.id, to: kyivToday() }}
+          fields={[{ name: 'to', label: t('ui.directories.closeOn'), kind: 'date', required: true }]}
+          submitLabel={t('deskHead.confirmEnd')}
+          onClose={() => setEnding(null)}
+          onSubmit={async (values) => {
+            await desk.call('directories.bodies.closePost', values);
+            setEnding(null);
+            await load();
+            onChanged();
+          }}
+        />
+      )}
     </Paper>
   );
 }

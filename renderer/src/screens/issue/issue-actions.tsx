@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { PresentedDocument } from '../../../../shared/domain/documents.js';
@@ -10,6 +10,7 @@ import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { incompleteFormError, RefusalDialog } from '../../components/refusal-dialog.js';
 import { useItemLabel } from '../../components/checklist-view.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
@@ -82,13 +83,15 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
     else void issueWith(false);
   };
 
-  const refuse = handleSubmit((values) =>
-    run(async () => {
-      if (!declined || !journalId) return;
-      const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable, submissionKey));
-      setRefusing(false);
-      setResult(entry);
-    }),
+  const refuse = handleSubmit(
+    (values) =>
+      run(async () => {
+        if (!declined || !journalId) return;
+        const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable, submissionKey));
+        setRefusing(false);
+        setResult(entry);
+      }),
+    (errors) => setFailure(incompleteFormError(errors)),
   );
 
   return (
@@ -115,38 +118,29 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
         <Button size="lg" disabled={!canIssue} loading={busy && !refusing} onClick={issue}>
           {t('ui.issue.issue')}
         </Button>
-        <Button size="lg" variant="outline" color="red.9" disabled={busy || kinds.length === 0} onClick={() => setRefusing(true)}>
+        <Button
+          size="lg"
+          variant="outline"
+          color="red.9"
+          disabled={busy || kinds.length === 0}
+          onClick={() => {
+            setFailure(null);
+            setRefusing(true);
+          }}
+        >
           {t('ui.issue.refuse')}
         </Button>
       </Group>
-      <Modal closeButtonProps={{ 'aria-label': t('ui.common.close') }} opened={refusing} onClose={() => setRefusing(false)} title={t('ui.refusal.title')} size="lg">
-        <Stack>
-          <Text>{t('ui.refusal.intro')}</Text>
-          {verdict.missing.length > 0 ? (
-            <ul>
-              {verdict.missing.map((item) => (
-                <li key={item.id}>{itemLabel(item)}</li>
-              ))}
-            </ul>
-          ) : (
-            <Text c="dimmed">{t('ui.refusal.nothingMissing')}</Text>
-          )}
-          <Checkbox
-            checked={factNotConfirmable}
-            onChange={(event) => setFactNotConfirmable(event.currentTarget.checked)}
-            label={t('ui.refusal.factNotConfirmable')}
-          />
-          <ErrorAlert error={failure} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRefusing(false)}>
-              {t('ui.common.cancel')}
-            </Button>
-            <Button color="red.9" loading={busy} disabled={verdict.missing.length === 0 && !factNotConfirmable} onClick={() => void refuse()}>
-              {t('ui.refusal.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RefusalDialog
+        opened={refusing}
+        grounds={verdict.missing.map(itemLabel)}
+        factNotConfirmable={factNotConfirmable}
+        onFactNotConfirmable={setFactNotConfirmable}
+        failure={failure}
+        busy={busy}
+        onClose={() => setRefusing(false)}
+        onConfirm={() => void refuse()}
+      />
     </Stack>
   );
 }

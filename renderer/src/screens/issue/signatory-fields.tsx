@@ -39,7 +39,7 @@ export function SignatoryFields() {
             render={({ field }) => (
               <Select
                 label={t('ui.issue.signatory')}
-                description={t('ui.issue.signatoryHint')}
+                description={current.length === 0 ? t('deskHead.noSignatory') : t('ui.issue.signatoryHint')}
                 withAsterisk
                 data={current.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position} (${person.sealName})` }))}
                 value={field.value || null}

@@ -10,6 +10,7 @@ import { pdfBlob, printPdf } from '../../components/pdf.js';
 import { useSessionStore } from '../../stores/index.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { BackupsPanel } from './backups-panel.js';
+import { RequisitesPanel } from './requisites-panel.js';
 
 type Settings = DeskOutput<'settings.get'>;
 type Backups = DeskOutput<'backup.list'>;
@@ -130,6 +131,7 @@ export function SettingsScreen() {
         </Paper>
       )}
       <ErrorAlert error={failure} />
+      {isHead && <RequisitesPanel />}
       {isHead && backups && <BackupsPanel backups={backups} onChanged={reloadBackups} />}
     </Stack>
   );

@@ -31,7 +31,18 @@ export const setupSteps = [
     id: 'office',
     fields: ['setup.centralOffice.name', 'setup.centralOffice.code', 'setup.journal.index', 'setup.journal.title'] as const,
   },
-  { id: 'head', fields: ['setup.head.login', 'setup.head.fullName', 'setup.head.password', 'passwordRepeat'] as const },
+  {
+    id: 'head',
+    fields: [
+      'setup.head.login',
+      'setup.head.fullName',
+      'setup.head.password',
+      'passwordRepeat',
+      'setup.signatory.fullName',
+      'setup.signatory.position',
+      'setup.signatory.sealName',
+    ] as const,
+  },
 ] as const;
 
 export const emptySetupForm: SetupFormInput = {
@@ -50,6 +61,15 @@ export const emptySetupForm: SetupFormInput = {
     centralOffice: { name: '', code: '' },
     journal: { index: '', title: '' },
     head: { login: '', fullName: '', password: '' },
+    signatory: { fullName: '', position: '', sealName: '' },
   },
   passwordRepeat: '',
 };
+
+/** The first signatory is optional: left wholly blank, it is not sent (and not checked). */
+export function withoutBlankSignatory(values: SetupFormInput): SetupFormInput {
+  const signatory = values.setup.signatory;
+  if (signatory && Object.values(signatory).some((text) => text.trim() !== '')) return values;
+  const { signatory: _blank, ...setup } = values.setup;
+  return { ...values, setup };
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Container, FileInput, Group, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,13 @@ import {
   requisiteFields,
   setupFormSchema,
   setupSteps,
+  withoutBlankSignatory,
   type SetupFormInput,
   type SetupFormOutput,
 } from './setup-form.js';
+
+const resolver: Resolver<SetupFormInput, unknown, SetupFormOutput> = (values, context, options) =>
+  zodResolver(setupFormSchema)(withoutBlankSignatory(values), context, options);
 
 export function SetupWizard() {
   const { t } = useTranslation();
@@ -26,11 +30,13 @@ export function SetupWizard() {
   const [step, setStep] = useState(0);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
-    resolver: zodResolver(setupFormSchema),
+    resolver,
     defaultValues: emptySetupForm,
     mode: 'onTouched',
   });
-  const { register, formState, handleSubmit, trigger, setValue } = form;
+  const { register, formState, handleSubmit, trigger, setValue, control } = form;
+  const signatory = useWatch({ control, name: 'setup.signatory' });
+  const signatoryGiven = Object.values(signatory ?? {}).some((text) => text.trim() !== '');
   const error = (name: FieldPath<SetupFormInput>) => fieldError(form.getFieldState(name, formState).error);
 
   const next = async () => {
@@ -133,11 +139,27 @@ export function SetupWizard() {
                   error={error('passwordRepeat')}
                 />
               </SimpleGrid>
+              <Title order={2} size="h4" mt="lg">
+                {t('deskHead.wizardSignatory')}
+              </Title>
+              <Text size="sm" mb="xs">
+                {t('deskHead.wizardSignatoryHint')}
+              </Text>
+              <SimpleGrid cols={3} spacing="md">
+                <TextInput label={t('ui.directories.person')} {...register('setup.signatory.fullName')} error={error('setup.signatory.fullName')} />
+                <TextInput label={t('ui.directories.position')} {...register('setup.signatory.position')} error={error('setup.signatory.position')} />
+                <TextInput label={t('ui.directories.sealName')} {...register('setup.signatory.sealName')} error={error('setup.signatory.sealName')} />
+              </SimpleGrid>
             </Stepper.Step>
             <Stepper.Completed>
               <Alert color="blue" variant="light">
                 {t('ui.setup.ready')}
               </Alert>
+              {!signatoryGiven && (
+                <Alert color="yellow" variant="light" mt="sm">
+                  {t('deskHead.wizardNoSignatory')}
+                </Alert>
+              )}
             </Stepper.Completed>
           </Stepper>
           <Stack mt="lg">
