@@ -2,36 +2,9 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import type { InputOf, OutputOf } from '../../shared/contract/define.js';
-import type { ChannelName, Contract } from '../../shared/contract/index.js';
 import type { CertificateDraft } from '../../shared/contract/channels/issuing.js';
 import { SAMPLE_HEAD, setUpSampleRegister, type SampleRegister } from '../../electron/app/sample-register.js';
-import { expect, saveScreen, test, typeDate } from './fixtures.js';
-
-type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
-
-/** Calls a channel from inside the page, with its bridge token and its tab session (so a login here logs the page in). */
-function pageCall(page: Page) {
-  return async <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>): Promise<OutputOf<Contract[N]>> => {
-    const envelope = await page.evaluate(
-      async ({ channel, input }) => {
-        const response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Authorization: `Bearer ${sessionStorage.getItem('desk.token') ?? ''}`,
-            'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '',
-          },
-          body: JSON.stringify(input),
-        });
-        return (await response.json()) as Envelope;
-      },
-      { channel, input: input as unknown },
-    );
-    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.messageKey}`);
-    return envelope.value as OutputOf<Contract[N]>;
-  };
-}
+import { expect, pageCall, saveScreen, test, typeDate } from './fixtures.js';
 
 /**
  * A register set up through the same channels the wizard uses (the wizard itself is covered by

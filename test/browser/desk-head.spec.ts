@@ -1,40 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import type { InputOf, OutputOf } from '../../shared/contract/define.js';
-import type { ChannelName, Contract } from '../../shared/contract/index.js';
 import { SAMPLE_HEAD, setUpSampleRegister, type SampleRegister } from '../../electron/app/sample-register.js';
-import { expect, saveScreen, test, typeDate } from './fixtures.js';
+import { expect, pageCall, type PageCall, saveScreen, test, typeDate } from './fixtures.js';
 
 /**
  * The head's screens after setup (every update channel reachable from a screen) and the first-run
  * wizard as a new office meets it, at 1366×768.
  */
 
-type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
-type PageCall = <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>) => Promise<OutputOf<Contract[N]>>;
-
-/** Calls a channel from inside the page with its own token and tab session. */
-function pageCall(page: Page): PageCall {
-  return async (channel, input) => {
-    const envelope = await page.evaluate(
-      async ({ channel, input }) => {
-        const response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Authorization: `Bearer ${sessionStorage.getItem('desk.token') ?? ''}`,
-            'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '',
-          },
-          body: JSON.stringify(input),
-        });
-        return (await response.json()) as Envelope;
-      },
-      { channel, input: input as unknown },
-    );
-    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.messageKey}`);
-    return envelope.value as never;
-  };
-}
 
 async function openSetUpDesk(page: Page, url: string): Promise<SampleRegister & { call: PageCall }> {
   await page.goto(url);

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { InputOf, OutputOf } from '../../shared/contract/define.js';
+import type { ChannelName, Contract } from '../../shared/contract/index.js';
 
 export interface DeskFixture {
   /** The bridge URL with its token: open it to get the desk. */
@@ -96,4 +98,30 @@ export async function typeDate(field: Locator, typed: string, shown: string = ty
   await field.pressSequentially(typed);
   await field.blur();
   await expect(field).toHaveValue(shown);
+}
+
+type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; messageKey: string } };
+export type PageCall = <N extends ChannelName>(channel: N, input: InputOf<Contract[N]>) => Promise<OutputOf<Contract[N]>>;
+
+/** Calls a channel from inside the page, with its bridge token and its tab session (so a login here logs the page in). */
+export function pageCall(page: Page): PageCall {
+  return async (channel, input) => {
+    const envelope = await page.evaluate(
+      async ({ channel, input }) => {
+        const response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${sessionStorage.getItem('desk.token') ?? ''}`,
+            'X-Desk-Session': sessionStorage.getItem('desk.session') ?? '',
+          },
+          body: JSON.stringify(input),
+        });
+        return (await response.json()) as Envelope;
+      },
+      { channel, input: input as unknown },
+    );
+    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.messageKey}`);
+    return envelope.value as never;
+  };
 }
