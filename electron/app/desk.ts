@@ -45,7 +45,7 @@ import { createPrintingService } from './printing.js';
 export interface DeskOptions {
   /** The workstation's folder: the embedded register (unless `database` is given), signing keys, backups. */
   readonly dataDir: string;
-  /** A PostgreSQL register shared by several workstations (issue 11); the embedded file when absent. */
+  /** A PostgreSQL register shared by several workstations; the embedded file when absent. */
   readonly database?: string;
   /** The council's CA certificate for TLS to the server. */
   readonly caFile?: string;
@@ -68,7 +68,7 @@ export interface Desk {
   close(): Promise<void>;
 }
 
-/** Template text is checked against the placeholders its own kind allows (issue 5 §6). */
+/** Template text is checked against the placeholders its own kind allows (R7.3, R7.15). */
 const validateTemplate: TemplateValidator = (text, kindId, customKinds) => {
   const parsed = parseTemplate(text, placeholdersFor(kindId, customKinds));
   return parsed.ok ? { ok: true } : { ok: false, errors: parsed.errors };
@@ -144,7 +144,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     }),
   };
   const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);
-  // Integrity checks run after the desk is ready, not on its start path (issue 8): quick_check and
+  // Integrity checks run after the desk is ready, not on its start path (a million-entry register): quick_check and
   // the chain verification take seconds on a large register; writes wait for the verdict themselves.
   let closed = false;
   const startupChecks = new Promise<void>((resolve) => setTimeout(resolve, 0))

@@ -44,7 +44,7 @@ export interface PdfFile {
 
 /**
  * Every printed document comes from the register entry and the template versions it recorded, so
- * the same entry always prints the same document (issue 6). The PDF's creation date is the entry's
+ * the same entry always prints the same document (R7.3). The PDF's creation date is the entry's
  * own instant, not the time of printing, for the same reason.
  */
 export function createPrintingService(deps: PrintingDeps) {

@@ -14,7 +14,7 @@ import { openSeeded } from './generator.js';
 import { interleaved, isEntryPoint, measure, type Sample } from './harness.js';
 
 /**
- * The documents' figures (issue 8): one certificate PDF through the printing service against a
+ * The documents' figures for the benchmark: one certificate PDF through the printing service against a
  * bare pdfkit page with the same font and text, and the journal's printed pages for 10,000
  * entries.
  */

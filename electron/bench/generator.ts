@@ -8,7 +8,7 @@ import { batchInputOf, planBatches, planStart, type PlanSpec } from './plan.js';
 import { canPlanOnThread, planOnThread } from './plan-thread.js';
 
 /**
- * The synthetic register (issue 8): N entries across the central office's and two remote offices'
+ * The benchmark's synthetic register: N entries across the central office's and two remote offices'
  * journals and several years, written through the register's own entries service — the same
  * checks, numbering, hash chain, search text and audit rows as a certificate issued at the desk —
  * in batches of one transaction each, so a million entries take minutes, not a day of fsyncs.
@@ -151,7 +151,7 @@ export const TRAINING_ENTRIES = 600;
 const TRAINING_SEED = 2025;
 
 /**
- * Training mode (`--demo`, issue 7 §7): a realistic month of work — about 600 entries over the
+ * Training mode (`--demo`, a throwaway register to learn on): a realistic month of work — about 600 entries over the
  * last 30 days in three offices, with handovers, annulments, refusals and certifications of
  * committee certificates — in an empty data folder. A folder that already holds a register is
  * left as it is (the trainee's own practice stays). Sign in as `head`, `admin1`, `admin2`,

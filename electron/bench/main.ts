@@ -11,7 +11,7 @@ import { runPostgresFigures, type PostgresFigures } from './postgres-figures.js'
 import type { RegisterFigures } from './register-figures.js';
 
 /**
- * `npm run bench` (issue 8): what the desk costs at a million entries (`--quick`: 100,000).
+ * `npm run bench`: what the desk costs at a million entries (`--quick`: 100,000).
  * Prints one table — figure, median, p95 or total, target, pass/fail — with the machine, and
  * writes the same as JSON to `--json <path>`. Timings are measured here, never asserted in tests.
  */

@@ -17,7 +17,7 @@ import { Random } from './random.js';
 import { drawSurname, SURNAMES } from './surnames.js';
 
 /**
- * The register's figures (issue 8): issuing, search, opening. Run in a process of their own, so
+ * The register's figures at a million entries: issuing, search, opening. Run in a process of their own, so
  * the peak resident memory reported is what searching and issuing cost, not the generator's.
  */
 
@@ -106,7 +106,7 @@ async function recentCertificates(db: RegisterDb, journalId: string, count: numb
 /**
  * A desk issues all day in one process: after its first few dozen certificates the JIT has compiled
  * the issuing path. The figure is that steady state, after this many issues; the first runs after
- * opening are reported beside it (issue 8: "after a warm-up").
+ * opening are reported beside it (the benchmark reports figures "after a warm-up").
  */
 const ISSUING_WARMUP = 200;
 

@@ -31,7 +31,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export const dataDirOption: CliOptions = { 'data-dir': { type: 'string' } };
 
-/** A register on a PostgreSQL server (issue 11): its address and the council's CA file. */
+/** A register on a PostgreSQL server (several workstations): its address and the council's CA file. */
 export const databaseOptions: CliOptions = { database: { type: 'string' }, 'ca-file': { type: 'string' } };
 
 export function optionalString(values: CliValues, option: string): string | undefined {

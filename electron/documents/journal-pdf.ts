@@ -236,7 +236,7 @@ export function pageHeads(pages: RowSlice[][]): (string | undefined)[] {
 
 export type JournalPdfStage = 'layout' | 'rendering';
 
-/** Progress in rows of the journal; the signal stops the work between steps (issue 7 §6). */
+/** Progress in rows of the journal; the signal stops the work between steps (long operations show progress and can be cancelled). */
 export interface JournalPdfWatch {
   onProgress?: (stage: JournalPdfStage, rowsDone: number, rowsTotal: number) => void;
   signal?: AbortSignal;

@@ -24,7 +24,7 @@ import type { PersonName } from '../../shared/domain/person.js';
 import type { VerificationStamp } from './models.js';
 
 /**
- * Paper verification (issue 6). The QR code carries a compact signed statement
+ * Paper verification (anyone can check a certificate offline). The QR code carries a compact signed statement
  * `CNAP2|<entryId>|<printedNumber>|<yyyy-mm-dd>|<initials>|<officeCode>|<signature>`, signed with
  * the office's Ed25519 key, so anyone holding the published public key can check a paper offline.
  * Every field is percent-encoded (UTF-8, as in a URL), so the whole text is ASCII: a QR code has no

@@ -42,7 +42,7 @@ export interface JournalImportLine {
   toNumber: string | null;
 }
 
-/** What came in (issue 10 §3): counts by kind and the numbers from–to of each journal. */
+/** What came in (the import report, R3.5): counts by kind and the numbers from–to of each journal. */
 export interface BundleImportReport {
   status: 'imported' | 'already_imported';
   officeId: string;
@@ -75,7 +75,7 @@ async function enrolledOffice(ctx: ServiceContext, officeId: string): Promise<Of
 /**
  * The signature must be the pinned key's. Before the first bundle nothing is pinned: then the
  * bundle must carry the one-time token of the office's latest workplace package, and its keys
- * are pinned with it (issue 10 §1).
+ * are pinned with it (trust on the first bundle, R3.5).
  */
 async function checkSigner(ctx: ServiceContext, office: Office, payload: BundlePayload, envelope: ReturnType<typeof readEnvelope>): Promise<boolean> {
   const pinned = await getPinnedKeys(ctx.db, office.id);
@@ -347,7 +347,7 @@ function insertBundle(
 }
 
 /**
- * Imports a journal bundle at the centre (issue 10 §3). Checked in this order, each with its own
+ * Imports a journal bundle at the centre (R3.5). Checked in this order, each with its own
  * message, and nothing is written unless every check passes: our file and whole (not truncated),
  * from an office this register set up, decrypts with the centre's key (not altered), signed by
  * the office's pinned key, the next in sequence, and each journal continuing exactly from the

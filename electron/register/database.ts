@@ -154,7 +154,7 @@ function configure(db: SqliteConnection): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Statement journals (one per statement that may need undoing) stay in memory instead of a
-  // temporary file for every issued entry (issue 8 profile).
+  // temporary file for every issued entry (the issuing benchmark's profile).
   db.pragma('temp_store = MEMORY');
 }
 

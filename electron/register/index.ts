@@ -57,7 +57,7 @@ export function createRegisterServices(options: RegisterServicesOptions) {
       },
     }),
     /**
-     * What to run once the app has opened the register (issue 4 §9): every journal's chain
+     * What to run once the app has opened the register (the start-up checks): every journal's chain
      * verified in the background, quick_check (in a worker: the desk keeps answering) and, on a
      * sound file, the day's first automatic backup. The chains start first so that a journal whose
      * chain is broken turns read-only as early as possible, not after a check of the whole file.

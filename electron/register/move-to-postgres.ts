@@ -75,7 +75,7 @@ class CopyDoesNotVerify extends Error {
 }
 
 /**
- * Copies an embedded register into an empty PostgreSQL database (issue 11 §6) in ONE server
+ * Copies an embedded register into an empty PostgreSQL database (`cli migrate-to-postgres`) in ONE server
  * transaction, then, still inside it, counts every table and verifies every journal's chain on
  * the server. Any difference rolls everything back: the server is left exactly as it was, and
  * the report says what differed. A database that already holds rows is refused untouched.

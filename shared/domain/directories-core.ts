@@ -121,7 +121,7 @@ export const deskSettingsSchema = z.object({
   trainingMode: z.boolean(),
   /** Where the certification inscription goes on a submitted paper (R7.5), from its top-left corner. */
   inscriptionOffset: inscriptionOffsetSchema,
-  /** Remote workplaces (issue 10): warn when the last acknowledged export is older than this many days; absent: 7. */
+  /** Remote workplaces (R3.5): warn when the last acknowledged export is older than this many days; absent: 7. */
   exchangeWarningDays: z.number().int().min(1).max(365).optional(),
 });
 export type DeskSettings = z.infer<typeof deskSettingsSchema>;

@@ -1,4 +1,4 @@
-/** Command-line strings for the register on a PostgreSQL server (issue 11 §6, §8). */
+/** Command-line strings for the register on a PostgreSQL server (moving a register, verify). */
 export default {
   cli: {
     migratePostgres: {

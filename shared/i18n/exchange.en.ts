@@ -1,4 +1,4 @@
-/** Remote workplaces (issue 10): exchange screen, command line and refusals, in English. */
+/** Remote workplaces (R3.5): exchange screen, command line and refusals, in English. */
 export default {
   errors: {
     exchange: {

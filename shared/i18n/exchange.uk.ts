@@ -1,4 +1,4 @@
-/** Remote workplaces (issue 10): exchange screen, command line and refusals, in Ukrainian. */
+/** Remote workplaces (R3.5): exchange screen, command line and refusals, in Ukrainian. */
 export default {
   errors: {
     exchange: {

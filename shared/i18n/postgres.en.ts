@@ -1,4 +1,4 @@
-/** Strings of the register on a PostgreSQL server (several workstations, issue 11). */
+/** Strings of the register on a PostgreSQL server (several workstations). */
 export default {
   errors: {
     register: {

@@ -1,4 +1,4 @@
-/** Рядки реєстру на сервері PostgreSQL (кілька робочих місць, issue 11). */
+/** Рядки реєстру на сервері PostgreSQL (кілька робочих місць). */
 export default {
   errors: {
     register: {

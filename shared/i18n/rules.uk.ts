@@ -1,4 +1,4 @@
-/** Ukrainian strings of the rules: kinds, checklist items, checks, refusals, validation (issue 5). */
+/** Ukrainian strings of the rules: kinds, checklist items, checks, refusals, validation. */
 export default {
   rules: {
     kinds: {

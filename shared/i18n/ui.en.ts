@@ -1,4 +1,4 @@
-/** Interface strings of the renderer (issue 7), English. Keys are identical in ui.uk.ts. */
+/** Interface strings of the renderer (the administrator's desk), English. Keys are identical in ui.uk.ts. */
 export default {
   ui: {
     app: {

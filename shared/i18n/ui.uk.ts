@@ -1,4 +1,4 @@
-/** Interface strings of the renderer (issue 7), Ukrainian. Keys are identical in ui.en.ts. */
+/** Interface strings of the renderer (the administrator's desk), Ukrainian. Keys are identical in ui.en.ts. */
 export default {
   ui: {
     app: {

@@ -3,7 +3,7 @@ import { documentTypeSchema, type DocumentType } from '../domain/documents.js';
 import { calendarDateSchema } from '../domain/validation/dates.js';
 
 /**
- * The catalogue of certificate kinds (shared/domain.md A, C, F). Built-in kinds are code; kinds
+ * The catalogue of certificate kinds (R7.1, R7.5, R7.8, R7.9). Built-in kinds are code; kinds
  * added later by an executive committee decision (R7.15) are data of the same shape and are
  * evaluated by the same checklist code.
  */

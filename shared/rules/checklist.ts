@@ -22,7 +22,7 @@ import {
 /**
  * Can this certificate be issued? The renderer shows the live verdict while the administrator
  * ticks documents; the main process calls `assertIssuable` before anything is written, so a
- * bypassed renderer changes nothing (shared/domain.md B).
+ * bypassed renderer changes nothing (R7.4).
  */
 
 export type CertificateCase = Pick<

@@ -4,7 +4,7 @@ import { CERTIFICATION_TEMPLATE, REFUSAL_TEMPLATE } from './templates.js';
 /**
  * Default texts of the printed documents (R7.3: the forms of Appendix 5 do not survive in the
  * regulation, so the council edits these templates; every printed document records the version
- * it used). Written from what each kind states (shared/domain.md A) in the usual wording of
+ * it used). Written from what each kind states (R7.1) in the usual wording of
  * Ukrainian municipal certificates. The header (council, number, date), the title, the household
  * table, the signatory and the seal are laid out by the PDF code around this body.
  */

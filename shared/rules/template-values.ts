@@ -171,7 +171,7 @@ export interface HouseholdRow {
 }
 
 /**
- * Rows of the household table (shared/domain.md A: name, relation, date of birth; children
+ * Rows of the household table (R7.1.2: name, relation, date of birth; children
  * marked); `subjectGender` words the in-laws («свекруха» for a woman's, «теща» for a man's).
  */
 export function householdRows(household: readonly HouseholdMember[], today: IsoDate, subjectGender?: Gender): HouseholdRow[] {

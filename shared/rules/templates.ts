@@ -69,7 +69,7 @@ const COMMON_CERTIFICATE_FIELDS: readonly PlaceholderName[] = [
   'housingSource',
 ];
 
-/** What each issued kind states (shared/domain.md A), hence the placeholders its template may use. */
+/** What each issued kind states (R7.1), hence the placeholders its template may use. */
 const issuedKindFields: Record<string, readonly PlaceholderName[]> = {
   registration: [...COMMON_CERTIFICATE_FIELDS, 'registeredOn', 'household'],
   family: [...COMMON_CERTIFICATE_FIELDS, 'registeredOn', 'household'],

@@ -4,7 +4,7 @@ import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 const HEAD = { login: 'head', password: 'correct-horse-1', fullName: 'Петренко Олена Іванівна' };
 
-/** The first-run wizard, filled as a head of department would (issue 7, item 1). */
+/** The first-run wizard, filled as a head of department would. */
 async function runSetup(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Перший запуск');
   const fields: [string, string][] = [
@@ -236,7 +236,7 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   const details = await openEntry(page, printedNumber);
   await expect(detail(details, 'Особа')).toContainText('Шевченко Тарас Григорович, 09.03.1980');
 
-  // Handover, then annul and reissue: both numbers stay in the journal (issue 7).
+  // Handover, then annul and reissue: both numbers stay in the journal (R7.7).
   await page.getByRole('button', { name: 'Позначити видачу' }).click();
   await page.getByRole('button', { name: 'Підтвердити видачу' }).click();
   await expect(page.getByRole('dialog').getByText('Отримано').first()).toBeVisible();

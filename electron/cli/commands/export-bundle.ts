@@ -1,7 +1,7 @@
 import { requireString, type CliCommand } from '../command.js';
 import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
 
-/** Issue 10 §2, §6: on a remote desk, writes the next journal bundle into a folder (the stick), atomically. */
+/** R3.5, for the council's IT person: on a remote desk, writes the next journal bundle into a folder (the stick), atomically. */
 export const exportBundleCommand: CliCommand = {
   name: 'export-bundle',
   summary: tx('cli.exchange.exportBundleSummary'),

@@ -5,7 +5,7 @@ import { writeFileAtomically } from '../../exchange/atomic-file.js';
 import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
 import { requireString, type CliCommand } from '../command.js';
 
-/** Issue 10 §1, §6: at the centre, writes the package a remote workplace is installed from, and shows its passphrase once. */
+/** R3.5, for the council's IT person: at the centre, writes the package a remote workplace is installed from, and shows its passphrase once. */
 export const exportWorkplaceCommand: CliCommand = {
   name: 'export-workplace',
   summary: tx('cli.exchange.exportWorkplaceSummary'),

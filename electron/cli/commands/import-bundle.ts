@@ -3,7 +3,7 @@ import path from 'node:path';
 import { requireString, type CliCommand } from '../command.js';
 import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
 
-/** Issue 10 §3, §6: at the centre, verifies and imports one journal bundle; prints what came in. */
+/** R3.5, for the council's IT person: at the centre, verifies and imports one journal bundle; prints what came in. */
 export const importBundleCommand: CliCommand = {
   name: 'import-bundle',
   summary: tx('cli.exchange.importBundleSummary'),

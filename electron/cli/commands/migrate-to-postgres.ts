@@ -8,7 +8,7 @@ import { databaseOptions, dataDirOption, EXIT, optionalString, requireString, t,
 import { reportJournal } from './verify.js';
 
 /**
- * Issue 11 §6: `migrate-to-postgres --data-dir DIR --database URL [--ca-file F]`. Copies the
+ * Moving a register to a server: `migrate-to-postgres --data-dir DIR --database URL [--ca-file F]`. Copies the
  * embedded register (read-only; refused while a desk runs on the folder) into an empty, migrated database as
  * the owner role, then checks every count and chain on the server before committing.
  */

@@ -5,7 +5,7 @@ import { databaseOptions, dataDirOption, EXIT, optionalString, t, UsageError, ty
 import type { SchemaFault } from '../../register/schema-check.js';
 
 /**
- * Issue 4 §10, issue 11 §8: integrity check and every journal's chain, of the embedded register
+ * For the council's IT person (R7.7): integrity check and every journal's chain, of the embedded register
  * (`--data-dir`) or the one on a server (`--database`); exit 0 only when all is sound.
  */
 export const verifyCommand: CliCommand = {

@@ -1,5 +1,5 @@
 /**
- * What the application role may do (issue 11, item 4). It reads everything, adds rows, and
+ * What the application role may do (immutability in the server, R7.7). It reads everything, adds rows, and
  * changes only the tables whose rows the app edits (directories, users, settings); a journal's
  * counter moves only with the entry that takes its number.
  * It may never delete, truncate, change the schema or touch triggers: an issued entry stays as

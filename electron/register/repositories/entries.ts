@@ -46,7 +46,7 @@ export interface ChainRow {
 /**
  * Makes this transaction the journal's only writer until it ends: the chain head and the next
  * number are read after this. SQLite's `BEGIN IMMEDIATE` already holds the whole file; on
- * PostgreSQL the journal's row lock queues the other workstations (issue 11 §3).
+ * PostgreSQL the journal's row lock queues the other workstations (R7.12: no gap, no duplicate).
  */
 export async function lockJournalForWriting(db: Sql, journalId: string): Promise<void> {
   if (db.dialect === 'postgres') await db.get('SELECT id FROM journals WHERE id = ? FOR UPDATE', [journalId]);
@@ -295,7 +295,7 @@ function toRecord(row: RecordRow): EntryRecord {
  * the row as written plus what the record shows beside it (journal index, office, the author's
  * name), read in the same transaction. Issuing returns it without reading the whole row and its
  * joins again after the commit, and with the content it has just validated and written rather
- * than its JSON parsed back (issue 8). A new entry has no handover or annulment; it may replace an
+ * than its JSON parsed back (the issuing benchmark). A new entry has no handover or annulment; it may replace an
  * annulled entry, linked in the same transaction.
  */
 export async function newEntryRecord(
@@ -396,7 +396,7 @@ function searchWhere(db: Sql, filter: EntrySearchFilter, text: FullTextQuery | u
  * Text alone: the full-text index orders and limits by its own rowid — the order entries were
  * written into this register, newest first — and only the page's rows are joined. Sorting every
  * match by a column of `entries` after the join read every match first: tens of thousands of
- * rows for a two-letter prefix at a million entries (issue 8).
+ * rows for a two-letter prefix at a million entries.
  */
 async function textOnlySearch(db: Sql, text: FullTextQuery, limit: number, offset: number): Promise<{ records: EntryRecord[]; total: number }> {
   // PostgreSQL would walk the rowid index backwards testing every row against the words — a
@@ -431,7 +431,7 @@ export async function searchEntryRecords(db: Sql, filter: EntrySearchFilter): Pr
 }
 
 /**
- * The naive search the benchmark compares the full-text one with (issue 8): `LIKE` over every
+ * The naive search the benchmark compares the full-text one with: `LIKE` over every
  * entry's stored content, newest first, with its count. Not used by the desk itself.
  */
 export async function likeSearchEntryRecords(db: Sql, text: string, limit: number): Promise<{ records: EntryRecord[]; total: number }> {

@@ -11,8 +11,9 @@ export interface WitnessMatch {
 }
 
 /**
- * Entries whose hash starts with a printed page's witness code (issue 6 §5). A scan over the hash
- * column: it runs only from the command line, when someone checks a paper journal.
+ * Entries whose hash starts with a printed page's witness code (the signed paper journal
+ * witnesses the electronic one, R7.7). A scan over the hash column: it runs only from the
+ * command line, when someone checks a paper journal.
  */
 export async function entriesWithHashPrefix(db: Sql, prefix: string): Promise<WitnessMatch[]> {
   return db.all<WitnessMatch>(

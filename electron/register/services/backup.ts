@@ -35,7 +35,7 @@ export interface BackupProgress {
 export type BackupStage = 'copying' | 'checking';
 export type RestoreStage = 'checking' | 'saving' | 'replacing';
 
-/** Progress and cancellation of a long copy (issue 7 §6); the command line passes neither signal nor stage. */
+/** Progress and cancellation of a long copy (long operations show progress and can be cancelled); the command line passes neither signal nor stage. */
 export interface CopyWatch<Stage extends string> {
   onProgress?: (progress: BackupProgress) => void;
   onStage?: (stage: Stage) => void;
@@ -99,7 +99,7 @@ async function checkCopy(file: string, signal: AbortSignal | undefined): Promise
 const FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 const UNWRITABLE_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'ENOENT', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
 
-/** A full or read-only backup target (a USB stick) is a storage problem the head can fix, not an internal error (issue 9 §5). */
+/** A full or read-only backup target (a USB stick) is a storage problem the head can fix, not an internal error: the message tells them what to do. */
 function unwritableTarget(error: unknown): unknown {
   if (error instanceof DeskError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
@@ -207,7 +207,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: (f
       return folderFor({});
     },
 
-    /** Online backup (issue 4 §9); `actor` null for the command line and the automatic backup. */
+    /** Online backup, reopened and checked; `actor` null for the command line and the automatic backup. */
     async create(actor: SessionUser | null, options: CreateBackupOptions = {}): Promise<BackupInfo> {
       if (actor) requireRole(actor, ['head']);
       return copyRegister(actor, options);
@@ -236,7 +236,7 @@ export function createBackupService(ctx: ServiceContext, hooks: { onRestored: (f
     /**
      * Replaces the register's content with a backup's. The backup must be our register, not newer
      * than the app, and sound; the current content is saved first. Everyone is logged out after.
-     * Stages (issue 7 §6): 'checking' and 'saving' stop on the signal and leave the register and
+     * Stages (cancellable where that is safe): 'checking' and 'saving' stop on the signal and leave the register and
      * the backup folder as they were; 'replacing' is never stopped once begun.
      */
     async restore(actor: SessionUser | null, file: string, options: RestoreOptions = {}): Promise<RestoreResult> {

@@ -57,7 +57,7 @@ import { requireRole } from './context.js';
 export type Actor = SessionUser;
 
 /**
- * Records a mutating action in the register's audit log (issue 4, item 7). Called inside the
+ * Records a mutating action in the register's audit log (every action is attributable to a person). Called inside the
  * change's write transaction and awaited there, so the record commits or rolls back with the
  * change. `summary` carries ids, dates and roles — never names (personal data).
  */

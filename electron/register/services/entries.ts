@@ -171,7 +171,7 @@ export interface EntryStamp {
  * head and the counter, so the number read and the number written cannot interleave with another
  * writer; `appendEntry` runs it in its own transaction, `appendBatch` runs many in one. The
  * instant is read from `ctx.now()` under the lock; `printNumber` is the journal's number format,
- * read in the same transaction (once per batch, not once per entry: issue 8).
+ * read in the same transaction (once per batch, not once per entry: a million-entry bulk load).
  */
 async function writeEntryRow(
   ctx: ServiceContext,
@@ -267,7 +267,7 @@ export function createEntriesService(ctx: ServiceContext) {
   /**
    * Number, chain link, row, search text and audit row, all under one write lock (section E).
    * Returns the entry's record made from the row as written, in the same transaction, instead of
-   * reading it back after the commit (issue 8).
+   * reading it back after the commit (the issuing benchmark).
    */
   async function writeEntry(journal: Journal, content: EntryContent, user: SessionUser, extras: EntryExtras): Promise<EntryRecord> {
     const id = uuidv7();
@@ -361,12 +361,12 @@ export function createEntriesService(ctx: ServiceContext) {
     },
 
     /**
-     * Many entries in one `BEGIN IMMEDIATE` transaction (a bulk load: the synthetic register of
-     * issue 8). Each entry goes through the same checks as `appendEntry` (content schema, journal
+     * Many entries in one `BEGIN IMMEDIATE` transaction (a bulk load: the benchmark's synthetic
+     * register). Each entry goes through the same checks as `appendEntry` (content schema, journal
      * access, the gate) and writes the same rows as `writeEntryRow` — number from the journal's
      * counter, chain link, entry, audit row, search text — in the order given, with what
      * `writeEntryRow` reads per entry (chain head, number format) read once per journal and the
-     * full-text rows written after the last entry (issue 8: a million entries in minutes). The
+     * full-text rows written after the last entry (a million entries in minutes). The
      * register's triggers check every number and link as they do for the desk. The batch is
      * committed, and fsynced, once. All or nothing: one refused entry rolls the batch back.
      */
@@ -389,7 +389,7 @@ export function createEntriesService(ctx: ServiceContext) {
       const at = (instant: Date): ServiceContext => ({ ...ctx, now: () => instant });
       const ids = checked.map(({ id }) => id);
       // Kyiv's offset from UTC is whole hours, so an hour's instants share a Kyiv date: the date is
-      // formatted once per hour of the batch, not once per entry (issue 8: a tenth of the load).
+      // formatted once per hour of the batch, not once per entry (a tenth of the bulk load's time).
       const localDates = new Map<number, string>();
       const localDateOf = (instant: Date) => {
         const hour = Math.floor(instant.getTime() / 3_600_000);

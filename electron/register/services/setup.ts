@@ -34,7 +34,7 @@ export function createSetupService(ctx: ServiceContext) {
       return { needsSetup: !(await isSetupDone(ctx)), trainingMode: (await readDeskSettings(ctx)).trainingMode };
     },
 
-    /** First run (issue 4 §6): requisites, the central office and its journal, the first head. Once. */
+    /** First run: requisites, the central office and its journal, the first head. Once. */
     async run(input: SetupInput): Promise<{ officeId: string; journalId: string; userId: string }> {
       if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
       assertOfficeCode(input.centralOffice.code);

@@ -67,7 +67,7 @@ export interface RegisterHealth {
 
 /**
  * Walks a journal's chain page by page, yielding to the event loop between pages so a long
- * journal is verified in the background without freezing the window (issue 4 §9).
+ * journal is verified in the background without freezing the window (the start-up checks).
  */
 export async function verifyJournalChain(ctx: ServiceContext, journal: Journal): Promise<VerifyResult> {
   const printNumber = await printedNumberFormatter(ctx, journal);
@@ -118,8 +118,9 @@ function tamperStateOf(db: RegisterDb): TamperState {
 }
 
 /**
- * Refuses a write to a journal whose chain failed verification until the head decides (issue 9
- * §3). Waits for a verification under way, so nothing slips in while the start-up check runs.
+ * Refuses a write to a journal whose chain failed verification until the head decides (R7.7:
+ * a tampered journal stays read-only). Waits for a verification under way, so nothing slips in
+ * while the start-up check runs.
  */
 export async function assertJournalWritable(ctx: ServiceContext, journalId: string): Promise<void> {
   const state = tamperStateOf(ctx.db);
@@ -208,7 +209,7 @@ export function createVerificationService(ctx: ServiceContext) {
 
     /**
      * `PRAGMA quick_check` now, in a worker thread on its own read-only connection: seconds on a
-     * large register that the desk keeps answering through (issue 8). Remembered for the health
+     * large register that the desk keeps answering through (a million-entry register). Remembered for the health
      * screen.
      */
     async quickCheck(): Promise<QuickCheckResult> {
@@ -262,7 +263,7 @@ export function createVerificationService(ctx: ServiceContext) {
       };
     },
 
-    /** Whether writes to the journal are refused until the head decides (issue 9 §3). */
+    /** Whether writes to the journal are refused until the head decides (R7.7: a tampered journal stays read-only). */
     isReadOnly(journalId: string): boolean {
       return tamper.readOnly.has(journalId) || tamper.schemaFaults.length > 0;
     },

@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])';
 
 /**
- * Enter moves to the next field, as administrators used to paper-like forms expect (issue 7).
+ * Enter moves to the next field, as administrators used to paper-like forms expect (keyboard first).
  * Text areas keep Enter for new lines; buttons keep Enter for pressing; a combobox that used the
  * key to pick an option has already prevented the default and is left alone. From the last field
  * before the submit button, Enter submits the form.

@@ -52,7 +52,7 @@ export const registerHealthSchema = z.object({
   schema: z.object({ ok: z.boolean(), faults: z.array(schemaFaultSchema), at: z.string() }).nullable(),
 });
 
-/** Backup, restore and the register's health (the start-up checks, issue 4 §9). */
+/** Backup, restore and the register's health (the start-up checks). */
 export const backupChannels = {
   'backup.create': defineChannel({
     input: z.object({}).strict(),

@@ -72,7 +72,7 @@ export const journalChannels = {
     }),
     access: 'session',
     mutates: false,
-    summary: 'Full-text search over names, addresses and numbers with filters, newest first, paged (issue 4 §8).',
+    summary: 'Full-text search over names, addresses and numbers with filters, newest first, paged; case-insensitive, apostrophe variants alike.',
   }),
   'journal.dayTotals': defineChannel({
     input: z.object({ localDate: isoDateSchema }).strict(),

@@ -19,7 +19,7 @@ import {
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 
 /**
- * Issue 10: two starosta offices work offline for days and their journals travel to the centre
+ * R3.5: two starosta offices work offline for days and their journals travel to the centre
  * as bundles, in several orders, with replays; the centre ends up with every remote entry once.
  */
 

@@ -144,7 +144,7 @@ async function searchIds(db: RegisterDb, dataDir: string, text: string): Promise
   return { ids: found.items.map((item) => item.id), total: found.total };
 }
 
-describePostgres('npm run cli -- migrate-to-postgres (issue 11 §6)', () => {
+describePostgres('npm run cli -- migrate-to-postgres (moving a register to a server)', () => {
   const cluster = useTestCluster();
   let dataDir: string;
   let file: string;

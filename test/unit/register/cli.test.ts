@@ -32,7 +32,7 @@ async function closedRegisterWithEntries(count: number): Promise<TestRegister> {
 }
 
 // The command line on the embedded register's data folder; the server's commands are tested in test/unit/postgres.
-describe.skipIf(onPostgres)('npm run cli (issue 4 §10)', () => {
+describe.skipIf(onPostgres)('npm run cli (verify, backup, restore)', () => {
   it('verify exits 0 for a sound register', async () => {
     register = await closedRegisterWithEntries(3);
     const { io, out } = captureIo();

@@ -16,7 +16,7 @@ async function registerWithEntries(count: number): Promise<TestRegister> {
 
 /**
  * The trigger's message, or on the server the app role's missing right to change the table at
- * all — the stronger refusal (issue 11 §4).
+ * all — the stronger refusal (R7.7).
  */
 function refused(trigger: RegExp): RegExp {
   return onPostgres ? new RegExp(`${trigger.source}|permission denied`) : trigger;

@@ -192,7 +192,7 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
   );
 }
 
-/** Issue 10 §5: exchange with remote workplaces — at the centre, and on a remote desk. */
+/** R3.5: exchange with remote workplaces — at the centre, and on a remote desk. */
 export function ExchangeScreen() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ExchangeStatusShape | null>(null);

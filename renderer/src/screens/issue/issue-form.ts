@@ -80,7 +80,7 @@ const nameValues = (name: { familyName: string; givenName: string; patronymic?: 
   patronymic: name.patronymic ?? '',
 });
 
-/** Form values from an earlier entry's data; documents are never carried over (issue 7). */
+/** Form values from an earlier entry's data; documents are never carried over: they are presented anew each time (R7.4). */
 export function formFromPrefill(prefill: IssuePrefill | null): IssueFormValues {
   const form = emptyIssueForm();
   if (!prefill) return form;
