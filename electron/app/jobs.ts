@@ -130,7 +130,9 @@ export function createJobRegistry(options: JobRegistryOptions = {}) {
     forgetStale();
     const job = jobs.get(jobId);
     const byUser = job !== undefined && caller.user?.userId === job.owner.userId;
-    const byWindowAfterLogout = job !== undefined && job.outlivesSessions && job.state !== 'running' && caller.sessionKey === job.owner.sessionKey;
+    // A restore logs everyone out before its last step (signing the restored checkpoints) ends:
+    // the window that started it keeps following it by its session key, running or finished.
+    const byWindowAfterLogout = job !== undefined && job.outlivesSessions && caller.sessionKey === job.owner.sessionKey;
     if (!job || !(byUser || byWindowAfterLogout)) throw new DeskError('not_found', 'errors.jobs.notFound');
     return job;
   }

@@ -6,6 +6,8 @@ import coreUk from '../../shared/i18n/core.uk.js';
 import coreEn from '../../shared/i18n/core.en.js';
 import customKindsUk from '../../shared/i18n/custom-kinds.uk.js';
 import customKindsEn from '../../shared/i18n/custom-kinds.en.js';
+import deskHeadUk from '../../shared/i18n/desk-head.uk.js';
+import deskHeadEn from '../../shared/i18n/desk-head.en.js';
 import directoriesUk from '../../shared/i18n/directories.uk.js';
 import directoriesEn from '../../shared/i18n/directories.en.js';
 import documentsUk from '../../shared/i18n/documents.uk.js';
@@ -47,7 +49,7 @@ interface Strings {
 
 export const consoleLanguage: 'uk' | 'en' = /^en/i.test(process.env.CNAP_LANG ?? process.env.LANG ?? '') ? 'en' : 'uk';
 
-const strings = merged(consoleLanguage === 'en' ? [cliPostgresEn, consoleEn, coreEn, customKindsEn, directoriesEn, documentsEn, exchangeEn, issuingEn, jobsEn, kindDecisionsEn, paperJournalEn, postgresEn, registerEn, reportsEn, rulesEn, schemaCheckEn, uiEn] : [cliPostgresUk, consoleUk, coreUk, customKindsUk, directoriesUk, documentsUk, exchangeUk, issuingUk, jobsUk, kindDecisionsUk, paperJournalUk, postgresUk, registerUk, reportsUk, rulesUk, schemaCheckUk, uiUk]);
+const strings = merged(consoleLanguage === 'en' ? [cliPostgresEn, consoleEn, coreEn, customKindsEn, deskHeadEn, directoriesEn, documentsEn, exchangeEn, issuingEn, jobsEn, kindDecisionsEn, paperJournalEn, postgresEn, registerEn, reportsEn, rulesEn, schemaCheckEn, uiEn] : [cliPostgresUk, consoleUk, coreUk, customKindsUk, deskHeadUk, directoriesUk, documentsUk, exchangeUk, issuingUk, jobsUk, kindDecisionsUk, paperJournalUk, postgresUk, registerUk, reportsUk, rulesUk, schemaCheckUk, uiUk]);
 
 /** Nested fragments merged key by key (each area owns its own keys, as in the renderer). */
 function merged(fragments: readonly Strings[]): Strings {
