@@ -14,6 +14,8 @@ const FIGURES = [
   /^issuing ÷ bare insert/,
   /^issuing, the first runs after opening/,
   /^issuing service end to end/,
+  /^signed checkpoint per issue/,
+  /^signed checkpoint ÷ bare insert/,
   /^name search, lowercase surname/,
   /^name search, the commonest prefix/,
   /^the same search, FTS query alone/,
