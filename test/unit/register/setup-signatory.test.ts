@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setupChannels } from '../../../shared/contract/channels/setup.js';
 import { createRegisterServices } from '../../../electron/register/index.js';
 import { selectSignatories } from '../../../electron/register/repositories/directories.js';
+import type { RegisterDb } from '../../../electron/register/sql.js';
 import { openTestRegisterDb } from '../../support/register-backend.js';
 import { HEAD_PASSWORD, requisites, tempDir } from './fixtures.js';
 
@@ -18,11 +19,28 @@ const setupInput = {
   head: { login: 'head', fullName: 'Петренко Ольга Іванівна', password: HEAD_PASSWORD },
 };
 
+const NOW = () => new Date('2025-06-02T21:30:00.000Z');
+
+function servicesOn(db: RegisterDb, dir: string) {
+  return { ...createRegisterServices({ db, dataDir: dir, now: NOW }), signatories: () => selectSignatories(db, {}) };
+}
+
+/** A fresh register (a file, or a fresh database on PostgreSQL) and a way to open it again as after a restart. */
 async function openServices(dir: string) {
-  const { db, dispose } = await openTestRegisterDb(dir);
-  cleanups.push(dispose);
-  const services = createRegisterServices({ db, dataDir: dir, now: () => new Date('2025-06-02T21:30:00.000Z') });
-  return { ...services, signatories: () => selectSignatories(db, {}) };
+  const { db, target } = await openTestRegisterDb(dir);
+  let open = db;
+  cleanups.push(async () => {
+    await open.close();
+    await target.dispose();
+  });
+  return {
+    ...servicesOn(db, dir),
+    restart: async () => {
+      await db.close();
+      open = await target.connectAgain();
+      return servicesOn(open, dir);
+    },
+  };
 }
 
 describe('first-run setup with the first signatory (R7.10)', () => {
@@ -31,9 +49,7 @@ describe('first-run setup with the first signatory (R7.10)', () => {
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     const first = await openServices(dir);
     await first.setup.run({ ...setupInput, signatory: { fullName: 'Ольга ПЕТРЕНКО', position: 'Начальник відділу ЦНАП', sealName: 'Для довідок' } });
-    await cleanups.splice(1, 1)[0]?.();
-
-    const reopened = await openServices(dir);
+    const reopened = await first.restart();
     const signatories = await reopened.signatories();
     // 21:30 UTC on 2 June is already 3 June in Kyiv.
     expect(signatories).toEqual([
