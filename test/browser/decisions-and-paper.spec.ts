@@ -40,7 +40,7 @@ async function openDesk(page: Page, url: string): Promise<void> {
   await page.getByLabel('Посада', { exact: false }).first().fill('Начальник відділу ЦНАП');
   await page.getByLabel('Напис на печатці').fill('Для довідок');
   await page.getByRole('button', { name: 'Додати' }).click();
-  await expect(page.getByRole('cell', { name: 'Коваленко Ірина Петрівна' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Коваленко Ірина Петрівна', exact: true })).toBeVisible();
 }
 
 /** Fills a Mantine select by its label and the visible text of an option (its options may still be loading). */

@@ -392,7 +392,7 @@ test('a certification refused for data that do not match (R7.6.6), then certifie
 
   await fillCertification(page);
   await page.getByRole('checkbox', { name: /Відомості в довідці відповідають/ }).check();
-  await expect(page.getByText(/підписав заступник голови Бондар Ганна Олексіївна: відсутність голови підтверджено/)).toBeVisible();
+  await expect(page.getByText(/підписано заступником голови \(Бондар Ганна Олексіївна\): відсутність голови підтверджено/)).toBeVisible();
   await saveScreen(page, 'desk-certify-ready');
   await certify.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Довідку посвідчено');
