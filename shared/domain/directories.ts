@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sealKindSchema } from './entry.js';
 import { isoDateSchema, personNameSchema } from './person.js';
 import { nameComparisonKey } from './validation/names.js';
+import { freeTextSchema } from './validation/free-text.js';
 
 /**
  * Reference data the desk keeps current with dates (R7.5, R7.10, R7.13): signatories and their seals
@@ -11,7 +12,7 @@ import { nameComparisonKey } from './validation/names.js';
  */
 
 const idSchema = z.string().min(1).max(40);
-const textSchema = (min: number, max: number) => z.string().trim().min(min).max(max);
+const textSchema = (min: number, max: number) => freeTextSchema(max, min);
 
 function validityIsOrdered(value: { validFrom: string; validTo?: string | undefined }): boolean {
   return value.validTo === undefined || value.validTo >= value.validFrom;
@@ -78,14 +79,14 @@ export const bodySchema = z.object({
   /** Committees only. */
   committeeKind: committeeKindSchema.optional(),
   /** A committee's number, when it has one (e.g. «12»). */
-  number: z.string().trim().max(20).optional(),
+  number: freeTextSchema(20).optional(),
   name: textSchema(2, 200),
-  territory: z.string().trim().max(1000),
+  territory: freeTextSchema(1000),
   legalEntity: z.boolean(),
   /** R7.5: when the body has a seal, its certificates must bear it. R7.8: the ОСББ seal. */
   hasSeal: z.boolean(),
   /** The seal's wording, as it appears on the impression. */
-  sealName: z.string().trim().max(300).optional(),
+  sealName: freeTextSchema(300).optional(),
   settlementId: idSchema.optional(),
   active: z.boolean(),
 });
@@ -159,7 +160,7 @@ export const settlementSchema = z.object({
   kind: settlementKindSchema,
   name: textSchema(2, 120),
   /** The starosta district a village belongs to (R3.5 remote workplaces). */
-  starostaDistrict: z.string().trim().max(200).optional(),
+  starostaDistrict: freeTextSchema(200).optional(),
   active: z.boolean(),
 });
 export type Settlement = z.infer<typeof settlementSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextSchema } from './validation/free-text.js';
 
 /** A journal's first number of a year when it continues a paper journal (section E). */
 export const journalYearStartInputSchema = z
@@ -7,7 +8,7 @@ export const journalYearStartInputSchema = z
     /** The paper journal's last number that year; the desk's first entry takes the next one. */
     paperLastNumber: z.number().int().min(1).max(999_999),
     /** Who closed the paper journal (name and position), as written under its last entry. */
-    paperClosedBy: z.string().trim().min(3).max(200),
+    paperClosedBy: freeTextSchema(200, 3),
   })
   .strict();
 

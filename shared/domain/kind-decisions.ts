@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { kindIdSchema } from './entry.js';
 import { calendarDateSchema } from './validation/dates.js';
+import { freeTextBlockSchema, freeTextSchema } from './validation/free-text.js';
 
 /**
  * The council's decisions on certificate kinds (section F, R7.15, and the law's changes: form
@@ -22,11 +23,11 @@ export const kindDecisionInputSchema = z
     successorKindId: kindIdSchema.optional(),
     /** For `revoke`: the earlier decision this one revokes. */
     revokesDecisionId: z.string().uuid().optional(),
-    number: z.string().trim().min(1).max(40),
+    number: freeTextSchema(40, 1),
     date: calendarDateSchema,
     effectiveDate: calendarDateSchema,
     /** The text of the decision's point, as adopted. */
-    point: z.string().trim().min(5).max(2000),
+    point: freeTextBlockSchema(2000, 5),
   })
   .strict()
   .refine((input) => (input.action === 'replace') === (input.successorKindId !== undefined), {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentTypeSchema, type DocumentType } from '../domain/documents.js';
 import { calendarDateSchema } from '../domain/validation/dates.js';
+import { freeTextSchema } from '../domain/validation/free-text.js';
 
 /**
  * The catalogue of certificate kinds (R7.1, R7.5, R7.8, R7.9). Built-in kinds are code; kinds
@@ -200,7 +201,7 @@ export const customGroundSchema = z.object({
   requirementId: requirementIdSchema,
   /** The decision may cite the regulation's point it extends; R7.15 otherwise. */
   ruleId: ruleIdSchema.default('R7.15'),
-  label: z.string().trim().min(3).max(300),
+  label: freeTextSchema(300, 3),
   documentTypes: z.array(documentTypeSchema).min(1).max(10),
   when: z.enum(groundConditions).default('always'),
 });
@@ -209,11 +210,11 @@ export const customGroundSchema = z.object({
 export const customKindSchema = z.object({
   id: z.string().regex(/^custom:[a-z][a-z0-9_]{1,60}$/, 'validation.customKind.id'),
   sort: z.enum(['issued', 'certified']),
-  title: z.string().trim().min(5).max(300),
+  title: freeTextSchema(300, 5),
   grounds: z.array(customGroundSchema).max(30),
   needsHousehold: z.boolean().default(false),
   decision: z.object({
-    number: z.string().trim().min(1).max(40),
+    number: freeTextSchema(40, 1),
     date: calendarDateSchema,
   }),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { jobStartedSchema } from './job-started.js';
 import { checkpointAgreementSchema, verifyResultSchema } from './journal.js';
+import { freeTextBlockSchema } from '../../domain/validation/free-text.js';
 
 export const backupInfoSchema = z.object({
   file: z.string(),
@@ -89,7 +90,7 @@ export const backupChannels = {
       .object({
         journalId: z.string().min(1).max(100),
         decision: tamperDecisionSchema,
-        note: z.string().trim().min(1).max(1000),
+        note: freeTextBlockSchema(1000, 1),
       })
       .strict(),
     output: registerHealthSchema.shape.journals.element,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { entryRecordSchema } from '../../domain/entry.js';
+import { freeTextBlockSchema, freeTextSchema } from '../../domain/validation/free-text.js';
 
 export const entriesChannels = {
   'entries.get': defineChannel({
@@ -15,7 +16,7 @@ export const entriesChannels = {
       .object({
         entryId: z.string().min(1),
         receivedBy: z.enum(['subject', 'representative']),
-        recipientName: z.string().trim().min(1).max(200),
+        recipientName: freeTextSchema(200, 1),
       })
       .strict(),
     output: entryRecordSchema,
@@ -24,7 +25,7 @@ export const entriesChannels = {
     summary: 'Record that the document was handed over, and to whom (section E); once per entry.',
   }),
   'entries.annul': defineChannel({
-    input: z.object({ entryId: z.string().min(1), reason: z.string().trim().min(3).max(1000) }).strict(),
+    input: z.object({ entryId: z.string().min(1), reason: freeTextBlockSchema(1000, 3) }).strict(),
     output: entryRecordSchema,
     access: 'session',
     mutates: true,

@@ -3,8 +3,9 @@ import { defineChannel } from '../define.js';
 import { journalSchema, nomenclatureIndexSchema, numberFormatSchema } from '../../domain/directories-core.js';
 import { entrySortSchema } from '../../domain/entry.js';
 import { journalYearStartInputSchema, journalYearStartSchema } from '../../domain/journal-year-starts.js';
+import { freeTextSchema } from '../../domain/validation/free-text.js';
 
-const titleSchema = z.string().trim().min(3).max(300);
+const titleSchema = freeTextSchema(300, 3);
 const sortsSchema = z.array(entrySortSchema).min(1).max(3);
 
 export const journalsChannels = {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { officeCodeSchema, officeKindSchema, officeSchema } from '../../domain/directories-core.js';
+import { freeTextSchema } from '../../domain/validation/free-text.js';
 
-const nameSchema = z.string().trim().min(2).max(200);
-const districtSchema = z.string().trim().min(2).max(200);
+const nameSchema = freeTextSchema(200, 2);
+const districtSchema = freeTextSchema(200, 2);
 
 export const officesChannels = {
   'offices.list': defineChannel({

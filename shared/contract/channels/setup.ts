@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { nomenclatureIndexSchema, officeCodeSchema } from '../../domain/directories-core.js';
 import { councilRequisitesSchema } from '../../domain/requisites.js';
+import { freeTextSchema } from '../../domain/validation/free-text.js';
 
 export const passwordSchema = z.string().min(10, 'validation.password.tooShort').max(200);
 export const loginNameSchema = z
@@ -21,19 +22,19 @@ export const setupChannels = {
     input: z
       .object({
         requisites: councilRequisitesSchema,
-        centralOffice: z.object({ name: z.string().trim().min(2).max(200), code: officeCodeSchema }),
+        centralOffice: z.object({ name: freeTextSchema(200, 2), code: officeCodeSchema }),
         journal: z.object({
           index: nomenclatureIndexSchema,
-          title: z.string().trim().min(3).max(300),
+          title: freeTextSchema(300, 3),
         }),
         head: z.object({
           login: loginNameSchema,
-          fullName: z.string().trim().min(3).max(200),
+          fullName: freeTextSchema(200, 3),
           password: passwordSchema,
         }),
         /** R7.10: who signs certificates with the «Для довідок» seal from today; may be added later in «Довідники». */
         signatory: z
-          .object({ fullName: z.string().trim().min(3).max(200), position: z.string().trim().min(2).max(200), sealName: z.string().trim().min(2).max(200) })
+          .object({ fullName: freeTextSchema(200, 3), position: freeTextSchema(200, 2), sealName: freeTextSchema(200, 2) })
           .strict()
           .optional(),
       })

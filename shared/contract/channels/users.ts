@@ -3,8 +3,9 @@ import { defineChannel } from '../define.js';
 import { userSummarySchema } from '../../domain/directories-core.js';
 import { roleSchema } from '../../domain/roles.js';
 import { loginNameSchema, passwordSchema } from './setup.js';
+import { freeTextSchema } from '../../domain/validation/free-text.js';
 
-const fullNameSchema = z.string().trim().min(3).max(200);
+const fullNameSchema = freeTextSchema(200, 3);
 
 export const usersChannels = {
   'users.list': defineChannel({

@@ -33,6 +33,20 @@ export function freeTextSchema(max: number, min = 0) {
     .pipe(z.string().min(min).max(max));
 }
 
+/**
+ * Several lines of free text (an annulment's reason, a decision's point, a note on a restore):
+ * the one-line rules on every line, with CR LF and CR read as LF and blank runs kept to one empty
+ * line. Every other control or format character is refused as in one line.
+ */
+export function freeTextBlockSchema(max: number, min = 0) {
+  return z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, '\n'))
+    .refine((value) => !hasUnprintableCharacters(value.replace(/\n/g, ' ')), FREE_TEXT_CHARACTERS)
+    .transform((value) => value.split('\n').map(tidy).join('\n').replace(/\n{3,}/g, '\n\n').trim())
+    .pipe(z.string().min(min).max(max));
+}
+
 /** Text of a fixed format checked elsewhere (a document's series or number): only the characters are refused here. */
 export const printableTextSchema = (max: number) => z.string().max(max).refine((value) => !hasUnprintableCharacters(value), FREE_TEXT_CHARACTERS);
 
