@@ -1,5 +1,6 @@
 import type { DocumentType } from '../../shared/domain/documents.js';
 import type { KindId } from '../../shared/domain/entry.js';
+import { findKind } from '../../shared/rules/catalogue.js';
 
 /** Printed (always Ukrainian) names used by the composers. */
 
@@ -22,18 +23,8 @@ export const documentTypeLabelsUk: Readonly<Record<DocumentType, string>> = {
   other: 'інший документ',
 };
 
-/**
- * Names of the four kinds the ЦНАП issues itself (R7.1), as on the form. Kinds added by decision
- * (R7.15) and the certified committee kinds (R7.5) come from the catalogue through a resolver.
- */
-export const builtInKindNames: Readonly<Record<string, string>> = {
-  registration: 'Довідка з місця реєстрації',
-  family: 'Довідка про склад сім’ї',
-  actual_residence_family: 'Довідка про фактичне місце проживання та склад сім’ї',
-  breadwinner_cohabitation: 'Довідка про спільне проживання з годувальником на момент його смерті',
-};
-
 /** Returns the printed name of a kind («Довідка про …»), or undefined when the catalogue has none. */
 export type KindNameResolver = (kind: KindId) => string | undefined;
 
-export const builtInKindName: KindNameResolver = (kind) => builtInKindNames[kind];
+/** A built-in kind's printed title: the one in its definition (kinds added by decision need the register's list). */
+export const builtInKindName: KindNameResolver = (kind) => findKind(kind)?.title;

@@ -2,6 +2,7 @@ import { DeskError } from '../contract/errors.js';
 import type { CertificateContent } from '../domain/entry.js';
 import type { IsoDate } from '../domain/person.js';
 import type { CustomKind, KindDefinition } from './catalogue.js';
+import { kindNeeds, type KindNeed } from './kinds/define.js';
 import { expectedKinshipDocument, kinshipMismatch } from './kinship.js';
 import { ukText } from './printed-text.js';
 import {
@@ -46,19 +47,28 @@ function check(id: string, ruleId: string, present: boolean): ChecklistItem {
   return withPresence(pending, present);
 }
 
+/** The checklist line that checks each need (its label is `rules.checks.<id>`). */
+const NEED_CHECKS: Record<KindNeed, string> = {
+  household: 'household_listed',
+  bodyCertificate: 'body_certificate_details',
+  deceased: 'deceased_details',
+};
+
 /**
  * Data the printed certificate cannot do without, by the kind's own rule: the household table
  * (R7.1.2, R7.1.3), the self-organisation body's certificate it cites (R7.1.3), the deceased and
  * the kinship (R7.1.4).
  */
 function dataChecks(kinds: readonly KindDefinition[], c: CertificateCase): ChecklistItem[] {
-  const ids = new Set(kinds.map((kind) => kind.id));
-  const checks: ChecklistItem[] = [];
-  const householdKind = kinds.find((kind) => kind.needsHousehold);
-  if (householdKind) checks.push(check('household_listed', householdKind.rule, c.household.length > 0));
-  if (ids.has('actual_residence_family')) checks.push(check('body_certificate_details', 'R7.1.3', c.bodyCertificate !== undefined));
-  if (ids.has('breadwinner_cohabitation')) checks.push(check('deceased_details', 'R7.1.4', c.deceased !== undefined));
-  return checks;
+  const present: Record<KindNeed, boolean> = {
+    household: c.household.length > 0,
+    bodyCertificate: c.bodyCertificate !== undefined,
+    deceased: c.deceased !== undefined,
+  };
+  return kindNeeds.flatMap((need) => {
+    const kind = kinds.find((candidate) => candidate.needs.includes(need));
+    return kind ? [check(NEED_CHECKS[need], kind.rule, present[need])] : [];
+  });
 }
 
 /** R7.1.4: the kinship document the kinship calls for is offered first (a wife's marriage certificate). */

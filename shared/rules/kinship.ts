@@ -1,4 +1,5 @@
 import type { DocumentType, PresentedDocument } from '../domain/documents.js';
+import { kindsNeed } from './catalogue.js';
 
 
 /**
@@ -33,7 +34,7 @@ export function kinshipMismatch(c: {
   readonly deceased?: { readonly kinship: string } | undefined;
   readonly documents: readonly PresentedDocument[];
 }): KinshipMismatch | null {
-  if (!c.kinds.includes('breadwinner_cohabitation') || !c.deceased) return null;
+  if (!kindsNeed(c.kinds, 'deceased') || !c.deceased) return null;
   const presented = c.documents.find((doc) => doc.requirementId === 'kinship_document')?.type;
   const expected = expectedKinshipDocument(c.deceased.kinship);
   if (!presented || !expected || presented === expected) return null;

@@ -69,14 +69,6 @@ const COMMON_CERTIFICATE_FIELDS: readonly PlaceholderName[] = [
   'housingSource',
 ];
 
-/** What each issued kind states (R7.1), hence the placeholders its template may use. */
-const issuedKindFields: Record<string, readonly PlaceholderName[]> = {
-  registration: [...COMMON_CERTIFICATE_FIELDS, 'registeredOn', 'household'],
-  family: [...COMMON_CERTIFICATE_FIELDS, 'registeredOn', 'household'],
-  actual_residence_family: [...COMMON_CERTIFICATE_FIELDS, 'household', 'bodyCertificate'],
-  breadwinner_cohabitation: [...COMMON_CERTIFICATE_FIELDS, 'deceased.genitive', 'deceased.deathDate', 'kinship', 'kinshipDocument'],
-};
-
 export type TemplateKey = string;
 export const REFUSAL_TEMPLATE = 'refusal';
 export const CERTIFICATION_TEMPLATE = 'certification_inscription';
@@ -85,10 +77,10 @@ export const CERTIFICATION_TEMPLATE = 'certification_inscription';
 export function placeholdersFor(key: TemplateKey, customKinds: readonly CustomKind[] = []): readonly PlaceholderName[] {
   if (key === REFUSAL_TEMPLATE) return REFUSAL_FIELDS;
   if (key === CERTIFICATION_TEMPLATE) return CERTIFICATION_FIELDS;
-  const builtIn = issuedKindFields[key];
-  if (builtIn) return builtIn;
   const kind = findKind(key, customKinds);
-  return kind?.sort === 'certified' ? CERTIFICATION_FIELDS : CERTIFICATE_FIELDS;
+  if (kind?.sort === 'certified') return CERTIFICATION_FIELDS;
+  // A built-in kind states what its certificate says (R7.1); one added by decision (R7.15) may say anything.
+  return kind?.placeholders ? [...COMMON_CERTIFICATE_FIELDS, ...kind.placeholders] : CERTIFICATE_FIELDS;
 }
 
 /**

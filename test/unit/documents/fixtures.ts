@@ -217,12 +217,7 @@ export function chainEntries(drafts: Draft[], firstNumber = 101): EntryRecord[] 
   });
 }
 
-export const committeeKindNames: Readonly<Record<string, string>> = {
-  committee_family: 'Довідка про склад сім’ї',
-  committee_stove_heating: 'Довідка про наявність пічного опалення на твердому паливі та газобалонної установки',
-};
-
-export const fixtureKindName: KindNameResolver = (kind) => committeeKindNames[kind] ?? builtInKindName(kind);
+export const fixtureKindName: KindNameResolver = builtInKindName;
 
 const handover = (day: string, name: string): EntryRecord['handover'] => ({
   at: `2025-03-${day}T12:30:00.000Z`,

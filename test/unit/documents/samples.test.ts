@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCertificatePdf, HOUSEHOLD_HEADERS } from '../../../electron/documents/certificate-pdf.js';
-import { composeCertificate, LAW_NOTICE_R7_16 } from '../../../electron/documents/compose.js';
+import { certificateTitle, composeCertificate, LAW_NOTICE_R7_16 } from '../../../electron/documents/compose.js';
+import { findKind } from '../../../shared/rules/catalogue.js';
 import { fixtureBody, fixtureKindName, fixtureRequisites } from './fixtures.js';
 import { fullNameOf, printedDate } from '../../../electron/documents/format.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
@@ -67,7 +68,7 @@ describe('certificates', () => {
     expect(text).toContain(entry.content.subject.declined.dative);
     expect(text).toContain(`№ ${entry.printedNumber}`);
     expect(text).toContain(`від ${printedDate(entry.localDate)}`);
-    expect(text).toContain('ДОВІДКА з місця реєстрації та про склад сім’ї');
+    expect(text).toContain(certificateTitle(entry.content.kinds.map((kind) => findKind(kind)?.title ?? kind)));
     expect(text).toContain(entry.content.signatory.fullName);
     expect(text).toContain(`М.П. (печатка «${entry.content.signatory.sealName}»)`);
     expect(text).toContain(fixtureRequisites.councilName.toLocaleUpperCase('uk-UA'));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFieldError } from '../../components/field-error.js';
 import type { IssueFormValues } from './issue-form.js';
 import { StreetInput } from './street-input.js';
+import { kindsAskAbout } from '../../../../shared/rules/catalogue.js';
 
 /** The part of a form AddressFields fill (the issue form and the certify form both have it). */
 interface AddressFormValues {
@@ -76,9 +77,9 @@ export function AddressSection() {
         <AddressFields />
         <Stack gap={6}>
           <FactCheckbox name="titleRequested" rule="R7.4.5" />
-          {kinds.includes('registration') && <FactCheckbox name="technicalPassportNeeded" rule="R7.1.1" />}
-          {kinds.includes('family') && <FactCheckbox name="guardianshipInvolved" rule="R7.1.2" />}
-          {kinds.includes('actual_residence_family') && <FactCheckbox name="deceasedMember" rule="R7.1.3" />}
+          {kindsAskAbout(kinds, 'technical_passport_needed') && <FactCheckbox name="technicalPassportNeeded" rule="R7.1.1" />}
+          {kindsAskAbout(kinds, 'guardianship_involved') && <FactCheckbox name="guardianshipInvolved" rule="R7.1.2" />}
+          {kindsAskAbout(kinds, 'per_deceased_member') && <FactCheckbox name="deceasedMember" rule="R7.1.3" />}
         </Stack>
       </Stack>
     </Paper>

@@ -6,6 +6,7 @@ import { DateField } from '../../components/form/date-field.js';
 import { useFieldError, type ErrorLike } from '../../components/field-error.js';
 import { kyivToday } from '../../i18n/format.js';
 import type { IssueFormValues } from './issue-form.js';
+import { kindsNeed } from '../../../../shared/rules/catalogue.js';
 
 /** Data some kinds print: the deceased breadwinner (R7.1.4) and the body's certificate (R7.1.3). */
 export function GroundsSection() {
@@ -16,8 +17,8 @@ export function GroundsSection() {
   const today = kyivToday();
   const deceasedErrors = formState.errors.deceased as { kinship?: ErrorLike } | undefined;
   const bodyErrors = formState.errors.bodyCertificate as { bodyName?: ErrorLike; number?: ErrorLike } | undefined;
-  const breadwinner = kinds.includes('breadwinner_cohabitation');
-  const actualResidence = kinds.includes('actual_residence_family');
+  const breadwinner = kindsNeed(kinds, 'deceased');
+  const actualResidence = kindsNeed(kinds, 'bodyCertificate');
   if (!breadwinner && !actualResidence) return null;
   return (
     <>

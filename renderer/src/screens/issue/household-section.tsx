@@ -8,6 +8,7 @@ import { DateField } from '../../components/form/date-field.js';
 import { useLanguage } from '../../i18n/index.js';
 import { kyivToday } from '../../i18n/format.js';
 import { emptyHouseholdRow, type IssueFormValues } from './issue-form.js';
+import { kindsAskAbout } from '../../../../shared/rules/catalogue.js';
 
 /** The household table of R7.1.2 / R7.1.3: add, remove, reorder; relation from the list. */
 export function HouseholdSection() {
@@ -17,7 +18,7 @@ export function HouseholdSection() {
   const { control, register, formState } = useFormContext<IssueFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'household' });
   const kinds = useWatch({ control, name: 'kinds' });
-  const withDeath = kinds.includes('actual_residence_family');
+  const withDeath = kindsAskAbout(kinds, 'per_deceased_member');
   const labels = language === 'uk' ? relationLabelsUk : relationLabelsEn;
   const relationOptions = relations.map((relation) => ({ value: relation, label: labels[relation] }));
   const rowErrors = formState.errors.household;

@@ -5,7 +5,7 @@ import { relationSchema, type HouseholdMember, type Relation } from '../../../..
 import { birthDateSchema, isValidIsoDate, pastOrTodayDateSchema } from '../../../../shared/domain/validation/dates.js';
 import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
 import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
-import { catalogue, type CustomKind } from '../../../../shared/rules/catalogue.js';
+import { catalogue, kindsNeed, type CustomKind } from '../../../../shared/rules/catalogue.js';
 import { evaluateCertificate, type CertificateCase } from '../../../../shared/rules/checklist.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { IssuePrefill, Tick } from './issue-store.js';
@@ -159,14 +159,14 @@ export function issueFormSchema(kinds: readonly string[], today: string) {
         }),
       )
       .max(60),
-    deceased: kinds.includes('breadwinner_cohabitation')
+    deceased: kindsNeed(kinds, 'deceased')
       ? z.object({
           name: personNameInputSchema,
           deathDate: pastDate,
           kinship: z.string().trim().min(1).max(60),
         })
       : dropped,
-    bodyCertificate: kinds.includes('actual_residence_family')
+    bodyCertificate: kindsNeed(kinds, 'bodyCertificate')
       ? z.object({ bodyName: z.string().trim().min(1).max(200), date: pastDate, number: optionalText(40) })
       : dropped,
     facts: caseFactsSchema,
@@ -197,7 +197,7 @@ export function liveCase(values: IssueFormValues, documents: PresentedDocument[]
     facts: values.facts,
     household,
     applicant: values.applicant.actsAs === 'representative' ? { actsAs: 'representative', name: liveName(values.applicant.name) } : { actsAs: 'self' },
-    ...(values.kinds.includes('breadwinner_cohabitation') && deceased.name.familyName.trim() && isValidIsoDate(deceased.deathDate)
+    ...(kindsNeed(values.kinds, 'deceased') && deceased.name.familyName.trim() && isValidIsoDate(deceased.deathDate)
       ? {
           deceased: {
             name: liveName(deceased.name),
@@ -208,7 +208,7 @@ export function liveCase(values: IssueFormValues, documents: PresentedDocument[]
           },
         }
       : {}),
-    ...(values.kinds.includes('actual_residence_family') && body.bodyName.trim() && isValidIsoDate(body.date)
+    ...(kindsNeed(values.kinds, 'bodyCertificate') && body.bodyName.trim() && isValidIsoDate(body.date)
       ? { bodyCertificate: { bodyName: body.bodyName.trim(), date: body.date } }
       : {}),
     documents,

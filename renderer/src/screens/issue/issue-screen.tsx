@@ -4,7 +4,7 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
-import { findKind } from '../../../../shared/rules/catalogue.js';
+import { kindsNeed } from '../../../../shared/rules/catalogue.js';
 import { ChecklistView } from '../../components/checklist-view.js';
 import { DeclensionPanel } from '../../components/declension-panel.js';
 import { enterToNext } from '../../hooks/use-enter-to-next.js';
@@ -61,7 +61,7 @@ export function IssueScreen() {
   // eslint-disable-next-line react-hooks/incompatible-library -- the live checklist re-reads every field on each change; nothing here is memoised by the compiler
   const values = form.watch();
   const live = useMemo(() => liveVerdict(values, ticks, today, customKinds), [values, ticks, today, customKinds]);
-  const needsHousehold = values.kinds.some((id) => findKind(id, customKinds)?.needsHousehold);
+  const needsHousehold = kindsNeed(values.kinds, 'household', customKinds);
 
   if (result) return <IssueResult entry={result} />;
 
@@ -85,7 +85,7 @@ export function IssueScreen() {
               {needsHousehold && <HouseholdSection />}
               <GroundsSection />
               <DeclensionPanel name={values.subject.name} value={declined} onChange={setDeclined} />
-              {values.kinds.includes('breadwinner_cohabitation') && (
+              {kindsNeed(values.kinds, 'deceased') && (
                 <Box>
                   <Text fw={600} mb={4}>
                     {t('ui.issue.deceasedDeclension')}
