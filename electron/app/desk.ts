@@ -12,8 +12,7 @@ import type { HandlerMap } from '../ipc/handler-types.js';
 import { connectRegister } from '../register/connect.js';
 import { holdDataFolder } from '../register/desk-lock.js';
 import { ensurePrivateFolder } from '../register/private-files.js';
-import { createRegisterServices, entryIdByShortCode, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
-import { getEntryRecord } from '../register/repositories/entries.js';
+import { createRegisterServices, SCHEMA_VERSION, type RegisterServices } from '../register/index.js';
 import { writeAudit } from '../register/services/audit.js';
 import { createDirectoriesService, type AuditFn } from '../register/services/directories.js';
 import { createTemplatesService, type TemplateValidator } from '../register/services/templates.js';
@@ -41,6 +40,7 @@ import { usersHandlers } from './handlers/users.js';
 import { createIssuingService } from './issuing.js';
 import { createJobRegistry, type JobRegistry } from './jobs.js';
 import { createPrintingService } from './printing.js';
+import { registerVerificationLookup } from './verification-lookup.js';
 
 export interface DeskOptions {
   /** The workstation's folder: the embedded register (unless `database` is given), signing keys, backups. */
@@ -136,11 +136,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
       now,
       witness: (code) => register.verification.witness(code),
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
-      lookup: {
-        byId: async (id) => (await getEntryRecord(db, id)) ?? null,
-        idByShortCode: async (code) => (await entryIdByShortCode(db, code)) ?? null,
-        publicKeys: async () => keyStore.publicKeys(),
-      },
+      lookup: registerVerificationLookup(db, keyStore),
     }),
   };
   const dispatcher = createDispatcher(contract, handlers, register.sessions, options.logger);

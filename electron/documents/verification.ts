@@ -33,6 +33,10 @@ import type { VerificationStamp } from './models.js';
  * The short code, for reading out over the phone, is a truncated HMAC of the entry id under a
  * separate secret: it proves nothing offline but the desk can look it up. Keys live in
  * `<dataDir>/keys/`, outside the register file, so a copied register cannot forge documents.
+ *
+ * A remote office's papers verify at the centre too (R3.5): its bundles bring its public document
+ * keys, and for each short code a seal — the office's Ed25519 signature over the entry id and
+ * the code — since the centre never holds the office's short-code secret.
  */
 
 export const QR_VERSION = 'CNAP2';
@@ -194,6 +198,25 @@ export function stampEntry(entry: EntryRecord, keys: KeyStore): VerificationStam
   };
 }
 
+/**
+ * What an office signs to vouch for a short code it bound (its bundles carry the seal to the centre).
+ * The code itself is printed on paper and is no secret; the seal binds it to its entry, so a
+ * code row pointed at another entry is caught at the centre as the secret catches it at home.
+ */
+function codeSealText(entryId: string, code: string): string {
+  return `CNAPCODE1|${entryId}|${code}`;
+}
+
+export function sealShortCode(keys: KeyStore, officeCode: string, entryId: string, code: string): string {
+  return keys.signPayload(officeCode, codeSealText(entryId, code));
+}
+
+/** The seal holds under one of the keys the office `officeCode` signs with. */
+export function codeSealValid(officeCode: string, entryId: string, code: string, seal: string, keys: readonly OfficePublicKey[]): boolean {
+  const text = codeSealText(entryId, code);
+  return keys.some((key) => key.officeCode === officeCode && signatureValid(text, seal, key.publicKeyPem));
+}
+
 /** SHA-256 of the raw public key, grouped, to compare a published key by eye. */
 export function keyFingerprint(publicKeyPem: string): string {
   const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
@@ -204,8 +227,15 @@ export function keyFingerprint(publicKeyPem: string): string {
 export interface VerificationLookup {
   byId(id: string): Promise<EntryRecord | null>;
   idByShortCode(code: string): Promise<string | null>;
+  /** This desk's own keys and, at the centre, every key a remote office's bundles brought (an office may have several). */
   publicKeys(): Promise<OfficePublicKey[]>;
+  /** The office's seal on a remote entry's short code; null for the desk's own entries (their code is our HMAC). */
+  codeSeal?(entryId: string): Promise<string | null>;
+  /** A remote office whose bundles this desk receives: its paper may simply not have arrived yet. */
+  awaitingFrom?(officeCode: string): Promise<AwaitingBundle | null>;
 }
+
+export type AwaitingBundle = NonNullable<Extract<VerificationResult, { status: 'unknown' }>['awaiting']>;
 
 export type VerifiedEntrySummary = z.infer<typeof verifiedEntrySummarySchema>;
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
@@ -287,18 +317,30 @@ function legacyGarbledInitials(scanned: ScannedQr, entry: EntryRecord, publicKey
   return sameOtherwise && signatureValid([LEGACY_QR_VERSION, ...stored].join('|'), scanned.signature, publicKeyPem);
 }
 
+/** Not in this register: from a remote office, say whose bundle has not brought it yet. */
+async function unknownFrom(officeCode: string, lookup: VerificationLookup): Promise<VerificationResult> {
+  const awaiting = await lookup.awaitingFrom?.(officeCode);
+  return awaiting ? { status: 'unknown', awaiting } : { status: 'unknown' };
+}
+
 async function verifyQrText(text: string, lookup: VerificationLookup): Promise<VerificationResult> {
   const scanned = parseQrText(text);
   if (!scanned) return { status: 'forged', reason: 'malformed' };
-  const [entryId = '', printedNumber, date, initials, officeCode] = scanned.fields;
-  const office = (await lookup.publicKeys()).find((key) => key.officeCode === officeCode);
-  if (!office) return { status: 'forged', reason: 'unknown_office' };
-  if (!signatureValid(scanned.payload, scanned.signature, office.publicKeyPem)) {
+  const [entryId = '', printedNumber, date, initials, officeCode = ''] = scanned.fields;
+  // Every key the office has signed with: a key that changed never stops older papers verifying.
+  const officeKeys = (await lookup.publicKeys()).filter((key) => key.officeCode === officeCode);
+  if (officeKeys.length === 0) {
+    // A remote office whose bundles have not brought its key yet: nothing can be said of the signature.
+    const awaiting = await lookup.awaitingFrom?.(officeCode);
+    return awaiting ? { status: 'unknown', awaiting } : { status: 'forged', reason: 'unknown_office' };
+  }
+  if (!officeKeys.some((key) => signatureValid(scanned.payload, scanned.signature, key.publicKeyPem))) {
     const entry = await lookup.byId(entryId);
-    return entry && legacyGarbledInitials(scanned, entry, office.publicKeyPem) ? statusOf(entry) : { status: 'forged', reason: 'bad_signature' };
+    const legacy = entry && officeKeys.some((key) => legacyGarbledInitials(scanned, entry, key.publicKeyPem));
+    return entry && legacy ? statusOf(entry) : { status: 'forged', reason: 'bad_signature' };
   }
   const entry = await lookup.byId(entryId);
-  if (!entry) return { status: 'unknown' };
+  if (!entry) return unknownFrom(officeCode, lookup);
   const stored = qrFields(entry);
   if (stored[1] !== printedNumber || stored[2] !== date || stored[3] !== initials || stored[4] !== officeCode) {
     return { status: 'forged', reason: 'fields_mismatch' };
@@ -313,8 +355,15 @@ async function verifyShortCode(input: string, lookup: VerificationLookup, secret
   if (!entryId) return { status: 'unknown' };
   const entry = await lookup.byId(entryId);
   if (!entry) return { status: 'unknown' };
-  if (!sameText(shortCodeFor(entry.id, secret), code)) return { status: 'forged', reason: 'code_mismatch' };
+  if (!(await codeGenuine(entry, code, lookup, secret))) return { status: 'forged', reason: 'code_mismatch' };
   return statusOf(entry);
+}
+
+/** Our own code is our HMAC of the entry id; a remote office's code carries that office's seal. */
+async function codeGenuine(entry: EntryRecord, code: string, lookup: VerificationLookup, secret: Uint8Array): Promise<boolean> {
+  const seal = await lookup.codeSeal?.(entry.id);
+  if (seal) return codeSealValid(entry.officeCode, entry.id, code, seal, await lookup.publicKeys());
+  return sameText(shortCodeFor(entry.id, secret), code);
 }
 
 /**

@@ -20,6 +20,7 @@ import { listJournals } from '../register/repositories/journals.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { fileDigest, sealPackage } from './container.js';
+import { documentTrustForBundle } from './document-keys.js';
 import { openExchangeIdentity } from './keys.js';
 import { signPayload, type BundlePayload } from './payloads.js';
 import { bundleMarksSchema, dateOf, requireRemoteDesk, safeFilePart, START_MARKS, type BundleMarks, type WorkplaceState } from './state.js';
@@ -134,6 +135,8 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
     reissues: cut.reissues,
     documentCodes: cut.documentCodes,
     audit: cut.audit,
+    // So the centre can verify this office's papers by QR and by short code (document-keys.ts).
+    ...documentTrustForBundle(ctx.dataDir, state.officeCode, cut.documentCodes),
   };
   onProgress({ phase: 'seal', done: 0, total: 1 });
   const data = sealPackage(

@@ -30,6 +30,7 @@ import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { searchTextOf } from '../register/search-text.js';
 import { fileDigest, openPackage, readPackageHeader } from './container.js';
+import { receiveDocumentTrust } from './document-keys.js';
 import { openExchangeIdentity, samePublicKey } from './keys.js';
 import { bundlePayloadSchema, readEnvelope, signatureValid, type BundlePayload } from './payloads.js';
 import { importMarksSchema, requireCentralDesk } from './state.js';
@@ -279,6 +280,8 @@ function insertBundle(
       await putDocumentCode(ctx.db, row.entryId, row.shortCode);
       counts.documentCodes += 1;
     }
+    const at = ctx.now().toISOString();
+    const trust = await receiveDocumentTrust(ctx, office, payload, { sequence: payload.sequence, at, byUser: actor.userId });
     let auditReached = auditUpTo;
     for (const row of payload.audit) {
       if (row.id <= auditUpTo) continue;
@@ -294,7 +297,6 @@ function insertBundle(
       auditReached = Math.max(auditReached, row.id);
       counts.audit += 1;
     }
-    const at = ctx.now().toISOString();
     if (pinKeys) {
       await pinOfficeKeys(ctx.db, { officeId: office.id, signingKey: payload.officeKeys.signingKey, encryptionKey: payload.officeKeys.encryptionKey, pinnedAt: at }, actor.userId);
     }
@@ -306,6 +308,7 @@ function insertBundle(
       certifications: bySort('certification'),
       refusals: bySort('refusal'),
       ...counts,
+      ...trust,
       alreadyPresent: plans.reduce((sum, plan) => sum + plan.skipped, 0),
       supersededBundles: superseded,
     };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeskError } from '../../shared/contract/errors.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { entrySorts } from '../../shared/domain/entry.js';
+import { documentTrustFields } from './document-keys.js';
 import { verifySignature, type ExchangeIdentity } from './keys.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -79,6 +80,7 @@ export const bundlePayloadSchema = z
     reissues: z.array(reissueSchema),
     documentCodes: z.array(documentCodeSchema),
     audit: z.array(auditSchema),
+    ...documentTrustFields,
   })
   .strict();
 export type BundlePayload = z.infer<typeof bundlePayloadSchema>;

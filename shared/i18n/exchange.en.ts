@@ -28,6 +28,10 @@ export default {
       wrongOffice: 'This update package is meant for another workplace ({{office}}).',
       acknowledgedUnknown: 'The centre acknowledged bundle No. {{sequence}}, which this register never wrote (restored from an old backup?). Contact the centre.',
       secondInstallation: 'This bundle comes from a second computer installed from the same package of workplace {{office}}: the workplace is already installed on another computer (its first bundle came on {{date}}). Its entries are not accepted; stop issuing on this computer. Nothing was changed.',
+      // The office's document keys and short-code seals (remote certificates verify at the centre).
+      documentKeyInvalid: 'The bundle from {{office}} carries a document verification key that is not an Ed25519 key. Nothing was changed.',
+      documentKeyForeign: "The bundle from {{office}} carries another office's document verification key ({{code}}): a workplace vouches only for its own documents. Nothing was changed.",
+      codeSealInvalid: "The bundle from {{office}} carries a short code whose seal does not match this workplace's document verification keys. Nothing was changed.",
       tooLargeFile: 'The file is too large to pass through the browser window ({{limit}} KB at most). Nothing was changed.',
       tooLarge: 'The file {{file}} ({{size}} KB) is larger than the window takes ({{limit}} KB). Import it with the command line: npm run cli -- {{command}} --data-dir DIR --login LOGIN --file "<folder>/{{file}}" (and --database URL if the register is on a server). Nothing was changed.',
     },
@@ -75,6 +79,7 @@ export default {
       audit: 'Audit rows',
       alreadyPresent: 'Already at the centre',
       supersededBundles: 'Lost bundles this one replaces',
+      documentKeys: 'New document verification keys',
     },
     status: {
       lastExport: 'Last bundle written: No. {{sequence}} on {{date}}',

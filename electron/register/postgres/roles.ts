@@ -11,6 +11,7 @@ export const APPEND_ONLY_TABLES = [
   'entries', 'handovers', 'annulments', 'reissues', 'audit_log', 'document_codes', 'entries_fts',
   'directory_revisions', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'entry_submissions',
   'kind_decisions', 'journal_year_starts',
+  'office_document_keys', 'office_code_seals',
 ] as const;
 
 /** Rows the app updates in place (their history, where kept, goes to directory_revisions). */

@@ -77,6 +77,8 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     identity: 'id',
   },
   { name: 'exchange_office_keys', columns: ['office_id', 'signing_key', 'encryption_key', 'pinned_at', 'pinned_by'] },
+  { name: 'office_document_keys', columns: ['office_id', 'office_code', 'fingerprint', 'public_key', 'bundle_sequence', 'received_at'] },
+  { name: 'office_code_seals', columns: ['entry_id', 'seal'] },
 ];
 
 /** Copied before the entries: directories, users, templates. The rest refer to entries. */

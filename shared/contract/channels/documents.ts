@@ -42,7 +42,11 @@ export const verificationResultSchema = z.discriminatedUnion('status', [
     replacedBy: z.string().optional(),
   }),
   z.object({ status: z.literal('forged'), reason: z.enum(forgeryReasons) }),
-  z.object({ status: z.literal('unknown') }),
+  z.object({
+    status: z.literal('unknown'),
+    /** A remote office's paper whose entry has not come with a bundle yet: the office and its last bundle. */
+    awaiting: z.object({ officeCode: z.string(), officeName: z.string(), lastBundleAt: z.string().nullable() }).optional(),
+  }),
   z.object({ status: z.literal('witness'), witness: witnessVerdictSchema }),
 ]);
 

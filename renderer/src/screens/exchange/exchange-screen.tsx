@@ -12,7 +12,7 @@ import { ExchangeHistory } from './exchange-history.js';
 type RemoteStatus = Extract<ExchangeStatusShape, { mode: 'remote' }>;
 type CentralStatus = Extract<ExchangeStatusShape, { mode: 'central' }>;
 
-const COUNT_KEYS = ['entries', 'certificates', 'certifications', 'refusals', 'handovers', 'annulments', 'reissues', 'audit', 'alreadyPresent', 'supersededBundles'] as const;
+const COUNT_KEYS = ['entries', 'certificates', 'certifications', 'refusals', 'handovers', 'annulments', 'reissues', 'audit', 'alreadyPresent', 'supersededBundles', 'documentKeys'] as const;
 
 /** Runs one exchange action: busy flag, the DeskError to show, and a message when it is done. */
 function useAction() {

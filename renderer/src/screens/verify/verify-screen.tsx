@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import type { DeskOutput } from '../../desk/contract.js';
@@ -14,6 +15,14 @@ type Verification = DeskOutput<'documents.verify'>;
 
 const statusColor = { valid: 'green', annulled: 'orange', forged: 'red', unknown: 'gray' } as const;
 
+
+/** Not in the register: a remote office's paper whose bundle has not come yet is named as such. */
+function unknownText(result: Extract<Verification, { status: 'unknown' }>, t: TFunction): string {
+  const { awaiting } = result;
+  if (!awaiting) return t('ui.verify.unknownHint');
+  const names = { office: awaiting.officeName, code: awaiting.officeCode };
+  return awaiting.lastBundleAt ? t('ui.verify.awaiting', { ...names, date: formatDateTime(awaiting.lastBundleAt) }) : t('ui.verify.awaitingFirst', names);
+}
 
 /** Checks a paper by the short code printed on it or the text of its QR code. */
 export function VerifyScreen() {
@@ -63,7 +72,7 @@ export function VerifyScreen() {
       {result && result.status !== 'witness' && (
         <Alert color={statusColor[result.status]} variant="light" title={t(`ui.verify.status.${result.status}`)} role="status">
           {result.status === 'forged' && <Text>{t(`ui.verify.forgery.${result.reason}`)}</Text>}
-          {result.status === 'unknown' && <Text>{t('ui.verify.unknownHint')}</Text>}
+          {result.status === 'unknown' && <Text>{unknownText(result, t)}</Text>}
           {(result.status === 'valid' || result.status === 'annulled') && (
             <Table mt="xs" variant="vertical" layout="fixed">
               <Table.Tbody>

@@ -1,0 +1,33 @@
+import type { KeyStore, VerificationLookup } from '../documents/verification.js';
+import { readWorkplaceState } from '../exchange/state.js';
+import { entryIdByShortCode } from '../register/index.js';
+import { getEntryRecord } from '../register/repositories/entries.js';
+import { latestExchange } from '../register/repositories/exchange.js';
+import { listOffices } from '../register/repositories/offices.js';
+import { allOfficeDocumentKeys, codeSealOf } from '../register/repositories/office-document-keys.js';
+import type { Sql } from '../register/sql.js';
+
+/**
+ * What «Перевірка документа» checks a paper against: the register's entries and short codes,
+ * this desk's own document keys, and — at the centre — the keys and code seals the remote
+ * offices' bundles brought (R3.5), so their papers answer exactly as the centre's own.
+ */
+export function registerVerificationLookup(db: Sql, keyStore: KeyStore): VerificationLookup {
+  return {
+    byId: async (id) => (await getEntryRecord(db, id)) ?? null,
+    idByShortCode: async (code) => (await entryIdByShortCode(db, code)) ?? null,
+    publicKeys: async () => [
+      ...keyStore.publicKeys(),
+      ...(await allOfficeDocumentKeys(db)).map((row) => ({ officeCode: row.officeCode, publicKeyPem: row.publicKeyPem })),
+    ],
+    codeSeal: async (entryId) => (await codeSealOf(db, entryId)) ?? null,
+    async awaitingFrom(officeCode) {
+      // Only the centre receives bundles; a remote desk holds nothing of other offices.
+      if (await readWorkplaceState(db)) return null;
+      const office = (await listOffices(db)).find((candidate) => candidate.code === officeCode && candidate.kind === 'remote');
+      if (!office) return null;
+      const last = await latestExchange(db, office.id, 'bundle', 'import');
+      return { officeCode: office.code, officeName: office.name, lastBundleAt: last?.at ?? null };
+    },
+  };
+}
