@@ -8,11 +8,13 @@ import { documentsHandlers } from '../../../electron/app/handlers/documents.js';
 import { fixtureEntries, fixtureRequisites, type FixtureSet } from './fixtures.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import {
+  codeSealValid,
   groupShortCode,
   initialsOf,
   type KeyStore,
   normaliseShortCode,
   openKeyStore,
+  sealShortCode,
   shortCodeFor,
   stampEntry,
   type VerificationLookup,
@@ -161,6 +163,89 @@ describe('short code', () => {
     const unused = ['ZZZZZ-ZZZZZ', '00000-00000'].find((code) => !codes.has(code.replace('-', ''))) ?? '';
     expect(await verifyDocument(unused, lookup, keys.shortCodeSecret())).toEqual({ status: 'unknown' });
     expect(await verifyDocument('K7M2-U', lookup, keys.shortCodeSecret())).toEqual({ status: 'forged', reason: 'malformed' });
+  });
+});
+
+/**
+ * R3.5: at the centre a remote office's paper is checked with the office's keys, which its bundles
+ * brought, and its short code with the office's seal: the centre never holds the office's secret.
+ */
+describe('a remote office’s papers at the centre', () => {
+  let office: KeyStore;
+  let centre: KeyStore;
+  const remoteEntry = () => ({ ...fixtures.combined, officeCode: 'VRM-01' });
+
+  beforeAll(() => {
+    office = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-office-')));
+    office.ensureOfficeKey('VRM-01');
+    centre = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-centre-')));
+    centre.ensureOfficeKey('HLK');
+  });
+
+  /** The centre's lookup: its own keys, the keys `carried` by bundles, and the seals they brought. */
+  function centreLookup(entries: EntryRecord[], carried: KeyStore[], codes: Map<string, string>, seals: Map<string, string>): VerificationLookup {
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    return {
+      byId: async (id) => byId.get(id) ?? null,
+      idByShortCode: async (code) => codes.get(code) ?? null,
+      publicKeys: async () => [...centre.publicKeys(), ...carried.flatMap((store) => store.publicKeys())],
+      codeSeal: async (entryId) => seals.get(entryId) ?? null,
+      awaitingFrom: async (officeCode) => (officeCode === 'VRM-01' ? { officeCode, officeName: 'Старостинський округ', lastBundleAt: null } : null),
+    };
+  }
+
+  function carriedCode(entry: EntryRecord, store: KeyStore) {
+    const code = shortCodeFor(entry.id, store.shortCodeSecret());
+    return { code, seal: sealShortCode(store, entry.officeCode, entry.id, code) };
+  }
+
+  it('verifies by QR and short code with the keys and seals a bundle carried, and waits for them before', async () => {
+    const entry = remoteEntry();
+    const { code, seal } = carriedCode(entry, office);
+    const { qrText } = stampEntry(entry, office);
+    const arrived = centreLookup([entry], [office], new Map([[code, entry.id]]), new Map([[entry.id, seal]]));
+    expect(await verifyDocument(qrText, arrived, centre.shortCodeSecret())).toMatchObject({ status: 'valid', entry: { id: entry.id, officeCode: 'VRM-01' } });
+    expect(await verifyDocument(groupShortCode(code), arrived, centre.shortCodeSecret())).toMatchObject({ status: 'valid', entry: { id: entry.id } });
+    const beforeBundle = centreLookup([], [], new Map(), new Map());
+    expect(await verifyDocument(qrText, beforeBundle, centre.shortCodeSecret())).toEqual({
+      status: 'unknown',
+      awaiting: { officeCode: 'VRM-01', officeName: 'Старостинський округ', lastBundleAt: null },
+    });
+    // Without the seal the code would be checked against the centre's own secret, and fail.
+    const unsealed = centreLookup([entry], [office], new Map([[code, entry.id]]), new Map());
+    expect(await verifyDocument(code, unsealed, centre.shortCodeSecret())).toEqual({ status: 'forged', reason: 'code_mismatch' });
+  });
+
+  it('reports forged when a carried code row points at another entry, or its seal is another office’s', async () => {
+    const entry = remoteEntry();
+    const other = { ...fixtures.breadwinner, officeCode: 'VRM-01' };
+    const { code, seal } = carriedCode(entry, office);
+    const { seal: otherSeal } = carriedCode(other, office);
+    const rebound = centreLookup([entry, other], [office], new Map([[code, other.id]]), new Map([[entry.id, seal], [other.id, otherSeal]]));
+    expect(await verifyDocument(code, rebound, centre.shortCodeSecret())).toEqual({ status: 'forged', reason: 'code_mismatch' });
+    const stranger = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-stranger-office-')));
+    stranger.ensureOfficeKey('VRM-01');
+    const strangeSeal = sealShortCode(stranger, 'VRM-01', entry.id, code);
+    expect(codeSealValid('VRM-01', entry.id, code, strangeSeal, office.publicKeys())).toBe(false);
+    expect(codeSealValid('VRM-01', entry.id, code, seal, office.publicKeys())).toBe(true);
+    const sealedByStranger = centreLookup([entry], [office], new Map([[code, entry.id]]), new Map([[entry.id, strangeSeal]]));
+    expect(await verifyDocument(code, sealedByStranger, centre.shortCodeSecret())).toEqual({ status: 'forged', reason: 'code_mismatch' });
+  });
+
+  it('checks a paper with every key the office has had, never with another office’s', async () => {
+    const entry = remoteEntry();
+    const newPc = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-office-new-pc-')));
+    newPc.ensureOfficeKey('VRM-01');
+    const both = centreLookup([entry], [office, newPc], new Map(), new Map());
+    expect(await verifyDocument(stampEntry(entry, office).qrText, both, centre.shortCodeSecret())).toMatchObject({ status: 'valid' });
+    expect(await verifyDocument(stampEntry(entry, newPc).qrText, both, centre.shortCodeSecret())).toMatchObject({ status: 'valid' });
+    // Another office's key, even one the centre trusts, does not sign for this office.
+    const neighbour = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-neighbour-')));
+    neighbour.ensureOfficeKey('VRM-02');
+    const payload = stampEntry(entry, office).qrText.split('|').slice(0, 6).join('|');
+    const signedByNeighbour = `${payload}|${neighbour.signPayload('VRM-02', payload)}`;
+    const withNeighbour = centreLookup([entry], [office, neighbour], new Map(), new Map());
+    expect(await verifyDocument(signedByNeighbour, withNeighbour, centre.shortCodeSecret())).toEqual({ status: 'forged', reason: 'bad_signature' });
   });
 });
 

@@ -21,7 +21,7 @@ import { allowAll, certificate, person } from '../register/fixtures.js';
 const TABLES = [
   'settings', 'offices', 'journals', 'users', 'journal_counters', 'entries', 'handovers', 'annulments', 'reissues',
   'audit_log', 'document_codes', 'entries_fts', 'directory_revisions', 'signatories', 'settlements', 'streets', 'bodies',
-  'body_posts', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys',
+  'body_posts', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'office_document_keys', 'office_code_seals',
 ];
 
 const ENTRIES = 1000;
@@ -111,6 +111,12 @@ async function buildSourceRegister(dataDir: string): Promise<{ head: SessionUser
     raw
       .prepare('INSERT INTO exchange_office_keys (office_id, signing_key, encryption_key, pinned_at, pinned_by) VALUES (?, ?, ?, ?, NULL)')
       .run(remoteOfficeId, 'c2lnbmluZy1rZXk=', 'ZW5jcnlwdGlvbi1rZXk=', '2025-06-30T14:00:00.000Z');
+    // So are the office's document key and a short-code seal its bundle brought (migration 0009).
+    raw
+      .prepare('INSERT INTO office_document_keys (office_id, office_code, fingerprint, public_key, bundle_sequence, received_at) VALUES (?, ?, ?, ?, 1, ?)')
+      .run(remoteOfficeId, 'VRM-01', '0A1B 2C3D', 'ZG9jdW1lbnQta2V5', '2025-06-30T14:00:00.000Z');
+    const coded = raw.prepare('SELECT entry_id AS id FROM document_codes ORDER BY rowid LIMIT 1').get() as { id: string } | undefined;
+    raw.prepare('INSERT INTO office_code_seals (entry_id, seal) VALUES (?, ?)').run(coded?.id ?? annulled.id, 'c2VhbA');
     raw.close();
     const replacement = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces: annulled.id });
     await putDocumentCode(db, replacement.id, 'AB12CD34');

@@ -6,8 +6,14 @@ import { SCHEMA_VERSION } from '../../../electron/register/migrations/index.js';
 import { onPostgres } from '../../support/register-backend.js';
 import { allowAll, certificate, person, refusal, setUpRegister, sqliteOf } from './fixtures.js';
 
+/** What migration 9 adds (the offices' document keys and code seals), taken away again. */
+const UNDO_MIGRATION_9 = `
+DROP TABLE office_code_seals;
+DROP TABLE office_document_keys;
+`;
+
 /** What migration 7 adds, taken away again: a register as version 6 left it. */
-const UNDO_MIGRATION_7 = `
+const UNDO_MIGRATION_7 = `${UNDO_MIGRATION_9}
 DROP TABLE journal_year_starts;
 DROP TABLE kind_decisions;
 DROP TRIGGER journal_counters_start_at_one;
@@ -160,6 +166,47 @@ describe.skipIf(onPostgres)('migration 7 (decisions on kinds, journals continued
           messageKey: 'errors.journals.yearStartAfterEntries',
         });
         expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 4 });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('migration 9 (the offices’ document keys and short-code seals)', () => {
+  it('carries a version-7 register forward with every entry and code, and keeps what it adds append-only (R7.7)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      await services.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Тарас')), user: head, gate: allowAll, documentCode: () => 'ABCDEFGHJK' });
+      clock.advanceMinutes(5);
+      await services.entries.appendEntry({ journalId, content: refusal(person('Шевчук', 'Олег')), user: head, gate: allowAll });
+      const raw = sqliteOf(register.db);
+      raw.exec(`${UNDO_MIGRATION_9} PRAGMA user_version = 7;`);
+      expect(tableExists(raw, 'office_document_keys')).toBe(false);
+      const before = { ...snapshot(raw), codes: raw.prepare('SELECT * FROM document_codes ORDER BY rowid').all() };
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect({ ...snapshot(migrated), codes: migrated.prepare('SELECT * FROM document_codes ORDER BY rowid').all() }).toEqual(before);
+        const [entry] = before.entries as { id: string }[];
+        const office = migrated.prepare('SELECT id FROM offices LIMIT 1').get() as { id: string };
+        migrated
+          .prepare('INSERT INTO office_document_keys (office_id, office_code, fingerprint, public_key, bundle_sequence, received_at) VALUES (?, ?, ?, ?, 1, ?)')
+          .run(office.id, 'VRM-01', 'AAAA', 'PEM', '2026-11-02T08:30:00.000Z');
+        migrated.prepare('INSERT INTO office_code_seals (entry_id, seal) VALUES (?, ?)').run(entry?.id, 'seal');
+        expect(() => migrated.prepare("UPDATE office_document_keys SET public_key = 'other'").run()).toThrow(/append-only/);
+        expect(() => migrated.prepare('DELETE FROM office_document_keys').run()).toThrow(/append-only/);
+        expect(() => migrated.prepare("UPDATE office_code_seals SET seal = 'other'").run()).toThrow(/append-only/);
+        expect(() => migrated.prepare('DELETE FROM office_code_seals').run()).toThrow(/append-only/);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 2 });
       } finally {
         await db.close();
       }
