@@ -541,8 +541,8 @@ export default {
       check: 'Check',
       initials: 'Person (initials)',
       replacedBy: 'replaced by document No. {{number}}',
-      awaiting: 'The document was issued at “{{office}}” ({{code}}) but has not arrived with a bundle from that workplace yet. Its last bundle was imported on {{date}}; check again after the next one.',
-      awaitingFirst: 'The document was issued at “{{office}}” ({{code}}) but has not arrived with a bundle from that workplace yet: no bundle from it has been imported.',
+      awaiting: 'The centre does not hold this document yet: it has not arrived with a bundle from “{{office}}” ({{code}}). The last bundle from there was imported on {{date}}; check again after the next one.',
+      awaitingFirst: 'The centre does not hold this document yet: it has not arrived with a bundle from “{{office}}” ({{code}}); no bundle from there has been imported yet.',
       unknownHint: 'No such document in the register. The code may have been mistyped.',
       status: {
         valid: 'The document is valid',

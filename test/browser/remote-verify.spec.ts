@@ -58,7 +58,6 @@ test('«Перевірка документа» at the centre verifies a remote 
 
   await check(page, papers.notYet.qrText);
   const awaiting = page.getByRole('status').filter({ hasText: 'Документ не знайдено' });
-  await expect(awaiting).toContainText('ще не надійшов з пакетом від цього робочого місця');
-  await expect(awaiting).toContainText('Старостинський округ VRM-03');
+  await expect(awaiting).toContainText('ще не надійшов з пакетом від «Старостинський округ VRM-03» (VRM-03)');
   await saveScreen(page, 'desk-verify-remote-awaiting', { fullPage: false });
 });
