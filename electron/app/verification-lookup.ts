@@ -4,7 +4,7 @@ import { entryIdByShortCode } from '../register/index.js';
 import { getEntryRecord } from '../register/repositories/entries.js';
 import { latestExchange } from '../register/repositories/exchange.js';
 import { listOffices } from '../register/repositories/offices.js';
-import { allOfficeDocumentKeys, codeSealOf } from '../register/repositories/office-document-keys.js';
+import { allOfficeDocumentKeys, codeSealOf, documentKeysOfEntryOffice } from '../register/repositories/office-document-keys.js';
 import type { Sql } from '../register/sql.js';
 
 /**
@@ -20,7 +20,10 @@ export function registerVerificationLookup(db: Sql, keyStore: KeyStore): Verific
       ...keyStore.publicKeys(),
       ...(await allOfficeDocumentKeys(db)).map((row) => ({ officeCode: row.officeCode, publicKeyPem: row.publicKeyPem })),
     ],
-    codeSeal: async (entryId) => (await codeSealOf(db, entryId)) ?? null,
+    async codeSeal(entryId) {
+      const seal = await codeSealOf(db, entryId);
+      return seal === undefined ? null : { seal, officeKeys: await documentKeysOfEntryOffice(db, entryId) };
+    },
     async awaitingFrom(officeCode) {
       // Only the centre receives bundles; a remote desk holds nothing of other offices.
       if (await readWorkplaceState(db)) return null;

@@ -211,10 +211,10 @@ export function sealShortCode(keys: KeyStore, officeCode: string, entryId: strin
   return keys.signPayload(officeCode, codeSealText(entryId, code));
 }
 
-/** The seal holds under one of the keys the office `officeCode` signs with. */
-export function codeSealValid(officeCode: string, entryId: string, code: string, seal: string, keys: readonly OfficePublicKey[]): boolean {
+/** The seal holds under one of the keys (PEM) of the office that owns the entry. */
+export function codeSealValid(entryId: string, code: string, seal: string, officeKeys: readonly string[]): boolean {
   const text = codeSealText(entryId, code);
-  return keys.some((key) => key.officeCode === officeCode && signatureValid(text, seal, key.publicKeyPem));
+  return officeKeys.some((publicKeyPem) => signatureValid(text, seal, publicKeyPem));
 }
 
 /** SHA-256 of the raw public key, grouped, to compare a published key by eye. */
@@ -229,8 +229,8 @@ export interface VerificationLookup {
   idByShortCode(code: string): Promise<string | null>;
   /** This desk's own keys and, at the centre, every key a remote office's bundles brought (an office may have several). */
   publicKeys(): Promise<OfficePublicKey[]>;
-  /** The office's seal on a remote entry's short code; null for the desk's own entries (their code is our HMAC). */
-  codeSeal?(entryId: string): Promise<string | null>;
+  /** A remote entry's code seal with the keys of the office that owns it; null for the desk's own entries (their code is our HMAC). */
+  codeSeal?(entryId: string): Promise<{ seal: string; officeKeys: string[] } | null>;
   /** A remote office whose bundles this desk receives: its paper may simply not have arrived yet. */
   awaitingFrom?(officeCode: string): Promise<AwaitingBundle | null>;
 }
@@ -361,8 +361,8 @@ async function verifyShortCode(input: string, lookup: VerificationLookup, secret
 
 /** Our own code is our HMAC of the entry id; a remote office's code carries that office's seal. */
 async function codeGenuine(entry: EntryRecord, code: string, lookup: VerificationLookup, secret: Uint8Array): Promise<boolean> {
-  const seal = await lookup.codeSeal?.(entry.id);
-  if (seal) return codeSealValid(entry.officeCode, entry.id, code, seal, await lookup.publicKeys());
+  const sealed = await lookup.codeSeal?.(entry.id);
+  if (sealed) return codeSealValid(entry.id, code, sealed.seal, sealed.officeKeys);
   return sameText(shortCodeFor(entry.id, secret), code);
 }
 

@@ -17,6 +17,7 @@ import {
   type ForeignEntryRow,
 } from '../register/repositories/exchange.js';
 import { listJournals } from '../register/repositories/journals.js';
+import { getOffice } from '../register/repositories/offices.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { fileDigest, sealPackage } from './container.js';
@@ -71,6 +72,7 @@ function collect(ctx: ServiceContext, state: WorkplaceState, base: BundleMarks) 
     }
     const range = (key: keyof BundleMarks['rows']) => ({ after: base.rows[key], upTo: rows[key] });
     return {
+      officeCode: (await getOffice(ctx.db, state.officeId))?.code,
       journals,
       entries,
       handovers: await handoversBetween(ctx.db, range('handovers')),
@@ -136,7 +138,7 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
     documentCodes: cut.documentCodes,
     audit: cut.audit,
     // So the centre can verify this office's papers by QR and by short code (document-keys.ts).
-    ...documentTrustForBundle(ctx.dataDir, state.officeCode, cut.documentCodes),
+    ...documentTrustForBundle(ctx.dataDir, { installedCode: state.officeCode, currentCode: cut.officeCode ?? state.officeCode }, cut.documentCodes),
   };
   onProgress({ phase: 'seal', done: 0, total: 1 });
   const data = sealPackage(

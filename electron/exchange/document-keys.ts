@@ -5,6 +5,7 @@ import type { Office } from '../../shared/domain/directories-core.js';
 import { codeSealValid, keyFingerprint, openKeyStore, sealShortCode, type OfficePublicKey } from '../documents/verification.js';
 import { shortCodeOfEntry } from '../register/repositories/document-codes.js';
 import { entryOwner } from '../register/repositories/exchange.js';
+import { listOffices } from '../register/repositories/offices.js';
 import { codeSealOf, insertOfficeDocumentKey, officeDocumentKeys, putCodeSeal } from '../register/repositories/office-document-keys.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
@@ -40,15 +41,24 @@ export interface DocumentTrust {
   documentCodeSeals: { entryId: string; seal: string }[];
 }
 
-/** On the remote desk: the office's document keys and a seal for each code the bundle carries. */
-export function documentTrustForBundle(dataDir: string, officeCode: string, codes: readonly { entryId: string; shortCode: string }[]): DocumentTrust {
+/**
+ * On the remote desk: the office's document keys (under its code, and any code the centre has
+ * renamed it to since) and a seal for each code the bundle carries, made with the key of the
+ * office's current code.
+ */
+export function documentTrustForBundle(
+  dataDir: string,
+  office: { installedCode: string; currentCode: string },
+  codes: readonly { entryId: string; shortCode: string }[],
+): DocumentTrust {
   const store = openKeyStore(dataDir);
-  const documentKeys = store.publicKeys().filter((key) => key.officeCode === officeCode);
+  const documentKeys = store.publicKeys().filter((key) => key.officeCode === office.installedCode || key.officeCode === office.currentCode);
+  const signer = documentKeys.find((key) => key.officeCode === office.currentCode) ?? documentKeys[0];
   // No key yet means nothing was printed yet, so there is no code to seal either.
-  if (documentKeys.length === 0) return { documentKeys, documentCodeSeals: [] };
+  if (!signer) return { documentKeys, documentCodeSeals: [] };
   return {
     documentKeys,
-    documentCodeSeals: codes.map((code) => ({ entryId: code.entryId, seal: sealShortCode(store, officeCode, code.entryId, code.shortCode) })),
+    documentCodeSeals: codes.map((code) => ({ entryId: code.entryId, seal: sealShortCode(store, signer.officeCode, code.entryId, code.shortCode) })),
   };
 }
 
@@ -78,14 +88,16 @@ function ed25519Fingerprint(publicKeyPem: string, office: Office): string {
  * still verify, and the change is written to the audit trail rather than passing silently.
  */
 async function receiveDocumentKeys(ctx: ServiceContext, office: Office, keys: readonly OfficePublicKey[], received: Received): Promise<number> {
+  const others = new Set((await listOffices(ctx.db)).filter((other) => other.id !== office.id).map((other) => other.code));
   let added = 0;
   for (const key of keys) {
-    // An office vouches only for its own papers, never for the centre's or another office's.
-    if (key.officeCode !== office.code) throw refuse('documentKeyForeign', { office: office.code, code: key.officeCode });
+    // An office vouches only for its own papers, never for the centre's or another office's
+    // (a code of its own that the centre has since renamed is still its own).
+    if (others.has(key.officeCode)) throw refuse('documentKeyForeign', { office: office.code, code: key.officeCode });
     const fingerprint = ed25519Fingerprint(key.publicKeyPem, office);
     const held = await officeDocumentKeys(ctx.db, office.id);
     if (held.some((row) => row.fingerprint === fingerprint)) continue;
-    await insertOfficeDocumentKey(ctx.db, { officeId: office.id, officeCode: office.code, fingerprint, publicKeyPem: key.publicKeyPem, bundleSequence: received.sequence, receivedAt: received.at });
+    await insertOfficeDocumentKey(ctx.db, { officeId: office.id, officeCode: key.officeCode, fingerprint, publicKeyPem: key.publicKeyPem, bundleSequence: received.sequence, receivedAt: received.at });
     if (held.length > 0) {
       await writeAudit(ctx, {
         userId: received.byUser,
@@ -103,12 +115,12 @@ async function receiveDocumentKeys(ctx: ServiceContext, office: Office, keys: re
 /** Keeps each code's seal once it is checked against the office's keys. */
 async function receiveCodeSeals(ctx: ServiceContext, office: Office, seals: DocumentTrust['documentCodeSeals']): Promise<number> {
   if (seals.length === 0) return 0;
-  const keys = (await officeDocumentKeys(ctx.db, office.id)).map((row) => ({ officeCode: row.officeCode, publicKeyPem: row.publicKeyPem }));
+  const keys = (await officeDocumentKeys(ctx.db, office.id)).map((row) => row.publicKeyPem);
   let added = 0;
   for (const { entryId, seal } of seals) {
     const code = await shortCodeOfEntry(ctx.db, entryId);
     if ((await entryOwner(ctx.db, entryId))?.officeId !== office.id || code === undefined) throw refuse('foreignEntry', { office: office.code });
-    if (!codeSealValid(office.code, entryId, code, seal, keys)) throw refuse('codeSealInvalid', { office: office.code });
+    if (!codeSealValid(entryId, code, seal, keys)) throw refuse('codeSealInvalid', { office: office.code });
     // A later bundle carries the seal again, made with a newer key if the office's changed: both hold, the first is kept.
     if ((await codeSealOf(ctx.db, entryId)) !== undefined) continue;
     await putCodeSeal(ctx.db, entryId, seal);

@@ -3,7 +3,8 @@ import { SAMPLE_HEAD } from '../../electron/app/sample-register.js';
 import { openKeyStore, stampEntry } from '../../electron/documents/verification.js';
 import { getEntryRecord } from '../../electron/register/repositories/entries.js';
 import { addRemoteOffice, installRemote, issueFamily, openCentre, testClock } from '../unit/exchange/helpers.js';
-import { expect, saveScreen, test, type Page } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from './fixtures.js';
 
 // Preparing the centre and a remote office (a bundle carried between them) counts against the test's time.
 test.describe.configure({ timeout: 240_000 });

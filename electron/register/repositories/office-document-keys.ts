@@ -38,6 +38,16 @@ export async function codeSealOf(db: Sql, entryId: string): Promise<string | und
   return (await db.get<{ seal: string }>('SELECT seal FROM office_code_seals WHERE entry_id = ?', [entryId]))?.seal;
 }
 
+/** The document keys (PEM) of the office whose journal holds the entry. */
+export async function documentKeysOfEntryOffice(db: Sql, entryId: string): Promise<string[]> {
+  const rows = await db.all<{ key: string }>(
+    `SELECT k.public_key AS key FROM entries e JOIN journals j ON j.id = e.journal_id
+       JOIN office_document_keys k ON k.office_id = j.office_id WHERE e.id = ? ORDER BY k.received_at`,
+    [entryId],
+  );
+  return rows.map((row) => row.key);
+}
+
 /** Idempotent, like the code it seals: a later bundle may carry the same seal again. */
 export async function putCodeSeal(db: Sql, entryId: string, seal: string): Promise<void> {
   await db.run('INSERT INTO office_code_seals (entry_id, seal) VALUES (?, ?) ON CONFLICT (entry_id) DO NOTHING', [entryId, seal]);

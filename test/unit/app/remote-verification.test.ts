@@ -83,6 +83,7 @@ afterAll(async () => {
 
 describe('a remote certificate at the centre (R3.5)', () => {
   let first: { id: string; qrText: string; shortCode: string; initials: string };
+  let renamedPaper: { id: string; qrText: string; shortCode: string };
 
   it('is not yet arrived, in words, before the office’s bundle brings it', async () => {
     const entry = await issueFamily(remote, centre.signatoryId, 'Кравець');
@@ -170,16 +171,29 @@ describe('a remote certificate at the centre (R3.5)', () => {
     expect((await carryBundle()).counts).toMatchObject({ entries: 1, codeSeals: 1 });
   });
 
+  it('goes on taking the office’s bundles, and verifying its new papers, after the centre renames its code', async () => {
+    await centre.call('offices.update', { id: remote.office.officeId, code: 'VRM-19' });
+    const update = await centre.exchange.exportUpdates(centre.head, remote.office.officeId);
+    await remote.exchange.importUpdates(remote.user, update.data);
+    const renamed = await issueFamily(remote, centre.signatoryId, 'Мельник');
+    const stamp = await printed(renamed.id);
+    renamedPaper = { id: renamed.id, ...stamp };
+    expect(stamp.qrText).toContain('|VRM-19|');
+    expect((await carryBundle()).counts).toMatchObject({ entries: 1, documentKeys: 1, codeSeals: 1 });
+    expect(await verifyAtCentre(stamp.qrText)).toMatchObject({ status: 'valid', entry: { id: renamed.id, officeCode: 'VRM-19' } });
+    expect(await verifyAtCentre(stamp.shortCode)).toMatchObject({ status: 'valid', entry: { id: renamed.id } });
+  });
+
   it('still verifies both ways after the centre restarts', async () => {
     await centre.desk.close();
     const reopened = await createDesk({ dataDir: centre.dataDir, demo: false, appVersion: 'test', now: clock.now, ...registerOptionsOf(centre.dataDir) });
     try {
       const context = { sessionKey: 'after-restart', transport: 'cli' } as const;
       expect((await reopened.dispatcher.dispatch('auth.login', { login: SAMPLE_HEAD.login, password: SAMPLE_HEAD.password }, context)).ok).toBe(true);
-      const byQr = await reopened.dispatcher.dispatch('documents.verify', { text: first.qrText }, context);
-      const byCode = await reopened.dispatcher.dispatch('documents.verify', { text: first.shortCode }, context);
-      expect(byQr).toMatchObject({ ok: true, value: { status: 'annulled', entry: { id: first.id } } });
-      expect(byCode).toMatchObject({ ok: true, value: { status: 'annulled', entry: { id: first.id } } });
+      const verify = (text: string) => reopened.dispatcher.dispatch('documents.verify', { text }, context);
+      expect(await verify(renamedPaper.qrText)).toMatchObject({ ok: true, value: { status: 'valid', entry: { id: renamedPaper.id } } });
+      expect(await verify(renamedPaper.shortCode)).toMatchObject({ ok: true, value: { status: 'valid', entry: { id: renamedPaper.id } } });
+      expect(await verify(first.shortCode)).toMatchObject({ ok: true, value: { status: 'annulled', entry: { id: first.id } } });
     } finally {
       await reopened.close();
     }

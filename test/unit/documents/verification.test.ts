@@ -189,7 +189,11 @@ describe('a remote office’s papers at the centre', () => {
       byId: async (id) => byId.get(id) ?? null,
       idByShortCode: async (code) => codes.get(code) ?? null,
       publicKeys: async () => [...centre.publicKeys(), ...carried.flatMap((store) => store.publicKeys())],
-      codeSeal: async (entryId) => seals.get(entryId) ?? null,
+      // Every entry here is the office's: its seal is checked with the office's keys.
+      codeSeal: async (entryId) => {
+        const seal = seals.get(entryId);
+        return seal === undefined ? null : { seal, officeKeys: office.publicKeys().map((key) => key.publicKeyPem) };
+      },
       awaitingFrom: async (officeCode) => (officeCode === 'VRM-01' ? { officeCode, officeName: 'Старостинський округ', lastBundleAt: null } : null),
     };
   }
@@ -226,8 +230,9 @@ describe('a remote office’s papers at the centre', () => {
     const stranger = openKeyStore(mkdtempSync(join(tmpdir(), 'cnap-stranger-office-')));
     stranger.ensureOfficeKey('VRM-01');
     const strangeSeal = sealShortCode(stranger, 'VRM-01', entry.id, code);
-    expect(codeSealValid('VRM-01', entry.id, code, strangeSeal, office.publicKeys())).toBe(false);
-    expect(codeSealValid('VRM-01', entry.id, code, seal, office.publicKeys())).toBe(true);
+    const officeKeys = office.publicKeys().map((key) => key.publicKeyPem);
+    expect(codeSealValid(entry.id, code, strangeSeal, officeKeys)).toBe(false);
+    expect(codeSealValid(entry.id, code, seal, officeKeys)).toBe(true);
     const sealedByStranger = centreLookup([entry], [office], new Map([[code, entry.id]]), new Map([[entry.id, strangeSeal]]));
     expect(await verifyDocument(code, sealedByStranger, centre.shortCodeSecret())).toEqual({ status: 'forged', reason: 'code_mismatch' });
   });
