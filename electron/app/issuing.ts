@@ -5,7 +5,7 @@ import type {
   certifyInputSchema,
   issueCertificateInputSchema,
   refuseInputSchema,
-} from '../../shared/contract/channels/issuing.js';
+} from '../../shared/contract/channels/entries.js';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { Journal } from '../../shared/domain/directories-core.js';
 import type { Signatory } from '../../shared/domain/directories.js';

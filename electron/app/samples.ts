@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CertificateDraft } from '../../shared/contract/channels/issuing.js';
+import type { CertificateDraft } from '../../shared/contract/channels/entries.js';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { DocumentType, PresentedDocument } from '../../shared/domain/documents.js';
 import type { HouseholdMember, PersonName } from '../../shared/domain/person.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { certificateDraftSchema } from '../../shared/contract/channels/issuing.js';
+import { certificateDraftSchema } from '../../shared/contract/channels/entries.js';
 import type { CertificateContent, EntryContent } from '../../shared/domain/entry.js';
 import { assertIssuable } from '../../shared/rules/checklist.js';
 import { defaultTemplates } from '../../shared/rules/default-templates.js';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { schemaFaultSchema } from '../../shared/contract/channels/backup.js';
+import type { schemaFaultSchema } from '../../shared/contract/channels/register.js';
 import { sqliteOptions, type SqliteConnection } from './database.js';
 import { migrations } from './migrations/index.js';
 import { postgresSchemaFaults } from './postgres/schema-check.js';

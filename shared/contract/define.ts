@@ -12,7 +12,12 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   readonly input: I;
   readonly output: O;
   readonly access: Access;
-  /** Does the call change the register? Used by the read-only mode and by the fuzz digest test. */
+  /**
+   * Does the call change the register? Shown in docs/api.md and used by the fuzz test to hold back
+   * valid writes. Not a read-only switch: a journal turns read-only on its own (a failed chain, a
+   * workplace that does not own it), so the services refuse the write where they know the journal,
+   * on every path (IPC, bridge, CLI, exchange import), not only on the dispatcher's.
+   */
   readonly mutates: boolean;
   /** One line for docs/api.md. */
   readonly summary: string;

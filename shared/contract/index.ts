@@ -5,17 +5,17 @@ import { authChannels } from './channels/auth.js';
 import { backupChannels } from './channels/backup.js';
 import { declensionChannels } from './channels/declension.js';
 import { directoriesChannels } from './channels/directories.js';
-import { documentsChannels } from './channels/documents.js';
-import { entriesChannels } from './channels/entries.js';
+import { documentsChannels, printingChannels } from './channels/documents.js';
+import { entriesChannels, issuingChannels } from './channels/entries.js';
 import { exchangeChannels } from './channels/exchange.js';
-import { issuingChannels } from './channels/issuing.js';
 import { jobsChannels } from './channels/jobs.js';
 import { journalChannels } from './channels/journal.js';
 import { journalsChannels } from './channels/journals.js';
-import { kindDecisionsChannels } from './channels/kind-decisions.js';
+import { customKindsChannels, kindDecisionsChannels } from './channels/kinds.js';
 import { officesChannels } from './channels/offices.js';
-import { printingChannels } from './channels/printing.js';
 import { reportsChannels } from './channels/reports.js';
+import { registerChannels } from './channels/register.js';
+import { requisitesChannels } from './channels/requisites.js';
 import { settingsChannels } from './channels/settings.js';
 import { setupChannels } from './channels/setup.js';
 import { templatesChannels } from './channels/templates.js';
@@ -30,13 +30,16 @@ export const contract = {
   ...officesChannels,
   ...journalsChannels,
   ...settingsChannels,
+  ...requisitesChannels,
   ...entriesChannels,
   ...issuingChannels,
   ...journalChannels,
   ...auditChannels,
   ...backupChannels,
+  ...registerChannels,
   ...directoriesChannels,
   ...templatesChannels,
+  ...customKindsChannels,
   ...kindDecisionsChannels,
   ...declensionChannels,
   ...printingChannels,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import type { CertificateDraft } from '../../shared/contract/channels/issuing.js';
+import type { CertificateDraft } from '../../shared/contract/channels/entries.js';
 import { SAMPLE_HEAD, setUpSampleRegister, type SampleRegister } from '../../electron/app/sample-register.js';
 import { expect, pageCall, saveScreen, test, typeDate } from './fixtures.js';
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { backupChannels } from '../../../shared/contract/channels/backup.js';
+import type { registerChannels } from '../../../shared/contract/channels/register.js';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { RegisterServices } from '../../register/index.js';
@@ -17,7 +18,7 @@ function requireEmbedded(services: RegisterServices): void {
   if (!services.ctx.db.sqlite) throw new DeskError('conflict', 'errors.backup.onServer');
 }
 
-export function backupHandlers(services: RegisterServices, jobs: JobRegistry): HandlerMap<typeof backupChannels> {
+export function backupHandlers(services: RegisterServices, jobs: JobRegistry): HandlerMap<typeof backupChannels & typeof registerChannels> {
   return {
     'backup.create': async (_input, ctx) => {
       const user = signedIn(ctx);

@@ -1,4 +1,4 @@
-import type { issuingChannels } from '../../../shared/contract/channels/issuing.js';
+import type { issuingChannels } from '../../../shared/contract/channels/entries.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { IssuingService } from '../issuing.js';
 import { signedIn } from './auth.js';

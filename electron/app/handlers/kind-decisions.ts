@@ -1,4 +1,4 @@
-import type { kindDecisionsChannels } from '../../../shared/contract/channels/kind-decisions.js';
+import type { kindDecisionsChannels } from '../../../shared/contract/channels/kinds.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { KindDecisionsService } from '../../register/services/kind-decisions.js';
 import { signedIn } from './auth.js';

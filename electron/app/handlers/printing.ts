@@ -1,4 +1,4 @@
-import type { printingChannels } from '../../../shared/contract/channels/printing.js';
+import type { printingChannels } from '../../../shared/contract/channels/documents.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { IssuingService } from '../issuing.js';
 import type { JobRegistry } from '../jobs.js';

@@ -1,9 +1,10 @@
+import type { customKindsChannels } from '../../../shared/contract/channels/kinds.js';
 import type { templatesChannels } from '../../../shared/contract/channels/templates.js';
 import type { HandlerMap } from '../../ipc/handler-types.js';
 import type { TemplatesService } from '../../register/services/templates.js';
 import { signedIn as sessionUser } from './auth.js';
 
-export function templatesHandlers(service: TemplatesService): HandlerMap<typeof templatesChannels> {
+export function templatesHandlers(service: TemplatesService): HandlerMap<typeof templatesChannels & typeof customKindsChannels> {
   return {
     'templates.list': async () => service.listTemplates(),
     'templates.get': async ({ kindId, version }) =>

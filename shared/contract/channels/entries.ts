@@ -1,8 +1,131 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
-import { entryRecordSchema } from '../../domain/entry.js';
+import {
+  bodyCertificateRefSchema,
+  certificateContentSchema,
+  certificationContentSchema,
+  deceasedSchema,
+  entryRecordSchema,
+  subjectSchema,
+} from '../../domain/entry.js';
+import { declinedNameSchema } from '../../domain/person.js';
 import { freeTextBlockSchema, freeTextSchema } from '../../domain/validation/free-text.js';
+import { householdMemberSchema } from '../../domain/person.js';
+import { addressInputSchema } from '../../domain/validation/address.js';
+import { presentedDocumentInputSchema } from '../../domain/validation/documents.js';
+import { personNameInputSchema } from '../../domain/validation/names.js';
 
+const ISSUING_ROLES = ['head', 'admin', 'remote_admin'] as const;
+
+/**
+ * What the form sends: the content of the entry without what main fills in itself (the signatory
+ * snapshot, template versions, the body snapshot). Names, documents and addresses pass the strict
+ * shared validators here, before any rule is evaluated.
+ */
+const strictPeople = {
+  subject: subjectSchema.extend({
+    name: personNameInputSchema,
+    // The forms main declines are replaced by its own; forms corrected by hand are free text.
+    declined: declinedNameSchema.extend({ nominative: freeTextSchema(200, 1), dative: freeTextSchema(200, 1), genitive: freeTextSchema(200, 1) }),
+  }),
+  address: addressInputSchema,
+  applicant: z.discriminatedUnion('actsAs', [
+    z.object({ actsAs: z.literal('self') }),
+    z.object({ actsAs: z.literal('representative'), name: personNameInputSchema }),
+  ]),
+  documents: z.array(presentedDocumentInputSchema).max(100),
+};
+
+export const certificateDraftSchema = certificateContentSchema
+  .omit({ sort: true, signatory: true, templateVersions: true })
+  .extend({
+    ...strictPeople,
+    purpose: freeTextSchema(300),
+    household: z.array(householdMemberSchema.extend({ name: personNameInputSchema })).max(60),
+    deceased: deceasedSchema.extend({ declinedGenitive: freeTextSchema(200, 1), kinship: freeTextSchema(60, 1) }).optional(),
+    bodyCertificate: bodyCertificateRefSchema.extend({ bodyName: freeTextSchema(200, 1), number: freeTextSchema(40).optional() }).optional(),
+  })
+  .strict();
+export type CertificateDraft = z.input<typeof certificateDraftSchema>;
+
+export const certificationDraftSchema = certificationContentSchema
+  .omit({ sort: true, signatory: true, templateVersion: true, body: true })
+  .extend({
+    ...strictPeople,
+    bodyId: z.string().min(1).max(40),
+    signer: certificationContentSchema.shape.signer.extend({ name: personNameInputSchema }),
+  })
+  .strict();
+export type CertificationDraft = z.input<typeof certificationDraftSchema>;
+
+const signatoryIdSchema = z.string().min(1).max(40);
+/**
+ * Made by the form when it opens (a UUID): the same form sent twice — a double click, a retried
+ * request, a retry after a lost answer — gets back the entry it made, never a second number.
+ */
+const submissionKeySchema = z.string().uuid();
+const journalIdSchema = z.string().min(1).max(40);
+
+export const issueCertificateInputSchema = z
+  .object({
+    journalId: journalIdSchema,
+    signatoryId: signatoryIdSchema,
+    certificate: certificateDraftSchema,
+    /** Reissue after an annulment (section E): the annulled entry this one replaces. */
+    replacesEntryId: z.string().uuid().optional(),
+    submissionKey: submissionKeySchema.optional(),
+  })
+  .strict();
+
+export const certifyInputSchema = z
+  .object({ journalId: journalIdSchema, signatoryId: signatoryIdSchema, certification: certificationDraftSchema, submissionKey: submissionKeySchema.optional() })
+  .strict();
+
+export const refuseInputSchema = z
+  .object({
+    journalId: journalIdSchema,
+    signatoryId: signatoryIdSchema,
+    request: z.discriminatedUnion('sort', [
+      z.object({ sort: z.literal('certificate'), certificate: certificateDraftSchema }).strict(),
+      z.object({ sort: z.literal('certification'), certification: certificationDraftSchema }).strict(),
+    ]),
+    /** R7.16: the fact asked for cannot be confirmed by a certificate. */
+    factNotConfirmable: z.boolean(),
+    submissionKey: submissionKeySchema.optional(),
+  })
+  .strict();
+
+const entryOutput = z.object({ entry: entryRecordSchema });
+
+/** Registering a certificate, a certification or a refusal: each a new journal entry (the issuing service). */
+export const issuingChannels = {
+  'entries.issueCertificate': defineChannel({
+    input: issueCertificateInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      'Issue a certificate (R7.1, combined R7.2): main re-checks the required documents (R7.4), declension and signatory, then numbers and registers it.',
+  }),
+  'entries.certify': defineChannel({
+    input: certifyInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      "Certify a committee's or ОСББ's certificate (R7.5–R7.9): signer held the post on the certificate's date, seal, data match (R7.6).",
+  }),
+  'entries.refuse': defineChannel({
+    input: refuseInputSchema,
+    output: entryOutput,
+    access: ISSUING_ROLES,
+    mutates: true,
+    summary:
+      'Register a refusal: grounds are the failed checklist items as main evaluates them (R7.4, R7.6), plus R7.16 when a fact cannot be confirmed.',
+  }),
+} as const;
+
+/** An entry once registered: read, handed over, annulled (the entries service). */
 export const entriesChannels = {
   'entries.get': defineChannel({
     input: z.object({ id: z.string().min(1) }).strict(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { deskErrorSchema } from '../errors.js';
 import { backupInfoSchema, restoreResultSchema } from './backup.js';
-import { pdfFileSchema } from './printing.js';
+import { pdfFileSchema } from './documents.js';
 
 /**
  * Long operations show progress and can be cancelled: journal pages, backup and restore start a job and answer its id;

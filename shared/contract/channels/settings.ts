@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { backupFolderSchema, deskSettingsSchema, inscriptionOffsetSchema, numberFormatSchema } from '../../domain/directories-core.js';
-import { councilRequisitesSchema } from '../../domain/requisites.js';
 
 export const settingsChannels = {
   'settings.get': defineChannel({
@@ -26,19 +25,5 @@ export const settingsChannels = {
     access: ['head'],
     mutates: true,
     summary: 'Change desk settings (head only); `backupFolder: null` returns to the default folder.',
-  }),
-  'requisites.get': defineChannel({
-    input: z.object({}).strict(),
-    output: councilRequisitesSchema,
-    access: 'session',
-    mutates: false,
-    summary: "The council's requisites printed in document headers.",
-  }),
-  'requisites.update': defineChannel({
-    input: councilRequisitesSchema.strict(),
-    output: councilRequisitesSchema,
-    access: ['head'],
-    mutates: true,
-    summary: "Change the council's requisites (head only); entries already issued keep their snapshot.",
   }),
 } as const;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineChannel } from '../define.js';
 import { ALL_ROLES, HEAD_ONLY } from '../../domain/roles.js';
 import { kindIdSchema } from '../../domain/entry.js';
-import { customKindSchema } from '../../rules/catalogue.js';
 
 export const templateVersionSchema = z.object({
   kindId: z.string(),
@@ -21,11 +20,9 @@ export const templateSummarySchema = z.object({
   updatedByName: z.string(),
 });
 
-export const customKindRecordSchema = customKindSchema.extend({ createdAt: z.string(), createdBy: z.string() });
+export const TEMPLATE_MAX_LENGTH = 100_000;
 
-const TEMPLATE_MAX_LENGTH = 100_000;
-
-/** Templates (R7.3: versioned, edited by the head) and kinds added by decision (R7.15). */
+/** Templates (R7.3: versioned, edited by the head). */
 export const templatesChannels = {
   'templates.list': defineChannel({
     input: z.object({}).strict(),
@@ -47,21 +44,5 @@ export const templatesChannels = {
     access: HEAD_ONLY,
     mutates: true,
     summary: 'Save a template as the next version; unknown placeholders and unrenderable text are refused.',
-  }),
-  'kinds.listCustom': defineChannel({
-    input: z.object({}).strict(),
-    output: z.array(customKindRecordSchema),
-    access: ALL_ROLES,
-    mutates: false,
-    summary: 'Kinds added by executive committee decisions (R7.15).',
-  }),
-  'kinds.addCustom': defineChannel({
-    input: z
-      .object({ kind: customKindSchema, templateText: z.string().min(1).max(TEMPLATE_MAX_LENGTH) })
-      .strict(),
-    output: customKindRecordSchema,
-    access: HEAD_ONLY,
-    mutates: true,
-    summary: 'Add a kind by decision (No., date): title, grounds checklist and its template (R7.15).',
   }),
 } as const;

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { ChannelName, Contract } from '../../../shared/contract/index.js';
 import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
-import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
+import type { CertificateDraft } from '../../../shared/contract/channels/entries.js';
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
 import type { DispatchLogger } from '../../../electron/ipc/dispatch.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';

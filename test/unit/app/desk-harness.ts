@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { ChannelName, Contract } from '../../../shared/contract/index.js';
 import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
-import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
+import type { CertificateDraft } from '../../../shared/contract/channels/entries.js';
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
 import { setUpSampleRegister } from '../../../electron/app/sample-register.js';
 import { testRegisterTarget, type TestRegisterTarget } from '../../support/register-backend.js';

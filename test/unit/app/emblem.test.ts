@@ -5,7 +5,7 @@ import { openKeyStore } from '../../../electron/documents/verification.js';
 import { putSetting } from '../../../electron/register/repositories/settings.js';
 import { SETTING_KEYS } from '../../../electron/register/services/settings.js';
 import { createTemplatesService } from '../../../electron/register/services/templates.js';
-import { settingsChannels } from '../../../shared/contract/channels/settings.js';
+import { requisitesChannels } from '../../../shared/contract/channels/requisites.js';
 import { emblemIssue } from '../../../shared/domain/validation/image.js';
 import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
@@ -71,7 +71,7 @@ describe('the emblem', () => {
     t = await openTestDesk();
     const before = await t.call('requisites.get', {});
     for (const emblem of ['AAAA', Buffer.from('text').toString('base64'), GIF.toString('base64')]) {
-      expect(settingsChannels['requisites.update'].input.safeParse({ ...before, emblemPngBase64: emblem }).success).toBe(false);
+      expect(requisitesChannels['requisites.update'].input.safeParse({ ...before, emblemPngBase64: emblem }).success).toBe(false);
       expect(await t.raw('requisites.update', { ...before, emblemPngBase64: emblem })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', details: [{ path: 'emblemPngBase64' }] },

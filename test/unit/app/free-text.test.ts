@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { certificateDraftSchema, certificationDraftSchema } from '../../../shared/contract/channels/issuing.js';
+import { certificateDraftSchema, certificationDraftSchema } from '../../../shared/contract/channels/entries.js';
 import { hasUnprintableCharacters } from '../../../shared/domain/validation/free-text.js';
 import { allowAll, certificate, setUpRegister, type TestRegister } from '../register/fixtures.js';
 import { completeFamilyDraft, openTestDesk, PRESENTED, type TestDesk } from './desk-harness.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateDraft } from '../../../shared/contract/channels/issuing.js';
+import type { CertificateDraft } from '../../../shared/contract/channels/entries.js';
 import type { Gender, HouseholdMember, PersonName } from '../../../shared/domain/person.js';
 import { withRequiredDocuments } from '../../../electron/app/samples.js';
 import { GENDER_LEFTOVER } from '../rules/fixtures.js';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTemplatesService, type TemplateValidator, type TemplatesService } from '../../../electron/register/services/templates.js';
 import { templatesHandlers } from '../../../electron/app/handlers/templates.js';
+import { customKindsChannels } from '../../../shared/contract/channels/kinds.js';
 import { templatesChannels } from '../../../shared/contract/channels/templates.js';
 import { customKindSchema } from '../../../shared/rules/catalogue.js';
 import { DeskError } from '../../../shared/contract/errors.js';
@@ -150,6 +151,6 @@ describe('template channels', () => {
     const first = get.output.parse(await handlers['templates.get'](get.input.parse({ kindId: 'family', version: 1 }), ctx));
     expect([current.version, first.version]).toEqual([2, 1]);
     expect(templatesChannels['templates.save'].access).toEqual(['head']);
-    expect(templatesChannels['kinds.addCustom'].access).toEqual(['head']);
+    expect(customKindsChannels['kinds.addCustom'].access).toEqual(['head']);
   });
 });

@@ -8,6 +8,8 @@ import { jobsChannels } from '../../../shared/contract/channels/jobs.js';
 import { journalChannels } from '../../../shared/contract/channels/journal.js';
 import { journalsChannels } from '../../../shared/contract/channels/journals.js';
 import { officesChannels } from '../../../shared/contract/channels/offices.js';
+import { registerChannels } from '../../../shared/contract/channels/register.js';
+import { requisitesChannels } from '../../../shared/contract/channels/requisites.js';
 import { settingsChannels } from '../../../shared/contract/channels/settings.js';
 import { setupChannels } from '../../../shared/contract/channels/setup.js';
 import { usersChannels } from '../../../shared/contract/channels/users.js';
@@ -36,10 +38,12 @@ const registerContract = {
   ...officesChannels,
   ...journalsChannels,
   ...settingsChannels,
+  ...requisitesChannels,
   ...entriesChannels,
   ...journalChannels,
   ...auditChannels,
   ...backupChannels,
+  ...registerChannels,
   ...jobsChannels,
 } as const satisfies ChannelMap;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyHouseholdRow, emptyIssueForm, issueFormSchema, liveVerdict, type IssueFormValues } from '../../../renderer/src/screens/issue/issue-form.js';
 import { buildIssueInput, buildRefusalInput } from '../../../renderer/src/screens/issue/issue-input.js';
-import { issueCertificateInputSchema, refuseInputSchema } from '../../../shared/contract/channels/issuing.js';
+import { issueCertificateInputSchema, refuseInputSchema } from '../../../shared/contract/channels/entries.js';
 import { prefillFromEntry } from '../../../renderer/src/screens/issue/issue-store.js';
 import { formFromPrefill } from '../../../renderer/src/screens/issue/issue-form.js';
 
