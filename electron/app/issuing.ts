@@ -27,7 +27,7 @@ import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklis
 import { refusalGrounds } from '../../shared/rules/refusal.js';
 import type { Decliner } from '../declension/decliner.js';
 import { signatureName } from '../documents/format.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import type { RegisterServices } from '../register/index.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import { printedSettlement, type DirectoriesService } from '../register/services/directories.js';

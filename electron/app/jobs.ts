@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract/channels/jobs.js';
 import { DeskError, type DeskErrorShape } from '../../shared/contract/errors.js';
 import type { DispatchLogger } from '../ipc/dispatch.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 
 /**
  * Long operations as jobs, so they show progress and can be cancelled: a channel starts the work

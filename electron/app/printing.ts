@@ -11,7 +11,7 @@ import { buildJournalPdf, type JournalPdfStage } from '../documents/journal-pdf.
 import type { CouncilHeader } from '../documents/models.js';
 import { buildRefusalPdf } from '../documents/refusal-pdf.js';
 import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import { keysOfRegister } from './key-witness.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import { putDocumentCode, shortCodeOfEntry, type RegisterServices } from '../register/index.js';

@@ -4,7 +4,7 @@ import type { CouncilRequisites } from '../../shared/domain/requisites.js';
 import { normalizeApostrophes } from '../../shared/domain/text.js';
 import { defaultTemplates } from '../../shared/rules/default-templates.js';
 import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import type { RegisterDb, RegisterServices } from '../register/index.js';
 import { writeAudit } from '../register/services/audit.js';
 import { createDirectoriesService, type DirectoriesService } from '../register/services/directories.js';

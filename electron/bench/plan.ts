@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import { createDecliner } from '../declension/decliner.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 import type { BatchEntryInput } from '../register/services/entries.js';

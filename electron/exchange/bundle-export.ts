@@ -1,5 +1,5 @@
 import { DeskError } from '../../shared/contract/errors.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import {
   annulmentsBetween,
   auditBetween,

@@ -3,7 +3,7 @@ import { DeskError } from '../../shared/contract/errors.js';
 import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { entryContentSchema } from '../../shared/domain/entry.js';
 import type { Journal, Office } from '../../shared/domain/directories-core.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import { entryHash, GENESIS_HASH } from '../register/hash-chain.js';
 import { insertAudit } from '../register/repositories/audit.js';
 import { putDocumentCode } from '../register/repositories/document-codes.js';

@@ -3,7 +3,7 @@ import { DeskError } from '../../shared/contract/errors.js';
 import en from '../../shared/i18n/exchange.en.js';
 import uk from '../../shared/i18n/exchange.uk.js';
 import { databaseOptions, EXIT, optionalString, requireString, t as registerText, UsageError, type CliIo, type CliValues } from '../cli/command.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import { connectRegister } from '../register/connect.js';
 import { createRegisterServices, type RegisterServices } from '../register/index.js';
 import { createExchangeService, type ExchangeService } from './index.js';

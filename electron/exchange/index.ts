@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import type { RegisterServices } from '../register/index.js';
 import {
   exchangeBySequence,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { Office } from '../../shared/domain/directories-core.js';
-import type { SessionUser } from '../ipc/handler-types.js';
+import type { SessionUser } from '../register/services/session.js';
 import {
   exchangeByDigest,
   getPinnedKeys,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Access, ChannelDef, ChannelMap } from '../../shared/contract/define.js';
 import { DeskError, type DeskErrorShape, type Envelope } from '../../shared/contract/errors.js';
-import type { HandlerContext, HandlerMap, SessionResolver, SessionUser, Transport } from './handler-types.js';
+import type { SessionResolver, SessionUser } from '../register/services/session.js';
+import type { HandlerContext, HandlerMap, Transport } from './handler-types.js';
 
 export interface CallContext {
   readonly sessionKey: string;

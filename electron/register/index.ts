@@ -1,4 +1,4 @@
-import type { SessionResolver } from '../ipc/handler-types.js';
+import type { SessionResolver } from './services/session.js';
 import { loggedJournalIds } from './checkpoints/checkpoint-log.js';
 import { flushCheckpoints, recordRestore } from './checkpoints/journal-checkpoints.js';
 import type { RegisterDb } from './database.js';

@@ -1,6 +1,7 @@
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { authChannels } from '../../../shared/contract/channels/auth.js';
-import type { HandlerContext, HandlerMap, SessionUser } from '../../ipc/handler-types.js';
+import type { HandlerContext, HandlerMap } from '../../ipc/handler-types.js';
+import type { SessionUser } from '../../register/services/session.js';
 import type { RegisterServices } from '../../register/index.js';
 
 /** The dispatcher refuses session channels without a user; this narrows the type for services. */

@@ -1,5 +1,5 @@
 import { DeskError } from '../../../shared/contract/errors.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import type { RegisterDb } from '../database.js';
 import { insertAudit, listAudit, type AuditRow, type NewAuditRow } from '../repositories/audit.js';
 import { requireRole, type ServiceContext } from './context.js';

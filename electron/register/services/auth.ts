@@ -1,6 +1,6 @@
 import { DeskError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/directories-core.js';
-import type { SessionResolver, SessionUser } from '../../ipc/handler-types.js';
+import type { SessionResolver, SessionUser } from './session.js';
 import { UNMATCHABLE_HASH, verifyPassword } from '../password.js';
 import { getUser, getUserByLogin, setLoginFailures, type UserRow } from '../repositories/users.js';
 import { writeAudit } from './audit.js';

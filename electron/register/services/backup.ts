@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskError } from '../../../shared/contract/errors.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { inspectRegisterFile, migrate, openSqliteConnection, sqliteOptions, type SqliteConnection } from '../database.js';
 import { quickCheckFile } from '../integrity-check.js';
 import { kyivLocalDate } from '../kyiv-time.js';

@@ -1,6 +1,6 @@
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { Role } from '../../../shared/domain/roles.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import type { RegisterDb } from '../database.js';
 
 /** What every service is built from. `now` is injectable so tests can move the clock. */

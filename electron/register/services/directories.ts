@@ -21,7 +21,7 @@ import {
   type StreetInput,
   type StreetSuggestion,
 } from '../../../shared/domain/directories.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import type { RegisterDb } from '../sql.js';
 import { kyivLocalDate } from '../kyiv-time.js';
 import {

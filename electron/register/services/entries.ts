@@ -10,7 +10,7 @@ import {
   type EntrySort,
   type EntryStatus,
 } from '../../../shared/domain/entry.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { entryHashOfCanonicalContent, GENESIS_HASH } from '../hash-chain.js';
 import { recordCheckpoints } from '../checkpoints/journal-checkpoints.js';
 import { kyivLocalDate } from '../kyiv-time.js';

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { isNomenclatureIndex, type Journal } from '../../../shared/domain/directories-core.js';
 import type { EntryRecord, EntrySort } from '../../../shared/domain/entry.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import {
   getJournal,
   insertJournal,

@@ -3,7 +3,7 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import { kindStandingOn, stoppedKinds, type KindDecision, type KindDecisionInput } from '../../../shared/domain/kind-decisions.js';
 import { formatPrintedDate } from '../../../shared/domain/validation/dates.js';
 import { findKind } from '../../../shared/rules/catalogue.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { insertKindDecision, lockKindDecisions, selectKindDecisions } from '../repositories/kind-decisions.js';
 import { selectCustomKinds } from '../repositories/templates.js';
 import { writeAudit } from './audit.js';

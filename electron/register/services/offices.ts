@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { isOfficeCode, type Office, type OfficeKind } from '../../../shared/domain/directories-core.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { getOffice, insertOffice, listOffices, officeCodeTaken, updateOffice } from '../repositories/offices.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';

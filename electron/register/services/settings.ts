@@ -3,7 +3,7 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS, deskSettingsSchema, isAbsoluteFolder, type DeskSettings } from '../../../shared/domain/directories-core.js';
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
 import { emblemProblem, emblemUsable } from '../../documents/emblem.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { getSetting, getSettingText, putSetting } from '../repositories/settings.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';

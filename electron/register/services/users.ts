@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { UserSummary } from '../../../shared/domain/directories-core.js';
 import type { Role } from '../../../shared/domain/roles.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { hashPassword } from '../password.js';
 import { getOffice } from '../repositories/offices.js';
 import {

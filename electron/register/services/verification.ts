@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { Journal } from '../../../shared/domain/directories-core.js';
-import type { SessionUser } from '../../ipc/handler-types.js';
+import type { SessionUser } from './session.js';
 import { ChainVerifier, type CheckpointAgreement, type FirstBadEntry, type VerifyResult } from '../chain-verifier.js';
 import { loggedJournalIds } from '../checkpoints/checkpoint-log.js';
 import { checkpointAgreement, CheckpointComparison, findWitnessedCheckpoint } from '../checkpoints/journal-checkpoints.js';

@@ -8,7 +8,7 @@ import { createPrintingService } from '../../../electron/app/printing.js';
 import { deskServices } from '../../../electron/bench/desk-cast.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import { openKeyStore, stampEntry } from '../../../electron/documents/verification.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { entryIdByShortCode } from '../../../electron/register/index.js';
 import { getEntryRecord } from '../../../electron/register/repositories/entries.js';
 import type { EntryRecord } from '../../../shared/domain/entry.js';

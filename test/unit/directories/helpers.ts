@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openRegister } from '../../../electron/register/database.js';
 import type { RegisterDb } from '../../../electron/register/sql.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import type { AuditFn } from '../../../electron/register/services/directories.js';
 
 export interface TestDb {

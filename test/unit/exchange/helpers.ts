@@ -7,7 +7,7 @@ import type { ChannelName, Contract } from '../../../shared/contract/index.js';
 import type { InputOf, OutputOf } from '../../../shared/contract/define.js';
 import { createDesk, type Desk } from '../../../electron/app/desk.js';
 import { createExchangeService, type ExchangeService } from '../../../electron/exchange/index.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import type { RegisterDb } from '../../../electron/register/database.js';
 import { familyDraft, openTestDesk, type TestDesk } from '../app/desk-harness.js';
 

@@ -4,7 +4,8 @@ import { defineChannel } from '../../../shared/contract/define.js';
 import { DeskError } from '../../../shared/contract/errors.js';
 import { contract } from '../../../shared/contract/index.js';
 import { createDispatcher } from '../../../electron/ipc/dispatch.js';
-import type { HandlerMap, SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { HandlerMap } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 
 const admin: SessionUser = { userId: 'u1', login: 'admin', fullName: 'Адміністратор', role: 'admin', officeId: 'o1' };
 const call = { sessionKey: 'test', transport: 'ipc' as const };

@@ -12,7 +12,7 @@ import { connectRegister } from '../../../electron/register/connect.js';
 import { createRegisterServices, openRegister, putDocumentCode, registerPath, type RegisterDb } from '../../../electron/register/index.js';
 import { POSTGRES_SCHEMA_VERSION } from '../../../electron/register/postgres/migrate.js';
 import { customKindSchema } from '../../../shared/rules/catalogue.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { asAdmin, createTestDatabase, type ClusterInfo, type TestDatabase } from '../../support/postgres/cluster.js';
 import { describePostgres, useTestCluster } from '../../support/postgres/vitest.js';
 import { allowAll, certificate, person } from '../register/fixtures.js';

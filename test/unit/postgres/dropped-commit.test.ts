@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { connectRegister } from '../../../electron/register/connect.js';
 import { createRegisterServices, type RegisterDb, type RegisterServices } from '../../../electron/register/index.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres/cluster.js';
 import { describePostgres, useTestCluster } from '../../support/postgres/vitest.js';
 import { allowAll, certificate, HEAD_PASSWORD, requisites } from '../register/fixtures.js';

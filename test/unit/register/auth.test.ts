@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { allowAll, certificate, HEAD_PASSWORD, requisites, setUpRegister, type TestRegister } from './fixtures.js';
 
 let register: TestRegister | undefined;

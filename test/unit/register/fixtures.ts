@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CertificateContent, EntryContent, RefusalContent } from '../../../shared/domain/entry.js';
 import type { PersonName } from '../../../shared/domain/person.js';
 import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { registerPath, type RegisterDb, type SqliteConnection } from '../../../electron/register/database.js';
 import { openTestRegisterDb, type TestRegisterTarget } from '../../support/register-backend.js';
 import { createRegisterServices, type RegisterServices } from '../../../electron/register/index.js';

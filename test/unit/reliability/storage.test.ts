@@ -7,7 +7,7 @@ import { entriesChannels } from '../../../shared/contract/channels/entries.js';
 import { jobResult } from '../../../electron/app/jobs.js';
 import { entriesHandlers } from '../../../electron/app/handlers/entries.js';
 import { createDispatcher } from '../../../electron/ipc/dispatch.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { createRegisterServices, openRegister, registerPath } from '../../../electron/register/index.js';
 import { issueInput, openDesk, prepareRegister, type OpenDesk, type PreparedRegister } from '../../reliability/support/desk.js';
 import { registerDigest } from '../../reliability/support/digest.js';

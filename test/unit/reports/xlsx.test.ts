@@ -5,7 +5,7 @@ import { reportsChannels, type ReportTable } from '../../../shared/contract/chan
 import { roles } from '../../../shared/domain/roles.js';
 import { reportsHandlers } from '../../../electron/app/handlers/reports.js';
 import { createDispatcher } from '../../../electron/ipc/dispatch.js';
-import type { SessionUser } from '../../../electron/ipc/handler-types.js';
+import type { SessionUser } from '../../../electron/register/services/session.js';
 import { REPORT_HEADER_ROW, reportWorkbook } from '../../../electron/reports/xlsx.js';
 
 const createdAt = new Date('2026-03-31T21:30:00Z');
