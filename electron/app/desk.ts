@@ -6,7 +6,6 @@ import { councilHeaderFrom } from '../documents/header.js';
 import { keysOfRegister } from './key-witness.js';
 import { openKeyStore } from '../documents/verification.js';
 import { createExchangeService } from '../exchange/index.js';
-import { readWorkplaceState } from '../exchange/state.js';
 import { createDispatcher, type Dispatcher, type DispatchLogger } from '../ipc/dispatch.js';
 import type { HandlerMap } from '../ipc/handler-types.js';
 import { connectRegister } from '../register/connect.js';
@@ -92,7 +91,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
   const decliner = createDecliner();
   // Signing keys live beside the register, never inside it: a copied register file signs nothing.
   const keyStore = openKeyStore(options.dataDir);
-  const printing = createPrintingService({ register, templates, keyStore, trainingMode: options.demo, now });
+  const keys = keysOfRegister(register.settings, keyStore);
+  const printing = createPrintingService({ register, templates, keyStore, keys, trainingMode: options.demo, now });
   const issuing = createIssuingService({
     register,
     directories,
@@ -100,12 +100,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     decliner,
     now,
     verificationCodeBinder: (officeCode) => printing.verificationCodeBinder(officeCode),
-    journalWritableHere: async (officeId) => {
-      const workplace = await readWorkplaceState(db);
-      if (workplace) return officeId === workplace.officeId;
-      const office = (await register.offices.list()).find((candidate) => candidate.id === officeId);
-      return office?.kind !== 'remote';
-    },
+    journalWritableHere: (officeId) => register.offices.journalWritableHere(officeId),
   });
 
   const jobs = createJobRegistry({ now, ...(options.logger ? { logger: options.logger } : {}) });
@@ -132,7 +127,7 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     ...reportsHandlers({ now }),
     ...documentsHandlers({
       keyStore,
-      keys: keysOfRegister(db, keyStore),
+      keys,
       now,
       witness: (code) => register.verification.witness(code),
       councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),

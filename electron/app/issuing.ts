@@ -66,9 +66,7 @@ type CertifyInput = z.output<typeof certifyInputSchema>;
 export function createIssuingService(deps: IssuingDeps) {
   const today = (): IsoDate => kyivLocalDate(deps.now());
 
-  async function customKinds(): Promise<CustomKind[]> {
-    return (await deps.templates.listCustomKinds()).map(({ createdAt: _at, createdBy: _by, ...kind }) => kind);
-  }
+  const customKinds = () => deps.templates.customKinds();
 
   /** R7.10 / R7.13: the signatory and the seal are chosen per document, among those valid today. */
   async function signatorySnapshot(signatoryId: string, officeId: string): Promise<SignatorySnapshot> {

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { KeyStore } from '../documents/verification.js';
-import { addSettingIfAbsent, getSetting } from '../register/index.js';
-import type { Sql } from '../register/sql.js';
+import type { SettingsService } from '../register/services/settings.js';
 
 /**
  * Several workstations on one register (PostgreSQL) must share one `keys/` folder: the short
@@ -12,8 +11,6 @@ import type { Sql } from '../register/sql.js';
  * register keeps a witness of the keys the first workstation printed with — a keyed hash of
  * the secret, which reveals nothing of it — and every workstation compares its own with it.
  */
-
-const WITNESS_SETTING = 'key_witness';
 
 export type KeysVerdict = 'same' | 'different' | 'unknown';
 
@@ -28,22 +25,23 @@ export function keyWitness(keyStore: KeyStore): string {
   return createHmac('sha256', keyStore.shortCodeSecret()).update('cnap-desk key witness v1').digest('hex').slice(0, 32);
 }
 
-export function keysOfRegister(db: Sql, keyStore: KeyStore): KeysOfRegister {
+/** Built once per desk: printing and verification share it, and with it what was found. */
+export function keysOfRegister(settings: Pick<SettingsService, 'storedKeyWitness' | 'recordKeyWitness'>, keyStore: KeyStore): KeysOfRegister {
   // Once found the same, they stay the same while the desk runs (the folder is read at start).
   let confirmed = false;
 
   async function storedWitness(mine: string, record: boolean): Promise<unknown> {
-    const stored = await getSetting(db, WITNESS_SETTING);
+    const stored = await settings.storedKeyWitness();
     if (stored !== undefined || !record) return stored;
     try {
-      await addSettingIfAbsent(db, WITNESS_SETTING, mine);
+      await settings.recordKeyWitness(mine);
     } catch (error) {
       // A register on read-only media still prints: the witness waits for a writable one.
       if (error instanceof DeskError && error.code === 'storage') return undefined;
       throw error;
     }
     // Another workstation may have stored its witness first: read what was kept.
-    return getSetting(db, WITNESS_SETTING);
+    return settings.storedKeyWitness();
   }
 
   async function verdict({ record }: { record: boolean }): Promise<KeysVerdict> {

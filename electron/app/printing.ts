@@ -12,15 +12,17 @@ import type { CouncilHeader } from '../documents/models.js';
 import { buildRefusalPdf } from '../documents/refusal-pdf.js';
 import { shortCodeFor, stampEntry, type KeyStore } from '../documents/verification.js';
 import type { SessionUser } from '../register/services/session.js';
-import { keysOfRegister } from './key-witness.js';
+import type { KeysOfRegister } from './key-witness.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
-import { putDocumentCode, shortCodeOfEntry, type RegisterServices } from '../register/index.js';
+import type { RegisterServices } from '../register/index.js';
 import type { TemplatesService } from '../register/services/templates.js';
 
 export interface PrintingDeps {
   readonly register: RegisterServices;
   readonly templates: TemplatesService;
   readonly keyStore: KeyStore;
+  /** The one witness check of the desk, shared with verification. */
+  readonly keys: KeysOfRegister;
   readonly trainingMode: boolean;
   readonly now: () => Date;
 }
@@ -49,7 +51,7 @@ export interface PdfFile {
  */
 export function createPrintingService(deps: PrintingDeps) {
   async function composeOptions(): Promise<ComposeOptions & { customKinds: CustomKind[] }> {
-    const customKinds = (await deps.templates.listCustomKinds()).map(({ createdAt: _at, createdBy: _by, ...kind }) => kind);
+    const customKinds = await deps.templates.customKinds();
     return { trainingMode: deps.trainingMode, customKinds, kindName: (kind) => findKind(kind, customKinds)?.title };
   }
 
@@ -107,13 +109,13 @@ export function createPrintingService(deps: PrintingDeps) {
     await keys.assertSame({ record: true });
     deps.keyStore.ensureOfficeKey(entry.officeCode);
     // Read first: a register opened read-only still prints documents whose codes are bound.
-    const bound = await shortCodeOfEntry(deps.register.ctx.db, entry.id);
+    const bound = await deps.register.documentCodes.codeOf(entry.id);
     const pdf = await certificatePdf(entry, stampEntry(entry, deps.keyStore));
-    if (bound === undefined) await putDocumentCode(deps.register.ctx.db, entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
+    if (bound === undefined) await deps.register.documentCodes.bind(entry.id, shortCodeFor(entry.id, deps.keyStore.shortCodeSecret()));
     return pdf;
   }
 
-  const keys = keysOfRegister(deps.register.ctx.db, deps.keyStore);
+  const keys = deps.keys;
 
   function fileNameOf(entry: EntryRecord): string {
     const kind = { certificate: 'dovidka', certification: 'posvidchennia', refusal: 'vidmova' }[entry.sort];

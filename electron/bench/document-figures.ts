@@ -7,6 +7,7 @@ import { findKind } from '../../shared/rules/catalogue.js';
 import { defaultTemplates } from '../../shared/rules/default-templates.js';
 import { templateValuesFor } from '../../shared/rules/template-values.js';
 import { parseTemplate, placeholdersFor, renderCombined } from '../../shared/rules/templates.js';
+import { keysOfRegister } from '../app/key-witness.js';
 import { createPrintingService } from '../app/printing.js';
 import { openKeyStore } from '../documents/verification.js';
 import { journalEntriesBetween, searchEntryRecords } from '../register/repositories/entries.js';
@@ -62,7 +63,8 @@ export async function runDocumentFigures(options: { dataDir: string; runs: numbe
   const { db, services, cast } = await openSeeded(options.dataDir);
   try {
     const keyStore = openKeyStore(options.dataDir);
-    const printing = createPrintingService({ register: services.register, templates: services.templates, keyStore, trainingMode: false, now: () => new Date() });
+    const keys = keysOfRegister(services.register.settings, keyStore);
+    const printing = createPrintingService({ register: services.register, templates: services.templates, keyStore, keys, trainingMode: false, now: () => new Date() });
     const office = cast.offices[0];
     if (!office) throw new Error('The register has no offices');
     const latest = (await searchEntryRecords(db, { journalId: office.journalId, sort: 'certificate', limit: 20, offset: 0 })).records;

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { Sql } from '../register/sql.js';
 import { chainHeadSchema, peerKeysSchema } from './payloads.js';
-import { getSetting, putSetting } from '../register/repositories/settings.js';
+import { storedWorkplace, storeWorkplace } from '../register/services/workplace.js';
 import { NO_ROWS, type RowMarks } from '../register/repositories/exchange.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 
-/** What a remote desk remembers about the centre it was installed from (settings key). */
-const WORKPLACE_KEY = 'exchange_workplace';
-
+/** What a remote desk remembers about the centre it was installed from. */
 export const workplaceStateSchema = z.object({
   officeId: z.string(),
   officeCode: z.string(),
@@ -20,12 +18,12 @@ export const workplaceStateSchema = z.object({
 export type WorkplaceState = z.infer<typeof workplaceStateSchema>;
 
 export async function readWorkplaceState(db: Sql): Promise<WorkplaceState | undefined> {
-  const parsed = workplaceStateSchema.safeParse(await getSetting(db, WORKPLACE_KEY));
+  const parsed = workplaceStateSchema.safeParse(await storedWorkplace(db));
   return parsed.success ? parsed.data : undefined;
 }
 
 export async function writeWorkplaceState(db: Sql, state: WorkplaceState): Promise<void> {
-  await putSetting(db, WORKPLACE_KEY, state);
+  await storeWorkplace(db, state);
 }
 
 export async function requireRemoteDesk(db: Sql): Promise<WorkplaceState> {

@@ -5,6 +5,7 @@ import type { RegisterDb } from './database.js';
 import { createAuditService } from './services/audit.js';
 import { createAuthService } from './services/auth.js';
 import { createBackupService } from './services/backup.js';
+import { createDocumentCodesService } from './services/document-codes.js';
 import type { ServiceContext } from './services/context.js';
 import { createEntriesService } from './services/entries.js';
 import { createJournalsService } from './services/journals.js';
@@ -16,8 +17,6 @@ import { createUsersService } from './services/users.js';
 import { createVerificationService } from './services/verification.js';
 
 export { openRegister, registerPath, inspectRegisterFile, REGISTER_FILE_NAME, type RegisterDb } from './database.js';
-export { putDocumentCode, entryIdByShortCode, shortCodeOfEntry } from './repositories/document-codes.js';
-export { addSettingIfAbsent, getSetting } from './repositories/settings.js';
 export { SCHEMA_VERSION } from './migrations/index.js';
 
 export interface RegisterServicesOptions {
@@ -44,6 +43,7 @@ export function createRegisterServices(options: RegisterServicesOptions) {
     kindDecisions: createKindDecisionsService(ctx),
     settings: createSettingsService(ctx, { onDeskSettingsChanged: (settings) => auth.setIdleLimit(settings.idleLockMinutes) }),
     entries: createEntriesService(ctx),
+    documentCodes: createDocumentCodesService(ctx),
     audit: createAuditService(ctx),
     verification,
     /** Signed checkpoints of the journals, outside the register: those still waiting are written by `flush`. */

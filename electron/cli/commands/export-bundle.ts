@@ -1,5 +1,5 @@
 import { requireString, type CliCommand } from '../command.js';
-import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
+import { tx, userOptions, withExchangeSession } from '../exchange-session.js';
 
 /** R3.5, for the council's IT person: on a remote desk, writes the next journal bundle into a folder (the stick), atomically. */
 export const exportBundleCommand: CliCommand = {

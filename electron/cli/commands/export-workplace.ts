@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { DeskError } from '../../../shared/contract/errors.js';
-import { listOffices } from '../../register/repositories/offices.js';
 import { writeFileAtomically } from '../../exchange/atomic-file.js';
-import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
+import { tx, userOptions, withExchangeSession } from '../exchange-session.js';
 import { requireString, type CliCommand } from '../command.js';
 
 /** R3.5, for the council's IT person: at the centre, writes the package a remote workplace is installed from, and shows its passphrase once. */
@@ -15,7 +14,7 @@ export const exportWorkplaceCommand: CliCommand = {
     const code = requireString(values, 'office');
     const folder = requireString(values, 'out');
     return withExchangeSession(values, io, async ({ register, exchange, user }) => {
-      const office = (await listOffices(register.ctx.db)).find((candidate) => candidate.code === code);
+      const office = (await register.offices.list()).find((candidate) => candidate.code === code);
       if (!office) throw new DeskError('not_found', 'cli.exchange.officeNotFound', { office: code });
       const workplace = await exchange.exportWorkplace(user, office.id);
       const file = path.join(folder, workplace.fileName);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { requireString, type CliCommand } from '../command.js';
-import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
+import { tx, userOptions, withExchangeSession } from '../exchange-session.js';
 
 /** R3.5, for the council's IT person: at the centre, verifies and imports one journal bundle; prints what came in. */
 export const importBundleCommand: CliCommand = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { requireString, type CliCommand } from '../command.js';
-import { tx, userOptions, withExchangeSession } from '../../exchange/cli-support.js';
+import { tx, userOptions, withExchangeSession } from '../exchange-session.js';
 
 /** R3.5: on a remote desk, applies the centre's update package (and its acknowledgement). */
 export const importUpdatesCommand: CliCommand = {

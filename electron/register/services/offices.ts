@@ -4,6 +4,7 @@ import { isOfficeCode, type Office, type OfficeKind } from '../../../shared/doma
 import type { SessionUser } from './session.js';
 import { getOffice, insertOffice, listOffices, officeCodeTaken, updateOffice } from '../repositories/offices.js';
 import { writeAudit } from './audit.js';
+import { journalWritableHere } from './workplace.js';
 import { requireRole, type ServiceContext } from './context.js';
 
 export interface CreateOfficeInput {
@@ -40,6 +41,9 @@ export function createOfficesService(ctx: ServiceContext) {
     async list(): Promise<Office[]> {
       return await listOffices(ctx.db);
     },
+
+    /** Whether this workplace may write the office's journals (R3.5: each journal is kept at one workplace). */
+    journalWritableHere: (officeId: string): Promise<boolean> => journalWritableHere(ctx, officeId),
 
     async create(actor: SessionUser, input: CreateOfficeInput): Promise<Office> {
       requireRole(actor, ['head']);

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, deskSettingsSchema, isAbsoluteFolder, type DeskSettin
 import { councilRequisitesSchema, type CouncilRequisites } from '../../../shared/domain/requisites.js';
 import { emblemProblem, emblemUsable } from '../../documents/emblem.js';
 import type { SessionUser } from './session.js';
-import { getSetting, getSettingText, putSetting } from '../repositories/settings.js';
+import { addSettingIfAbsent, getSetting, getSettingText, putSetting } from '../repositories/settings.js';
 import { writeAudit } from './audit.js';
 import { requireRole, type ServiceContext } from './context.js';
 
@@ -13,6 +13,7 @@ export const SETTING_KEYS = {
   requisites: 'requisites',
   setupDone: 'setup_done',
   lastAutoBackupDate: 'last_auto_backup_date',
+  keyWitness: 'key_witness',
 } as const;
 
 /** The desk settings with defaults for anything not stored (or stored by an older version). */
@@ -77,6 +78,12 @@ export function createSettingsService(ctx: ServiceContext, events: SettingsEvent
     async get(): Promise<DeskSettings> {
       return readDeskSettings(ctx);
     },
+
+    /** The witness of the keys the register's documents are signed with (app/key-witness.ts), if any workstation stored one. */
+    storedKeyWitness: (): Promise<unknown> => getSetting(ctx.db, SETTING_KEYS.keyWitness),
+
+    /** Stores this workstation's witness unless another was stored first; the first one stays. */
+    recordKeyWitness: (witness: string): Promise<void> => addSettingIfAbsent(ctx.db, SETTING_KEYS.keyWitness, witness),
 
     /** Head only. `backupFolder: null` returns to the default folder. */
     async update(actor: SessionUser, patch: Partial<Omit<DeskSettings, 'backupFolder'>> & { backupFolder?: string | null }): Promise<DeskSettings> {

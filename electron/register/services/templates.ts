@@ -152,6 +152,11 @@ export function createTemplatesService(deps: TemplatesDeps) {
       return selectCustomKinds(db);
     },
 
+    /** The custom kinds as the rules read them (R7.15): without who added them and when. */
+    async customKinds(): Promise<CustomKind[]> {
+      return (await selectCustomKinds(db)).map(({ createdAt: _at, createdBy: _by, ...kind }) => kind);
+    },
+
     /** R7.15: a kind added by an executive committee decision, with its template as version 1. */
     async addCustomKind(kind: CustomKind, templateText: string, actor: Actor): Promise<CustomKindRecord> {
       requireRole(actor, ['head']);

@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keysOfRegister } from '../../../electron/app/key-witness.js';
 import { createPrintingService } from '../../../electron/app/printing.js';
 import { openKeyStore } from '../../../electron/documents/verification.js';
 import { putSetting } from '../../../electron/register/repositories/settings.js';
@@ -121,6 +122,7 @@ describe('a render that fails', () => {
         },
       },
       keyStore: openKeyStore(t.dataDir),
+      keys: keysOfRegister(t.desk.register.settings, openKeyStore(t.dataDir)),
       trainingMode: false,
       now: () => new Date(),
     });

@@ -9,8 +9,6 @@ import { deskServices } from '../../../electron/bench/desk-cast.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import { openKeyStore, stampEntry } from '../../../electron/documents/verification.js';
 import type { SessionUser } from '../../../electron/register/services/session.js';
-import { entryIdByShortCode } from '../../../electron/register/index.js';
-import { getEntryRecord } from '../../../electron/register/repositories/entries.js';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
 
@@ -41,14 +39,15 @@ function workstation(dataDir: string) {
   const db = register.ctx.db;
   const keyStore = openKeyStore(dataDir);
   const { templates } = deskServices(register, db, () => new Date());
-  const printing = createPrintingService({ register, templates, keyStore, trainingMode: false, now: () => new Date() });
+  const keys = keysOfRegister(register.settings, keyStore);
+  const printing = createPrintingService({ register, templates, keyStore, keys, trainingMode: false, now: () => new Date() });
   const documents = documentsHandlers({
     keyStore,
-    keys: keysOfRegister(db, keyStore),
+    keys,
     councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
     lookup: {
-      byId: async (id) => (await getEntryRecord(db, id)) ?? null,
-      idByShortCode: async (code) => (await entryIdByShortCode(db, code)) ?? null,
+      byId: (id) => register.entries.findForVerification(id),
+      idByShortCode: async (code) => (await register.documentCodes.entryIdOf(code)) ?? null,
       publicKeys: async () => keyStore.publicKeys(),
     },
   });

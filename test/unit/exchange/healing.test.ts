@@ -6,7 +6,7 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import { createDesk } from '../../../electron/app/desk.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 import { runCli } from '../../../electron/cli/main.js';
-import { tx } from '../../../electron/exchange/cli-support.js';
+import { tx } from '../../../electron/cli/exchange-session.js';
 import { createExchangeService } from '../../../electron/exchange/index.js';
 import { disposeRegisterOf, registerOptionsOf } from '../app/desk-harness.js';
 import { addRemoteOffice, installRemote, issueFamily, openCentre, registerDigest, testClock, type Centre, type RemoteDesk } from './helpers.js';

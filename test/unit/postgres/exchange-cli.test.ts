@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
 import { runCli } from '../../../electron/cli/main.js';
-import { tx } from '../../../electron/exchange/cli-support.js';
+import { tx } from '../../../electron/cli/exchange-session.js';
 import { EXCHANGE_UPLOAD_MAX_BYTES } from '../../../shared/contract/channels/exchange.js';
 import { registerOptionsOf } from '../app/desk-harness.js';
 import { addRemoteOffice, installRemote, issueFamily, openCentre, testClock, type Centre, type RemoteDesk } from '../exchange/helpers.js';

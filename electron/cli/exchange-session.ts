@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { DeskError } from '../../shared/contract/errors.js';
 import en from '../../shared/i18n/exchange.en.js';
 import uk from '../../shared/i18n/exchange.uk.js';
-import { databaseOptions, EXIT, optionalString, requireString, t as registerText, UsageError, type CliIo, type CliValues } from '../cli/command.js';
+import { databaseOptions, EXIT, optionalString, requireString, t as registerText, UsageError, type CliIo, type CliValues } from './command.js';
 import type { SessionUser } from '../register/services/session.js';
 import { connectRegister } from '../register/connect.js';
 import { createRegisterServices, type RegisterServices } from '../register/index.js';
-import { createExchangeService, type ExchangeService } from './index.js';
+import { createExchangeService, type ExchangeService } from '../exchange/index.js';
 
 type Strings = typeof uk;
 const language: 'uk' | 'en' = /^en/i.test(process.env.CNAP_LANG ?? process.env.LANG ?? '') ? 'en' : 'uk';
