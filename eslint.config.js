@@ -6,6 +6,72 @@ import tseslint from 'typescript-eslint';
 /** Layering, as in VS Code's code-layering rule: shared imports nothing platform-specific; the sides never import each other. */
 const nodeModules = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'better-sqlite3', 'pdfkit', 'shevchenko'];
 
+const ELECTRON_ONLY_IN_SHELL = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron; the rest runs in plain Node.' };
+const NOT_THE_RENDERER = { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' };
+const NOT_REPOSITORIES = {
+  group: ['**/repositories/*', '**/repositories/*.js'],
+  message: 'Only electron/register/services reach the repositories: call a service (the exchange: register/services/replication.ts).',
+};
+const NOT_BENCH = { group: ['**/bench/*', '**/bench/*.js'], message: 'Production code never depends on the benchmark.' };
+const NOT_CLI = { group: ['**/cli/*', '**/cli/*.js'], message: 'Nothing below the CLI imports it: the CLI calls down, never the other way.' };
+const NOT_THE_TRANSPORT = { group: ['**/ipc/*', '**/ipc/*.js'], message: 'The register and the exchange do not depend on the transport (SessionUser is in register/services/session.ts).' };
+
+/**
+ * Files of the register's own machinery that sit below the services and must read rows
+ * themselves: the signed checkpoints (written inside the services' transactions), the copy of a
+ * whole register to PostgreSQL, and two modules that only name row types.
+ */
+const REGISTER_INTERNALS = [
+  'electron/register/checkpoints/**',
+  'electron/register/move-to-postgres.ts',
+  'electron/register/chain-verifier.ts',
+  'electron/register/search-text.ts',
+];
+
+/**
+ * Known exceptions to «nothing in production imports bench/», to drop once the synthetic-register
+ * generator has moved out of bench/ (the training register and the `seed` command use it).
+ */
+const BENCH_GENERATOR_USERS = ['electron/app/training.ts', 'electron/cli/commands/seed.ts'];
+
+/** Arrived on main while the layering was drawn: reads repositories directly until a service holds its lookups. */
+const AWAITING_A_SERVICE = ['electron/app/verification-lookup.ts'];
+
+function restrict(files, patterns, ignores = []) {
+  return {
+    files,
+    ignores,
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_ONLY_IN_SHELL], patterns }] },
+  };
+}
+
+function electronLayers() {
+  const shell = ['electron/main/**', 'electron/preload/**'];
+  const below = ['electron/register/**', 'electron/exchange/**'];
+  return [
+    // The benchmark measures the repositories' queries themselves, and may use anything.
+    restrict(['electron/bench/**/*.ts'], [NOT_THE_RENDERER]),
+    restrict(['electron/register/services/**/*.ts', 'electron/register/repositories/**/*.ts', ...REGISTER_INTERNALS], [NOT_THE_RENDERER, NOT_BENCH, NOT_CLI, NOT_THE_TRANSPORT]),
+    restrict(below.map((folder) => `${folder}/**/*.ts`), [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI, NOT_THE_TRANSPORT], [
+      'electron/register/services/**',
+      'electron/register/repositories/**',
+      ...REGISTER_INTERNALS,
+    ]),
+    restrict(['electron/cli/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH], BENCH_GENERATOR_USERS),
+    restrict(['electron/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI], [...shell, ...below, 'electron/bench/**', 'electron/cli/**', ...BENCH_GENERATOR_USERS, ...AWAITING_A_SERVICE]),
+    restrict(AWAITING_A_SERVICE, [NOT_THE_RENDERER, NOT_BENCH, NOT_CLI]),
+    // Until the generator moves: these two may use bench/, nothing else changes for them.
+    restrict(BENCH_GENERATOR_USERS, [NOT_THE_RENDERER, NOT_REPOSITORIES]),
+    // The shell is the one place that imports Electron; the rest of the layering holds for it too.
+    { files: shell.map((folder) => `${folder}/*.ts`), rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI] }] } },
+  ];
+}
+
+/** Globals of the browser an electron/ or shared/ file would only find by mistake. */
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'Element', 'Node', 'DOMParser', 'location', 'alert'];
+/** Globals of Node the renderer and shared/ never have. */
+const NODE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**'] },
   js.configs.recommended,
@@ -49,17 +115,25 @@ export default tseslint.config(
       ],
     },
   },
+  // electron/: who may import whom below the entry points. One rule object per folder group,
+  // since a later `no-restricted-imports` replaces an earlier one for the same file.
+  ...electronLayers(),
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import Electron; the rest runs in plain Node.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }],
-        },
-      ],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'electron/ runs in Node: there is no DOM here.' }))],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...[...NODE_GLOBALS, ...DOM_GLOBALS].map((name) => ({ name, message: 'shared/ runs on both sides: neither Node nor the DOM.' }))],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: 'The renderer never sees Node: use the desk client.' }))],
     },
   },
 );

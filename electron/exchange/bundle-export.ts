@@ -3,21 +3,21 @@ import type { SessionUser } from '../register/services/session.js';
 import {
   annulmentsBetween,
   auditBetween,
+  type ChainHead,
   currentRowMarks,
   documentCodesBetween,
   entriesBetween,
   exchangeBySequence,
+  type ForeignEntryRow,
+  getOffice,
   handoversBetween,
   insertExchangeLog,
   journalHead,
   latestAcknowledged,
   latestExchange,
+  listJournals,
   reissuesBetween,
-  type ChainHead,
-  type ForeignEntryRow,
-} from '../register/repositories/exchange.js';
-import { listJournals } from '../register/repositories/journals.js';
-import { getOffice } from '../register/repositories/offices.js';
+} from '../register/services/replication.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { fileDigest, sealPackage } from './container.js';

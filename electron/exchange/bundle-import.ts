@@ -5,27 +5,30 @@ import { entryContentSchema } from '../../shared/domain/entry.js';
 import type { Journal, Office } from '../../shared/domain/directories-core.js';
 import type { SessionUser } from '../register/services/session.js';
 import { entryHash, GENESIS_HASH } from '../register/hash-chain.js';
-import { insertAudit } from '../register/repositories/audit.js';
-import { putDocumentCode } from '../register/repositories/document-codes.js';
-import { insertAnnulment, insertHandover, insertReissue, journalFirstNumbers } from '../register/repositories/entries.js';
 import {
   entryOwner,
   exchangeByDigest,
+  type ForeignEntryRow,
   getAnnulmentRow,
   getDocumentCodeRow,
   getHandoverRow,
+  getJournal,
+  getOffice,
   getPinnedKeys,
   getReissueRow,
+  insertAnnulment,
+  insertAudit,
   insertExchangeLog,
   insertForeignEntry,
+  insertHandover,
+  insertReissue,
+  journalFirstNumbers,
   journalHead,
   latestExchange,
   pinOfficeKeys,
+  putDocumentCode,
   userExists,
-  type ForeignEntryRow,
-} from '../register/repositories/exchange.js';
-import { getJournal } from '../register/repositories/journals.js';
-import { getOffice } from '../register/repositories/offices.js';
+} from '../register/services/replication.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { searchTextOf } from '../register/search-text.js';

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { DeskError } from '../../shared/contract/errors.js';
 import type { Office } from '../../shared/domain/directories-core.js';
 import { codeSealValid, keyFingerprint, openKeyStore, sealShortCode, type OfficePublicKey } from '../documents/verification.js';
-import { shortCodeOfEntry } from '../register/repositories/document-codes.js';
-import { entryOwner } from '../register/repositories/exchange.js';
-import { listOffices } from '../register/repositories/offices.js';
-import { codeSealOf, insertOfficeDocumentKey, officeDocumentKeys, putCodeSeal } from '../register/repositories/office-document-keys.js';
+import { codeSealOf, entryOwner, insertOfficeDocumentKey, listOffices, officeDocumentKeys, putCodeSeal, shortCodeOfEntry } from '../register/services/replication.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 

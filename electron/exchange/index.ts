@@ -3,14 +3,14 @@ import type { SessionUser } from '../register/services/session.js';
 import type { RegisterServices } from '../register/index.js';
 import {
   exchangeBySequence,
+  type ExchangeLogRow,
   getPinnedKeys,
   latestAcknowledged,
   latestExchange,
   latestPackageVersion,
   listExchangeLog,
-  type ExchangeLogRow,
-} from '../register/repositories/exchange.js';
-import { listOffices } from '../register/repositories/offices.js';
+  listOffices,
+} from '../register/services/replication.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { officeScope, requireRole } from '../register/services/context.js';
 import { readDeskSettings } from '../register/services/settings.js';

@@ -4,13 +4,13 @@ import type { Office } from '../../shared/domain/directories-core.js';
 import type { SessionUser } from '../register/services/session.js';
 import {
   exchangeByDigest,
+  getOffice,
   getPinnedKeys,
   insertExchangeLog,
   latestExchange,
   latestPackageVersion,
-} from '../register/repositories/exchange.js';
-import { getOffice } from '../register/repositories/offices.js';
-import { putSetting } from '../register/repositories/settings.js';
+  putSetting,
+} from '../register/services/replication.js';
 import { writeAudit } from '../register/services/audit.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { SETTING_KEYS } from '../register/services/settings.js';

@@ -5,41 +5,49 @@ import type { CouncilRequisites } from '../../shared/domain/requisites.js';
 import type { Sql } from '../register/sql.js';
 import {
   closePostPeriod,
+  customKindExists,
+  type CustomKindRecord,
+  getJournal,
+  getOffice,
+  getUser,
+  insertCustomKind,
+  insertJournal,
+  insertJournalYearStart,
+  insertKindDecision,
+  insertNextTemplateVersion,
+  insertOffice,
   insertPost,
+  insertUser,
+  journalYearCounted,
+  type JournalYearStartRow,
+  kindDecisionExists,
+  type KindDecisionRow,
+  latestTemplateVersions,
+  listJournals,
+  listOffices,
+  listUsers,
+  putSetting,
+  selectAllTemplateVersions,
   selectBodies,
+  selectCustomKinds,
+  selectJournalYearStarts,
+  selectKindDecisions,
   selectPosts,
   selectSettlements,
   selectSignatories,
   selectStreets,
+  setPasswordHash,
+  type TemplateVersionRow,
+  updateJournal,
+  updateOffice,
+  updateUserProfile,
   upsertBody,
   upsertSettlement,
   upsertSignatory,
   upsertStreet,
-} from '../register/repositories/directories.js';
-import { latestTemplateVersions, selectAllTemplateVersions } from '../register/repositories/exchange.js';
-import {
-  getJournal,
-  insertJournal,
-  insertJournalYearStart,
-  journalYearCounted,
-  listJournals,
-  selectJournalYearStarts,
-  updateJournal,
-  type JournalYearStartRow,
-} from '../register/repositories/journals.js';
-import { insertKindDecision, kindDecisionExists, selectKindDecisions, type KindDecisionRow } from '../register/repositories/kind-decisions.js';
-import { getOffice, insertOffice, listOffices, updateOffice } from '../register/repositories/offices.js';
-import { putSetting } from '../register/repositories/settings.js';
+  type UserRow,
+} from '../register/services/replication.js';
 import { DeskError } from '../../shared/contract/errors.js';
-import {
-  customKindExists,
-  insertCustomKind,
-  insertNextTemplateVersion,
-  selectCustomKinds,
-  type CustomKindRecord,
-  type TemplateVersionRow,
-} from '../register/repositories/templates.js';
-import { getUser, insertUser, listUsers, setPasswordHash, updateUserProfile, type UserRow } from '../register/repositories/users.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { readDeskSettings, readRequisites, SETTING_KEYS } from '../register/services/settings.js';
 

@@ -3,7 +3,10 @@ import { DeskError } from '../../shared/contract/errors.js';
 import type { Sql } from '../register/sql.js';
 import { chainHeadSchema, peerKeysSchema } from './payloads.js';
 import { storedWorkplace, storeWorkplace } from '../register/services/workplace.js';
-import { NO_ROWS, type RowMarks } from '../register/repositories/exchange.js';
+import {
+  NO_ROWS,
+  type RowMarks,
+} from '../register/services/replication.js';
 import { kyivLocalDate } from '../register/kyiv-time.js';
 
 /** What a remote desk remembers about the centre it was installed from. */
