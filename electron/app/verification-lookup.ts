@@ -1,6 +1,6 @@
 import type { KeyStore, VerificationLookup } from '../documents/verification.js';
 import { readWorkplaceState } from '../exchange/state.js';
-import { entryIdByShortCode } from '../register/index.js';
+import { entryIdByShortCode } from '../register/repositories/document-codes.js';
 import { getEntryRecord } from '../register/repositories/entries.js';
 import { latestExchange } from '../register/repositories/exchange.js';
 import { listOffices } from '../register/repositories/offices.js';
