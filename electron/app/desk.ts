@@ -39,7 +39,7 @@ import { usersHandlers } from './handlers/users.js';
 import { createIssuingService } from './issuing.js';
 import { createJobRegistry, type JobRegistry } from './jobs.js';
 import { createPrintingService } from './printing.js';
-import { registerVerificationLookup } from './verification-lookup.js';
+import { registerVerificationLookup } from '../register/services/verification-lookup.js';
 
 export interface DeskOptions {
   /** The workstation's folder: the embedded register (unless `database` is given), signing keys, backups. */

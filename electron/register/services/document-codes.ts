@@ -1,4 +1,4 @@
-import { entryIdByShortCode, putDocumentCode, shortCodeOfEntry } from '../repositories/document-codes.js';
+import { putDocumentCode, shortCodeOfEntry } from '../repositories/document-codes.js';
 import type { ServiceContext } from './context.js';
 
 /**
@@ -9,7 +9,6 @@ import type { ServiceContext } from './context.js';
 export function createDocumentCodesService(ctx: ServiceContext) {
   return {
     codeOf: (entryId: string): Promise<string | undefined> => shortCodeOfEntry(ctx.db, entryId),
-    entryIdOf: (code: string): Promise<string | undefined> => entryIdByShortCode(ctx.db, code),
     bind: (entryId: string, code: string): Promise<void> => putDocumentCode(ctx.db, entryId, code),
   };
 }

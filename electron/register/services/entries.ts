@@ -471,11 +471,6 @@ export function createEntriesService(ctx: ServiceContext) {
     },
 
     /** Reading an entry is logged: the head can see who looked at a person's data. */
-    /** An entry for checking a paper: anyone may check, so no user and no audit row; only a summary leaves. */
-    async findForVerification(entryId: string): Promise<EntryRecord | null> {
-      return (await getEntryRecord(ctx.db, entryId)) ?? null;
-    },
-
     async getEntry(actor: SessionUser, entryId: string): Promise<EntryRecord> {
       const record = await existing(actor, entryId);
       // Opening one person's entry is written before it is shown, in its own transaction: a view

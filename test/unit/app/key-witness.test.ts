@@ -11,6 +11,7 @@ import { openKeyStore, stampEntry } from '../../../electron/documents/verificati
 import type { SessionUser } from '../../../electron/register/services/session.js';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { registerVerificationLookup } from '../../../electron/register/services/verification-lookup.js';
 
 /**
  * A second workstation on the same register (PostgreSQL) whose data folder lacks the
@@ -45,11 +46,7 @@ function workstation(dataDir: string) {
     keyStore,
     keys,
     councilHeader: async () => councilHeaderFrom(await register.settings.getRequisites()),
-    lookup: {
-      byId: (id) => register.entries.findForVerification(id),
-      idByShortCode: async (code) => (await register.documentCodes.entryIdOf(code)) ?? null,
-      publicKeys: async () => keyStore.publicKeys(),
-    },
+    lookup: registerVerificationLookup(db, keyStore),
   });
   return { keyStore, printing, verify: (text: string) => documents['documents.verify']({ text }, { user: null, sessionKey: 'other', transport: 'cli' }) };
 }

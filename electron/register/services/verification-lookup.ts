@@ -1,11 +1,11 @@
-import type { KeyStore, VerificationLookup } from '../documents/verification.js';
-import { readWorkplaceState } from '../exchange/state.js';
-import { entryIdByShortCode } from '../register/repositories/document-codes.js';
-import { getEntryRecord } from '../register/repositories/entries.js';
-import { latestExchange } from '../register/repositories/exchange.js';
-import { listOffices } from '../register/repositories/offices.js';
-import { allOfficeDocumentKeys, codeSealOf, documentKeysOfEntryOffice } from '../register/repositories/office-document-keys.js';
-import type { Sql } from '../register/sql.js';
+import type { KeyStore, VerificationLookup } from '../../documents/verification.js';
+import { entryIdByShortCode } from '../repositories/document-codes.js';
+import { getEntryRecord } from '../repositories/entries.js';
+import { latestExchange } from '../repositories/exchange.js';
+import { listOffices } from '../repositories/offices.js';
+import { allOfficeDocumentKeys, codeSealOf, documentKeysOfEntryOffice } from '../repositories/office-document-keys.js';
+import type { Sql } from '../sql.js';
+import { storedWorkplace } from './workplace.js';
 
 /**
  * What «Перевірка документа» checks a paper against: the register's entries and short codes,
@@ -26,7 +26,7 @@ export function registerVerificationLookup(db: Sql, keyStore: KeyStore): Verific
     },
     async awaitingFrom(officeCode) {
       // Only the centre receives bundles; a remote desk holds nothing of other offices.
-      if (await readWorkplaceState(db)) return null;
+      if ((await storedWorkplace(db)) !== undefined) return null;
       const office = (await listOffices(db)).find((candidate) => candidate.code === officeCode && candidate.kind === 'remote');
       if (!office) return null;
       const last = await latestExchange(db, office.id, 'bundle', 'import');
