@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateRegister, type GenerateResult } from './generator.js';
+import { generateRegister, type GenerateResult } from '../app/synthetic/generator.js';
 
 /**
  * Generated registers kept between benchmark runs, keyed by size, seed and generator version,

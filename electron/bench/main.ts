@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { cachedRegister } from './cache.js';
 import type { DocumentFigures } from './document-figures.js';
-import { DEFAULT_SEED } from './generator.js';
+import { DEFAULT_SEED } from '../app/synthetic/generator.js';
 import { machine, renderTable, type Figure, type Machine } from './harness.js';
 import { runPostgresFigures, type PostgresFigures } from './postgres-figures.js';
 import type { RegisterFigures } from './register-figures.js';

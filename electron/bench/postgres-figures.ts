@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRegisterServices } from '../register/index.js';
 import { connectPostgresRegister } from '../register/postgres/register-db.js';
 import { searchEntryRecords } from '../register/repositories/entries.js';
-import { generateRegister, openSeeded } from './generator.js';
+import { generateRegister, openSeeded } from '../app/synthetic/generator.js';
 import { measure, type Sample } from './harness.js';
 import { issuingStep, nameSearchFigures } from './register-figures.js';
 
