@@ -108,7 +108,7 @@ async function recentCertificates(db: RegisterDb, journalId: string, count: numb
  * the issuing path. The figure is that steady state, after this many issues; the first runs after
  * opening are reported beside it (the benchmark reports figures "after a warm-up").
  */
-const ISSUING_WARMUP = 200;
+export const ISSUING_WARMUP = 200;
 
 /**
  * Issuing against the bare durable insert, interleaved run by run: both pay the same fsync under

@@ -16,6 +16,13 @@ export const DEFAULT_SEED = 1;
 /** Generated registers end here unless told otherwise: a fixed instant keeps them reproducible. */
 export const DEFAULT_UNTIL = new Date('2025-06-30T14:00:00.000Z');
 const BATCH_SIZE = 5000;
+/**
+ * Entries per transaction on PostgreSQL. Every entry's trigger moves its journal's counter row on,
+ * and the versions of a row one transaction updated again and again are all still there for the
+ * next lookup to walk (none is dead before the commit): a transaction of n entries costs about
+ * n² of them. Short transactions keep that walk short; their commits do not wait for the disk.
+ */
+const POSTGRES_TRANSACTION_SIZE = 100;
 /** From this many entries the plan is made on a second thread: starting one costs about a second. */
 const THREAD_FROM = 20_000;
 const DAY_MS = 86_400_000;
@@ -103,7 +110,8 @@ async function fill(opened: OpenedRegister, options: FillOptions): Promise<Gener
     annulments += batch.filter((item) => item.annulment).length;
     first ??= batch[0]?.at;
     last = batch.at(-1)?.at ?? last;
-    await opened.services.register.entries.appendBatch(batch);
+    const size = opened.db.dialect === 'postgres' ? POSTGRES_TRANSACTION_SIZE : batch.length;
+    for (let start = 0; start < batch.length; start += size) await opened.services.register.entries.appendBatch(batch.slice(start, start + size));
     written += batch.length;
     options.onProgress?.(written, options.entries);
   }
