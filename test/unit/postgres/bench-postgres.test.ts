@@ -32,9 +32,10 @@ describePostgres('npm run bench -- --postgres (smoke, tiny register)', () => {
         expect(figure, String(pattern)).toBeDefined();
         expect(Number.isFinite(figure?.median ?? figure?.total), String(pattern)).toBe(true);
       }
-      // A second run reuses the filled server.
+      // A second run reuses the filled server (with the certificates the first one issued).
       const again = await runBench({ entries: 150, seed: 3, runs: 1, warmup: 0, cacheRoot: root, journalRows: 20, postgresUrl: database.appUrl, log: () => undefined });
-      expect(again.postgresGenerated).toEqual({ seconds: null, entries: 150 });
+      expect(again.postgresGenerated?.seconds).toBeNull();
+      expect(again.postgresGenerated?.entries).toBeGreaterThan(150);
     } finally {
       await database.drop();
     }
