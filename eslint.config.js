@@ -28,11 +28,6 @@ const REGISTER_INTERNALS = [
   'electron/register/search-text.ts',
 ];
 
-/**
- * Known exceptions to «nothing in production imports bench/», to drop once the synthetic-register
- * generator has moved out of bench/ (the training register and the `seed` command use it).
- */
-const BENCH_GENERATOR_USERS = ['electron/app/training.ts', 'electron/cli/commands/seed.ts'];
 
 function restrict(files, patterns, ignores = []) {
   return {
@@ -54,10 +49,8 @@ function electronLayers() {
       'electron/register/repositories/**',
       ...REGISTER_INTERNALS,
     ]),
-    restrict(['electron/cli/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH], BENCH_GENERATOR_USERS),
-    restrict(['electron/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI], [...shell, ...below, 'electron/bench/**', 'electron/cli/**', ...BENCH_GENERATOR_USERS]),
-    // Until the generator moves: these two may use bench/, nothing else changes for them.
-    restrict(BENCH_GENERATOR_USERS, [NOT_THE_RENDERER, NOT_REPOSITORIES]),
+    restrict(['electron/cli/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH]),
+    restrict(['electron/**/*.ts'], [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI], [...shell, ...below, 'electron/bench/**', 'electron/cli/**']),
     // The shell is the one place that imports Electron; the rest of the layering holds for it too.
     { files: shell.map((folder) => `${folder}/*.ts`), rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_RENDERER, NOT_REPOSITORIES, NOT_BENCH, NOT_CLI] }] } },
   ];

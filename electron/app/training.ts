@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SEED_PASSWORD } from '../bench/desk-cast.js';
-import { seedTrainingRegister } from '../bench/generator.js';
+import { SEED_PASSWORD } from './synthetic/desk-cast.js';
+import { seedTrainingRegister } from './synthetic/generator.js';
 
 /** The account a trainee signs in with; printed on the login screen of the training register only. */
 export const TRAINING_LOGIN = { login: 'head', password: SEED_PASSWORD } as const;

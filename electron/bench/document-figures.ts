@@ -11,7 +11,7 @@ import { keysOfRegister } from '../app/key-witness.js';
 import { createPrintingService } from '../app/printing.js';
 import { openKeyStore } from '../documents/verification.js';
 import { journalEntriesBetween, searchEntryRecords } from '../register/repositories/entries.js';
-import { openSeeded } from './generator.js';
+import { openSeeded } from '../app/synthetic/generator.js';
 import { interleaved, isEntryPoint, measure, type Sample } from './harness.js';
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { cachedRegister } from './cache.js';
 import type { DocumentFigures } from './document-figures.js';
-import { DEFAULT_SEED } from './generator.js';
+import { DEFAULT_SEED } from '../app/synthetic/generator.js';
 import { machine, renderTable, type Figure, type Machine } from './harness.js';
 import { runPostgresFigures, type PostgresFigures } from './postgres-figures.js';
 import type { RegisterFigures } from './register-figures.js';
@@ -179,13 +179,21 @@ function figuresOf(r: RegisterFigures, d: DocumentFigures): Figure[] {
   ];
 }
 
-/** The PostgreSQL register's figures, under the same targets as the embedded register's. */
-function postgresFiguresOf(p: PostgresFigures, entries: number): Figure[] {
+/**
+ * The PostgreSQL register's figures. Its targets are ratios taken in the same run: issuing against
+ * a bare durable insert on the same server, search against SQLite's figure on the same machine.
+ */
+function postgresFiguresOf(p: PostgresFigures, r: RegisterFigures, entries: number): Figure[] {
   const size = p.entries === entries ? '' : ` (${p.entries.toLocaleString('en-US')} entries)`;
+  const issuingRatio = p.issuing.median / p.bareInsert.median;
+  const searchRatio = p.search.p95 / r.search.p95;
   return [
-    { name: `PostgreSQL: issue a certificate${size}`, unit: 'ms', median: p.issuing.median, p95: p.issuing.p95, target: 'p50 ≤ 2 ms', pass: p.issuing.median <= 2 },
-    { name: `PostgreSQL: name search (service, audit row queued)${size}`, unit: 'ms', median: p.search.median, p95: p.search.p95, target: 'p95 ≤ 5 ms', pass: p.search.p95 <= 5 },
-    { name: 'PostgreSQL: the same search, full-text query alone', unit: 'ms', median: p.searchQuery.median, p95: p.searchQuery.p95, target: 'reported', pass: null },
+    { name: `PostgreSQL: issue a certificate${size}`, unit: 'ms', median: p.issuing.median, p95: p.issuing.p95, target: 'reported', pass: null, note: `after ${p.issuingWarmup} issues, interleaved run by run with the bare insert` },
+    { name: 'PostgreSQL: bare durable one-row insert (same server)', unit: 'ms', median: p.bareInsert.median, p95: p.bareInsert.p95, target: 'floor', pass: null, note: 'one audit row in its own transaction: a round trip and the WAL flush' },
+    { name: 'PostgreSQL: issuing ÷ bare insert (medians)', unit: 'x', total: issuingRatio, target: '≤ 3×', pass: issuingRatio <= 3 },
+    { name: `PostgreSQL: name search (service, audit row queued)${size}`, unit: 'ms', median: p.search.median, p95: p.search.p95, target: 'reported', pass: null, note: `the same ${p.search.runs} surnames as SQLite's row; word table (PostgreSQL migration 9)` },
+    { name: 'PostgreSQL: name search p95 ÷ SQLite name search p95', unit: 'x', total: searchRatio, target: '≤ 2×', pass: searchRatio <= 2 },
+    { name: 'PostgreSQL: the same search, word-table query alone', unit: 'ms', median: p.searchQuery.median, p95: p.searchQuery.p95, target: 'reported', pass: null },
   ];
 }
 
@@ -203,7 +211,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   options.log('Measuring documents (child process)…');
   const documents = await documentFiguresInChild(cached.dataDir, options);
   const postgres = options.postgresUrl ? await postgresFigures(options.postgresUrl, options) : undefined;
-  const figures = [...figuresOf(register, documents), ...(postgres ? postgresFiguresOf(postgres, options.entries) : [])];
+  const figures = [...figuresOf(register, documents), ...(postgres ? postgresFiguresOf(postgres, register, options.entries) : [])];
   const about = machine();
   return {
     machine: about,
@@ -236,7 +244,9 @@ const HELP = `npm run bench -- [--quick] [--entries N] [--seed S] [--runs R] [--
   --runs R       measured runs per figure after the warm-up (default 30)
   --json PATH    also write the figures as JSON
   --postgres URL also measure issuing and search on a PostgreSQL register: an empty, migrated
-                 database (filled by the same generator at the same size on first use)`;
+                 database (filled by the same generator at the same size on first use), as the
+                 application role; issuing is compared with a bare insert on the same server,
+                 search with SQLite's figure from the same run`;
 
 if (isEntryPoint()) {
   const { values } = parseArgs({

@@ -10,11 +10,11 @@ import { kyivLocalDate } from '../register/kyiv-time.js';
 import { likeSearchEntryRecords, searchEntryRecords } from '../register/repositories/entries.js';
 import { searchWords } from '../register/search-text.js';
 import { openBareInsert } from './baseline.js';
-import { deskServices, type CastOffice, type DeskCast } from './desk-cast.js';
-import { openSeeded } from './generator.js';
+import { deskServices, type CastOffice, type DeskCast } from '../app/synthetic/desk-cast.js';
+import { openSeeded } from '../app/synthetic/generator.js';
 import { interleaved, isEntryPoint, measure, peakResidentMb, percentile, type Sample } from './harness.js';
-import { Random } from './random.js';
-import { drawSurname, SURNAMES } from './surnames.js';
+import { Random } from '../app/synthetic/random.js';
+import { drawSurname, SURNAMES } from '../app/synthetic/surnames.js';
 
 /**
  * The register's figures at a million entries: issuing, search, opening. Run in a process of their own, so
@@ -108,7 +108,7 @@ async function recentCertificates(db: RegisterDb, journalId: string, count: numb
  * the issuing path. The figure is that steady state, after this many issues; the first runs after
  * opening are reported beside it (the benchmark reports figures "after a warm-up").
  */
-const ISSUING_WARMUP = 200;
+export const ISSUING_WARMUP = 200;
 
 /**
  * Issuing against the bare durable insert, interleaved run by run: both pay the same fsync under

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SEED_PASSWORD } from '../../electron/bench/desk-cast.js';
-import { generateRegister } from '../../electron/bench/generator.js';
+import { SEED_PASSWORD } from '../../electron/app/synthetic/desk-cast.js';
+import { generateRegister } from '../../electron/app/synthetic/generator.js';
 import { expect, saveScreen, test, typeDate } from './fixtures.js';
 
 /**

@@ -1,5 +1,5 @@
-import { DEFAULT_SEED, generateRegister } from '../../bench/generator.js';
-import { SEED_PASSWORD } from '../../bench/desk-cast.js';
+import { DEFAULT_SEED, generateRegister } from '../../app/synthetic/generator.js';
+import { SEED_PASSWORD } from '../../app/synthetic/desk-cast.js';
 import { dataDirOption, EXIT, requireString, UsageError, type CliCommand } from '../command.js';
 
 /** A developer's tool: its words live here, in both languages, rather than in the desk's strings. */

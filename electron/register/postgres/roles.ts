@@ -22,9 +22,10 @@ export const UPDATABLE_TABLES = [
 /**
  * Read by the app, written only by the owner: the schema's version by its migrations, and a
  * journal's counters by the trigger that gives an entry its number (migration 5), so the app
- * role cannot leave a gap by moving a counter without an entry.
+ * role cannot leave a gap by moving a counter without an entry; the search words by the trigger
+ * on the full-text rows (migration 9), so they always are the words of the rows they point at.
  */
-export const READ_ONLY_TABLES = ['schema_migrations', 'journal_counters'] as const;
+export const READ_ONLY_TABLES = ['schema_migrations', 'journal_counters', 'entry_words'] as const;
 
 /**
  * The GRANT statements for the application role, for the owner to run after each migration

@@ -43,7 +43,7 @@ const EVENT_BITS: Record<string, number> = { INSERT: 1 << 2, DELETE: 1 << 3, UPD
 
 const STATEMENTS = new RegExp(
   [
-    String.raw`CREATE\s+TRIGGER\s+(?<trigger>\w+)\s+(?<timing>BEFORE|AFTER|INSTEAD\s+OF)\s+(?<events>[\s\S]+?)\s+ON\s+(?<triggerTable>\w+)\s+(?:FOR\s+EACH\s+(?<level>ROW|STATEMENT)\s+)?(?:WHEN\s+\([\s\S]*?\)\s+)?EXECUTE\s+(?:FUNCTION|PROCEDURE)\s+(?<fn>\w+)\s*\(`,
+    String.raw`CREATE\s+TRIGGER\s+(?<trigger>\w+)\s+(?<timing>BEFORE|AFTER|INSTEAD\s+OF)\s+(?<events>[\s\S]+?)\s+ON\s+(?<triggerTable>\w+)\s+(?:REFERENCING\s+(?:(?:NEW|OLD)\s+TABLE\s+AS\s+\w+\s+)+)?(?:FOR\s+EACH\s+(?<level>ROW|STATEMENT)\s+)?(?:WHEN\s+\([\s\S]*?\)\s+)?EXECUTE\s+(?:FUNCTION|PROCEDURE)\s+(?<fn>\w+)\s*\(`,
     String.raw`DROP\s+TRIGGER\s+(?:IF\s+EXISTS\s+)?(?<droppedTrigger>\w+)\s+ON\s+\w+`,
     String.raw`CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(?<function>\w+)\s*\([^)]*\)[\s\S]*?\bAS\s+\$(?<tag>\w*)\$(?<body>[\s\S]*?)\$\k<tag>\$`,
     String.raw`CREATE\s+(?<unique>UNIQUE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<index>\w+)\s+ON\s+(?<indexTable>\w+)`,

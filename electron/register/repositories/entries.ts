@@ -1,5 +1,7 @@
-import { toFtsQuery, toTsQuery, toTsVector } from '../search-text.js';
+import { normalizeApostrophes } from '../../../shared/domain/text.js';
+import { foldedTokens, toFtsQuery, toTsQuery, toTsVector } from '../search-text.js';
 import type { Sql, SqlValue } from '../sql.js';
+import { insertAudit, type NewAuditRow } from './audit.js';
 import type { EntryContent, EntryRecord, EntrySort, EntryStatus } from '../../../shared/domain/entry.js';
 
 /** An entry row as written: the hashed fields plus the chain. */
@@ -357,14 +359,47 @@ export interface EntrySearchFilter {
 interface FullTextQuery {
   /** The condition on the full-text table `f`. */
   clause: string;
-  param: string;
+  params: SqlValue[];
+  /** PostgreSQL: the matching full-text row ids (`hit`), each once. */
+  hits?: { sql: string; params: SqlValue[] };
 }
 
-/** FTS5's MATCH on SQLite; a tsquery over the folded words on PostgreSQL (same prefix semantics). */
+/**
+ * FTS5's MATCH on SQLite. On PostgreSQL the word table (migration 9): every token typed must begin
+ * a word of the entry — a range of its byte-ordered B-tree — with the same prefix semantics as
+ * FTS5; a typed word the tokenizer splits (`01-21/3`, `Коваль-Петренко`) is then also checked as a
+ * phrase against the `tsvector`, on the rows the words found only.
+ */
 function fullTextQuery(db: Sql, words: readonly string[]): FullTextQuery {
-  return db.dialect === 'postgres'
-    ? { clause: 'f.lexemes @@ CAST(? AS tsquery)', param: toTsQuery(words) }
-    : { clause: 'entries_fts MATCH ?', param: toFtsQuery(words) };
+  if (db.dialect !== 'postgres') return { clause: 'entries_fts MATCH ?', params: [toFtsQuery(words)] };
+  const hits = wordTableHits(words);
+  return { clause: `f.rowid IN (${hits.sql})`, params: hits.params, hits };
+}
+
+function wordTableHits(words: readonly string[]): { sql: string; params: SqlValue[] } {
+  const tokensOfWords = words.map((word) => foldedTokens(normalizeApostrophes(word)));
+  const tokens = [...new Set(tokensOfWords.flat())];
+  const range = 'SELECT hit FROM entry_words WHERE word >= ? AND word < ?';
+  const params: SqlValue[] = tokens.flatMap((token) => [token, prefixEnd(token)]);
+  // INTERSECT keeps each row id once; a lone range may find an entry by several words.
+  const found = tokens.length === 1 ? `SELECT DISTINCT hit FROM entry_words WHERE word >= ? AND word < ?` : tokens.map(() => range).join(' INTERSECT ');
+  if (!tokensOfWords.some((tokens) => tokens.length > 1)) return { sql: found, params };
+  return {
+    sql: `SELECT w.hit FROM (${found}) w JOIN entries_fts p ON p.rowid = w.hit WHERE p.lexemes @@ CAST(? AS tsquery)`,
+    params: [...params, toTsQuery(words)],
+  };
+}
+
+/**
+ * The first string after every string that begins with `prefix`, in byte order (`COLLATE "C"`):
+ * UTF-8's byte order is the order of code points, so the last one moved on by one.
+ */
+export function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  const last = (points.pop() ?? '').codePointAt(0) ?? 0;
+  const next = last + 1;
+  // No text holds a lone surrogate: after U+D7FF comes U+E000.
+  return points.join('') + String.fromCodePoint(next >= 0xd800 && next <= 0xdfff ? 0xe000 : next);
 }
 
 function kindClause(db: Sql): string {
@@ -380,7 +415,10 @@ function searchWhere(db: Sql, filter: EntrySearchFilter, text: FullTextQuery | u
     clauses.push(clause);
     params.push(value);
   };
-  if (text) add(text.clause, text.param);
+  if (text) {
+    clauses.push(text.clause);
+    params.push(...text.params);
+  }
   if (filter.dateFrom !== undefined) add('e.local_date >= ?', filter.dateFrom);
   if (filter.dateTo !== undefined) add('e.local_date <= ?', filter.dateTo);
   if (filter.journalId !== undefined) add('e.journal_id = ?', filter.journalId);
@@ -399,19 +437,35 @@ function searchWhere(db: Sql, filter: EntrySearchFilter, text: FullTextQuery | u
  * rows for a two-letter prefix at a million entries.
  */
 async function textOnlySearch(db: Sql, text: FullTextQuery, limit: number, offset: number): Promise<{ records: EntryRecord[]; total: number }> {
-  // PostgreSQL would walk the rowid index backwards testing every row against the words — a
-  // whole-table walk for a rare surname. `+ 0` hides that index: the matches come from the GIN
-  // index of words and only they are sorted. FTS5 hands its matches over in rowid order itself.
-  const newestFirst = db.dialect === 'postgres' ? '(f.rowid + 0) DESC' : 'f.rowid DESC';
+  if (text.hits) return wordTableSearch(db, text.hits, limit, offset);
   const rows = await db.all<RecordRow>(
     `SELECT ${RECORD_COLUMNS}
-     FROM (SELECT f.entry_id, f.rowid AS hit FROM entries_fts f WHERE ${text.clause} ORDER BY ${newestFirst} LIMIT ? OFFSET ?) m
+     FROM (SELECT f.entry_id, f.rowid AS hit FROM entries_fts f WHERE ${text.clause} ORDER BY f.rowid DESC LIMIT ? OFFSET ?) m
      JOIN entries e ON e.id = m.entry_id ${RECORD_JOINS}
      ORDER BY m.hit DESC`,
-    [text.param, limit, offset],
+    [...text.params, limit, offset],
   );
-  const counted = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entries_fts f WHERE ${text.clause}`, [text.param]);
+  const counted = await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entries_fts f WHERE ${text.clause}`, text.params);
   return { records: rows.map(toRecord), total: counted?.n ?? 0 };
+}
+
+/**
+ * PostgreSQL: the matching row ids come from the word table's index in one pass, which both
+ * counts them and keeps the newest page; only the page's entries are read from the table.
+ */
+async function wordTableSearch(db: Sql, hits: { sql: string; params: SqlValue[] }, limit: number, offset: number): Promise<{ records: EntryRecord[]; total: number }> {
+  const rows = await db.all<RecordRow & { total: number }>(
+    `SELECT ${RECORD_COLUMNS}, p.total
+     FROM (SELECT m.hit, COUNT(*) OVER () AS total FROM (${hits.sql}) m ORDER BY m.hit DESC LIMIT ? OFFSET ?) p
+     JOIN entries_fts f ON f.rowid = p.hit JOIN entries e ON e.id = f.entry_id ${RECORD_JOINS}
+     ORDER BY p.hit DESC`,
+    [...hits.params, limit, offset],
+  );
+  const first = rows[0];
+  if (first) return { records: rows.map(toRecord), total: Number(first.total) };
+  // A page past the last match carries no count of its own.
+  const counted = offset === 0 ? undefined : await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM (${hits.sql}) m`, hits.params);
+  return { records: [], total: counted?.n ?? 0 };
 }
 
 /** Newest first; full-text matching, filters, order and paging all happen in one query. */
@@ -532,4 +586,129 @@ export async function journalEntriesBetween(db: Sql, journalId: string, dateFrom
     [journalId, Number(dateFrom.slice(0, 4)), Number(dateTo.slice(0, 4)), dateFrom, dateTo],
   );
   return rows.map(toRecord);
+}
+
+/** An entry's handover or annulment as a batch writes it (see `insertHandover`, `insertAnnulment`). */
+export type NewHandoverRow = Parameters<typeof insertHandover>[1];
+export type NewAnnulmentRow = Parameters<typeof insertAnnulment>[1];
+
+/**
+ * Where a bulk load (`entries.appendBatch`) writes, in one transaction: the same rows, in the same
+ * order, as the desk writes them one by one, through the same triggers (number from the counter,
+ * chain link, append-only). On SQLite each row is written at once (a statement costs no round
+ * trip), the full-text rows after the last entry (FTS5, see `insertEntryRow`). On PostgreSQL, where
+ * every statement is a round trip to the server, the rows are kept and written by `finish` in a
+ * few multi-row statements — entries, handovers, annulments, audit rows, full-text rows — and each
+ * journal year's counter is read once, the numbers after it counted here: the entries' trigger
+ * still checks each number against the counter it advances, and each link against the entry
+ * written just before it (a row trigger sees the rows its statement inserted before it).
+ */
+export interface EntryBatchWriter {
+  /** The number the journal's year gives the batch's next entry (in the journal's lock). */
+  nextNumber(journalId: string, year: number): Promise<number>;
+  entry(row: NewEntryRow, search: EntrySearchText): Promise<void>;
+  handover(row: NewHandoverRow): Promise<void>;
+  annulment(row: NewAnnulmentRow): Promise<void>;
+  audit(row: NewAuditRow): Promise<void>;
+  /** Writes what was kept; call it last, inside the transaction. */
+  finish(): Promise<void>;
+}
+
+export function entryBatchWriter(db: Sql): EntryBatchWriter {
+  return db.dialect === 'postgres' ? keptBatchWriter(db) : immediateBatchWriter(db);
+}
+
+function immediateBatchWriter(db: Sql): EntryBatchWriter {
+  const searchTexts: [string, EntrySearchText][] = [];
+  return {
+    nextNumber: (journalId, year) => takeNextNumber(db, journalId, year),
+    entry: async (row, search) => {
+      await insertEntryRow(db, row);
+      searchTexts.push([row.id, search]);
+    },
+    handover: (row) => insertHandover(db, row),
+    annulment: (row) => insertAnnulment(db, row),
+    audit: (row) => insertAudit(db, row),
+    finish: async () => {
+      // The full-text rows last, in the entries' order (their rowids keep the order of writing).
+      for (const [entryId, text] of searchTexts) await insertEntrySearchText(db, entryId, text);
+    },
+  };
+}
+
+/** Rows per multi-row statement: a statement of a few megabytes, one round trip. */
+const KEPT_ROWS_PER_STATEMENT = 2_000;
+
+function keptBatchWriter(db: Sql): EntryBatchWriter {
+  const counters = new Map<string, number>();
+  const entries: Record<string, SqlValue>[] = [];
+  const searchRows: Record<string, SqlValue>[] = [];
+  const handovers: Record<string, SqlValue>[] = [];
+  const annulments: Record<string, SqlValue>[] = [];
+  const audits: Record<string, SqlValue>[] = [];
+  return {
+    nextNumber: async (journalId, year) => {
+      const key = `${journalId}/${year}`;
+      const last = counters.get(key);
+      const number = last === undefined ? await takeNextNumber(db, journalId, year) : last + 1;
+      counters.set(key, number);
+      return number;
+    },
+    entry: async (row, search) => {
+      entries.push({
+        id: row.id, journal_id: row.journalId, year: row.year, number: row.number, printed_number: row.printedNumber, sort: row.sort,
+        kinds: JSON.stringify(row.kinds), created_at: row.createdAt, local_date: row.localDate, created_by: row.createdBy,
+        content: row.contentJson, prev_hash: row.prevHash, hash: row.hash,
+      });
+      searchRows.push({ entry_id: row.id, names: search.names, address: search.address, number: search.number, lexemes: toTsVector(search) });
+    },
+    handover: async (row) => {
+      handovers.push({ entry_id: row.entryId, at: row.at, received_by: row.receivedBy, recipient_name: row.recipientName, by_user: row.byUser });
+    },
+    annulment: async (row) => {
+      annulments.push({ entry_id: row.entryId, at: row.at, reason: row.reason, by_user: row.byUser });
+    },
+    audit: async (row) => {
+      audits.push({ at: row.at, user_id: row.userId, action: row.action, entity: row.entity, entity_id: row.entityId, summary: row.summary });
+    },
+    finish: async () => {
+      // A synthetic register cut short is generated again: its batches need not wait for the disk
+      // (the server stays consistent; only the last commits may be lost in a crash).
+      await db.run('SET LOCAL synchronous_commit = off');
+      await insertKeptRows(db, 'entries', ENTRY_ROW_TYPES, entries);
+      await insertKeptRows(db, 'handovers', HANDOVER_ROW_TYPES, handovers);
+      await insertKeptRows(db, 'annulments', ANNULMENT_ROW_TYPES, annulments);
+      await insertKeptRows(db, 'audit_log', AUDIT_ROW_TYPES, audits);
+      await insertKeptRows(db, 'entries_fts', SEARCH_ROW_TYPES, searchRows);
+    },
+  };
+}
+
+type ColumnTypes = readonly (readonly [column: string, type: string])[];
+
+const ENTRY_ROW_TYPES: ColumnTypes = [
+  ['id', 'text'], ['journal_id', 'text'], ['year', 'integer'], ['number', 'integer'], ['printed_number', 'text'], ['sort', 'text'],
+  ['kinds', 'text'], ['created_at', 'text'], ['local_date', 'text'], ['created_by', 'text'], ['content', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
+];
+const HANDOVER_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['at', 'text'], ['received_by', 'text'], ['recipient_name', 'text'], ['by_user', 'text']];
+const ANNULMENT_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['at', 'text'], ['reason', 'text'], ['by_user', 'text']];
+const AUDIT_ROW_TYPES: ColumnTypes = [['at', 'text'], ['user_id', 'text'], ['action', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['summary', 'text']];
+const SEARCH_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['names', 'text'], ['address', 'text'], ['number', 'text'], ['lexemes', 'tsvector']];
+
+/**
+ * Rows inserted in their order, many per statement, as one JSON parameter (the server's limit is
+ * 65,535 parameters a statement, and one text parameter costs no parsing of SQL per row). Row
+ * triggers fire for each row in that order and see the rows inserted before it.
+ */
+async function insertKeptRows(db: Sql, table: string, types: ColumnTypes, rows: readonly Record<string, SqlValue>[]): Promise<void> {
+  const columns = types.map(([column]) => column).join(', ');
+  const declared = types.map(([column, type]) => `${column} ${type}`).join(', ');
+  for (let start = 0; start < rows.length; start += KEPT_ROWS_PER_STATEMENT) {
+    await db.run(
+      `INSERT INTO ${table} (${columns})
+       SELECT ${columns} FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (${declared})) WITH ORDINALITY AS r (${columns}, place)
+       ORDER BY place`,
+      [JSON.stringify(rows.slice(start, start + KEPT_ROWS_PER_STATEMENT))],
+    );
+  }
 }

@@ -37,7 +37,8 @@ const ACTION_PATTERN = /^[a-z_]+\.[a-z_]+$/;
 /** How long an audit row of reading may wait in memory before it is written (see `ReadAuditQueue`). */
 export const READ_AUDIT_FLUSH_MS = 1000;
 
-function auditRowOf(ctx: ServiceContext, event: AuditEvent): NewAuditRow {
+/** The audit row of an event, stamped with the context's clock (a bulk load writes it itself). */
+export function auditRowOf(ctx: ServiceContext, event: AuditEvent): NewAuditRow {
   if (!ACTION_PATTERN.test(event.action)) throw new DeskError('internal', 'errors.audit.badAction');
   return {
     at: ctx.now().toISOString(),

@@ -17,6 +17,7 @@ import { kyivLocalDate } from '../kyiv-time.js';
 import { formatPrintedNumber } from '../printed-number.js';
 import {
   dayTotalsByJournal,
+  entryBatchWriter,
   getEntryRecord,
   insertAnnulment,
   insertEntry,
@@ -25,18 +26,17 @@ import {
   latestEntryOfJournal,
   lockJournalForWriting,
   newEntryRecord,
-  insertEntryRow,
-  insertEntrySearchText,
   searchEntryRecords,
   takeNextNumber,
-  type EntrySearchText,
+  type EntryBatchWriter,
   type DayTotalsRow,
   type NewEntryRow,
 } from '../repositories/entries.js';
+import { insertAudit } from '../repositories/audit.js';
 import { putDocumentCode } from '../repositories/document-codes.js';
 import { entryIdOfSubmission, insertSubmission } from '../repositories/entry-submissions.js';
 import { searchTextOf, searchWords } from '../search-text.js';
-import { queueReadAudit, writeAudit } from './audit.js';
+import { auditRowOf, queueReadAudit, writeAudit, type AuditEvent } from './audit.js';
 import { officeScope, requireOfficeAccess, type ServiceContext } from './context.js';
 import { accessibleJournal } from './journals.js';
 import { assertKindsIssuable } from './kind-decisions.js';
@@ -216,24 +216,45 @@ function newEntryRow(content: EntryContent, place: Omit<NewEntryRow, 'sort' | 'k
   return { ...fields, contentJson, hash: entryHashOfCanonicalContent(place.prevHash, fields, contentJson) };
 }
 
+function entryAuditEvent(user: SessionUser, row: NewEntryRow): AuditEvent {
+  return { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: row.id, summary: `${row.printedNumber} ${row.sort}` };
+}
+
 async function writeEntryAudit(ctx: ServiceContext, user: SessionUser, row: NewEntryRow): Promise<void> {
-  await writeAudit(ctx, { userId: user.userId, action: 'entry.create', entity: 'entry', entityId: row.id, summary: `${row.printedNumber} ${row.sort}` });
+  await writeAudit(ctx, entryAuditEvent(user, row));
 }
 
 type EntryState = Pick<EntryRecord, 'id' | 'printedNumber' | 'handover' | 'annulment'>;
 
+/** Where a handover's or an annulment's rows go: the register at once, or a bulk load's writer. */
+type StateRows = Pick<EntryBatchWriter, 'handover' | 'annulment' | 'audit'>;
+
+function rowsOf(ctx: ServiceContext): StateRows {
+  return {
+    handover: (row) => insertHandover(ctx.db, row),
+    annulment: (row) => insertAnnulment(ctx.db, row),
+    audit: (row) => insertAudit(ctx.db, row),
+  };
+}
+
 /** Section E: handed over against signature, once, and never after an annulment. */
-async function writeHandover(ctx: ServiceContext, actor: SessionUser, record: EntryState, input: Omit<HandoverInput, 'entryId'>): Promise<void> {
+async function writeHandover(
+  ctx: ServiceContext,
+  actor: SessionUser,
+  record: EntryState,
+  input: Omit<HandoverInput, 'entryId'>,
+  rows: StateRows = rowsOf(ctx),
+): Promise<void> {
   if (record.annulment) throw new DeskError('conflict', 'errors.entries.annulled');
   if (record.handover) throw new DeskError('conflict', 'errors.entries.alreadyHandedOver');
-  await insertHandover(ctx.db, {
+  await rows.handover({
     entryId: record.id,
     at: ctx.now().toISOString(),
     receivedBy: input.receivedBy,
     recipientName: input.recipientName,
     byUser: actor.userId,
   });
-  await writeAudit(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` });
+  await rows.audit(auditRowOf(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` }));
 }
 
 /** Section E: the annulled entry points at the one issued in its place, written with the new entry. */
@@ -243,11 +264,11 @@ async function writeReissue(ctx: ServiceContext, actor: SessionUser, annulled: E
 }
 
 /** Section E: a mistake is corrected by annulling (reason, who, when); the number stays taken. */
-async function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string): Promise<void> {
+async function writeAnnulment(ctx: ServiceContext, actor: SessionUser, record: EntryState, reason: string, rows: StateRows = rowsOf(ctx)): Promise<void> {
   if (record.annulment) throw new DeskError('conflict', 'errors.entries.alreadyAnnulled');
-  await insertAnnulment(ctx.db, { entryId: record.id, at: ctx.now().toISOString(), reason, byUser: actor.userId });
+  await rows.annulment({ entryId: record.id, at: ctx.now().toISOString(), reason, byUser: actor.userId });
   // The reason is free text and may name people: the audit row carries the number only.
-  await writeAudit(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber });
+  await rows.audit(auditRowOf(ctx, { userId: actor.userId, action: 'entry.annul', entity: 'entry', entityId: record.id, summary: record.printedNumber }));
 }
 
 export function createEntriesService(ctx: ServiceContext) {
@@ -411,14 +432,14 @@ export function createEntriesService(ctx: ServiceContext) {
             heads.set(journal.id, head);
             return head;
           };
-          const searchTexts: [string, EntrySearchText][] = [];
+          const rows = entryBatchWriter(ctx.db);
           for (const { item, journal, content, id } of checked) {
             const head = heads.get(journal.id) ?? (await headOf(journal));
             const localDate = localDateOf(item.at);
             const year = Number(localDate.slice(0, 4));
             // A journal never reopens a closed year (as in `writeEntryRow`).
             if (head.year > year) throw new DeskError('conflict', 'errors.entries.clockBehind', { year: head.year });
-            const number = await takeNextNumber(ctx.db, journal.id, year);
+            const number = await rows.nextNumber(journal.id, year);
             const printedNumber = head.printNumber(year, number);
             const row = newEntryRow(content, {
               id,
@@ -431,16 +452,14 @@ export function createEntriesService(ctx: ServiceContext) {
               createdBy: item.user.userId,
               prevHash: head.hash,
             });
-            await insertEntryRow(ctx.db, row);
+            await rows.entry(row, searchTextOf(content, printedNumber));
             Object.assign(head, { year, hash: row.hash });
-            searchTexts.push([id, searchTextOf(content, printedNumber)]);
-            await writeEntryAudit(at(item.at), item.user, row);
+            await rows.audit(auditRowOf(at(item.at), entryAuditEvent(item.user, row)));
             const written = { id, printedNumber };
-            if (item.handover) await writeHandover(at(item.handover.at), item.user, written, item.handover);
-            if (item.annulment) await writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason);
+            if (item.handover) await writeHandover(at(item.handover.at), item.user, written, item.handover, rows);
+            if (item.annulment) await writeAnnulment(at(item.annulment.at), item.user, written, item.annulment.reason, rows);
           }
-          // The full-text rows last, in the entries' order (their rowids keep the order of writing).
-          for (const [entryId, text] of searchTexts) await insertEntrySearchText(ctx.db, entryId, text);
+          await rows.finish();
           return ids;
         }),
       );

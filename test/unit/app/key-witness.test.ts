@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentsHandlers } from '../../../electron/app/handlers/documents.js';
 import { keysOfRegister } from '../../../electron/app/key-witness.js';
 import { createPrintingService } from '../../../electron/app/printing.js';
-import { deskServices } from '../../../electron/bench/desk-cast.js';
+import { deskServices } from '../../../electron/app/synthetic/desk-cast.js';
 import { councilHeaderFrom } from '../../../electron/documents/header.js';
 import { openKeyStore, stampEntry } from '../../../electron/documents/verification.js';
 import type { SessionUser } from '../../../electron/register/services/session.js';

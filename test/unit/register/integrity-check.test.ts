@@ -3,7 +3,7 @@ import type * as NodeModule from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateRegister } from '../../../electron/bench/generator.js';
+import { generateRegister } from '../../../electron/app/synthetic/generator.js';
 import { quickCheck, registerPath, type QuickCheckResult } from '../../../electron/register/database.js';
 import { quickCheckFile } from '../../../electron/register/integrity-check.js';
 import { putSetting } from '../../../electron/register/repositories/settings.js';

@@ -1,4 +1,4 @@
-import { normalizeApostrophes } from '../../shared/domain/text.js';
+import { normalizeApostrophes } from '../../../shared/domain/text.js';
 import { Random } from './random.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { DeclinedName, PersonName } from '../../shared/domain/person.js';
-import type { Decliner } from '../declension/decliner.js';
+import type { DeclinedName, PersonName } from '../../../shared/domain/person.js';
+import type { Decliner } from '../../declension/decliner.js';
 import { nameWords, type Gender, type SurnameWords } from './people.js';
 
 /**

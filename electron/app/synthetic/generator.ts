@@ -1,14 +1,12 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRegisterServices, openRegister, registerPath, type RegisterDb } from '../register/index.js';
-import { kyivLocalDate } from '../register/kyiv-time.js';
-import { chainPage, getEntryRecord } from '../register/repositories/entries.js';
+import { createRegisterServices, openRegister, registerPath, type RegisterDb } from '../../register/index.js';
+import { kyivLocalDate } from '../../register/kyiv-time.js';
 import { deskServices, readCast, setUpDesk, type DeskCast, type DeskServices } from './desk-cast.js';
 import { batchInputOf, planBatches, planStart, type PlanSpec } from './plan.js';
 import { canPlanOnThread, planOnThread } from './plan-thread.js';
 
 /**
- * The benchmark's synthetic register: N entries across the central office's and two remote offices'
+ * The synthetic register (the training register, `cli seed` and the benchmark): N entries across the central office's and two remote offices'
  * journals and several years, written through the register's own entries service — the same
  * checks, numbering, hash chain, search text and audit rows as a certificate issued at the desk —
  * in batches of one transaction each, so a million entries take minutes, not a day of fsyncs.
@@ -18,6 +16,13 @@ export const DEFAULT_SEED = 1;
 /** Generated registers end here unless told otherwise: a fixed instant keeps them reproducible. */
 export const DEFAULT_UNTIL = new Date('2025-06-30T14:00:00.000Z');
 const BATCH_SIZE = 5000;
+/**
+ * Entries per transaction on PostgreSQL. Every entry's trigger moves its journal's counter row on,
+ * and the versions of a row one transaction updated again and again are all still there for the
+ * next lookup to walk (none is dead before the commit): a transaction of n entries costs about
+ * n² of them. Short transactions keep that walk short; their commits do not wait for the disk.
+ */
+const POSTGRES_TRANSACTION_SIZE = 100;
 /** From this many entries the plan is made on a second thread: starting one costs about a second. */
 const THREAD_FROM = 20_000;
 const DAY_MS = 86_400_000;
@@ -105,7 +110,8 @@ async function fill(opened: OpenedRegister, options: FillOptions): Promise<Gener
     annulments += batch.filter((item) => item.annulment).length;
     first ??= batch[0]?.at;
     last = batch.at(-1)?.at ?? last;
-    await opened.services.register.entries.appendBatch(batch);
+    const size = opened.db.dialect === 'postgres' ? POSTGRES_TRANSACTION_SIZE : batch.length;
+    for (let start = 0; start < batch.length; start += size) await opened.services.register.entries.appendBatch(batch.slice(start, start + size));
     written += batch.length;
     options.onProgress?.(written, options.entries);
   }
@@ -180,38 +186,4 @@ export async function openSeeded(
   const db = register ?? openRegister(registerPath(dataDir));
   const services = deskServices(createRegisterServices({ db, dataDir, now }), db, now);
   return { db, services, cast: await readCast(services) };
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-
-/**
- * SHA-256 over every journal's entries (numbers, instants, content, creator, handover and
- * annulment) with the setup's ids replaced by stable names (office code, login, directory row
- * names), so two registers generated with the same seed have the same digest.
- */
-export async function registerDigest(db: RegisterDb, services: DeskServices, cast: DeskCast): Promise<string> {
-  const names = new Map<string, string>();
-  for (const office of cast.offices) {
-    names.set(office.officeId, `office:${office.code}`);
-    names.set(office.journalId, `journal:${office.code}`);
-    names.set(office.signatory.signatoryId, `signatory:${office.code}`);
-  }
-  for (const user of await services.register.users.list(cast.head)) names.set(user.id, `user:${user.login}`);
-  for (const body of cast.bodies) names.set(body.id, `body:${body.history.name}`);
-  const stable = (text: string) => text.replace(UUID, (id) => names.get(id) ?? id);
-  const hash = createHash('sha256');
-  for (const office of cast.offices) {
-    let after = { year: 0, number: 0 };
-    for (;;) {
-      const rows = await chainPage(db, office.journalId, after, 1_000);
-      for (const row of rows) {
-        // Read through the repository: the service's getEntry would log a view per entry.
-        const { handover, annulment } = (await getEntryRecord(db, row.id)) ?? {};
-        hash.update(stable(JSON.stringify([row.id, row.printedNumber, row.createdAt, row.localDate, row.sort, row.kindsJson, row.createdBy, row.contentJson, handover, annulment])));
-        after = { year: row.year, number: row.number };
-      }
-      if (rows.length < 1_000) break;
-    }
-  }
-  return hash.digest('hex');
 }

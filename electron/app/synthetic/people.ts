@@ -1,5 +1,5 @@
-import type { HouseholdMember, PersonName, Relation } from '../../shared/domain/person.js';
-import { normalizeApostrophes } from '../../shared/domain/text.js';
+import type { HouseholdMember, PersonName, Relation } from '../../../shared/domain/person.js';
+import { normalizeApostrophes } from '../../../shared/domain/text.js';
 import { Random } from './random.js';
 import { drawSurname, SURNAMES } from './surnames.js';
 

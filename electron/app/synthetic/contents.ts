@@ -1,5 +1,5 @@
-import type { DocumentType, PresentedDocument } from '../../shared/domain/documents.js';
-import type { BodyHistory } from '../../shared/domain/directories.js';
+import type { DocumentType, PresentedDocument } from '../../../shared/domain/documents.js';
+import type { BodyHistory } from '../../../shared/domain/directories.js';
 import type {
   Applicant,
   CaseFacts,
@@ -8,15 +8,15 @@ import type {
   EntryContent,
   RefusalContent,
   SignatorySnapshot,
-} from '../../shared/domain/entry.js';
-import type { Address, HouseholdMember, PersonName } from '../../shared/domain/person.js';
-import { normalizeApostrophes } from '../../shared/domain/text.js';
-import { isMinorOn } from '../../shared/domain/validation/dates.js';
-import { catalogue } from '../../shared/rules/catalogue.js';
-import { assertCertifiable, evaluateCertification } from '../../shared/rules/certification.js';
-import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklist.js';
-import { refusalGrounds } from '../../shared/rules/refusal.js';
-import type { ChecklistItem, Verdict } from '../../shared/rules/requirements.js';
+} from '../../../shared/domain/entry.js';
+import type { Address, HouseholdMember, PersonName } from '../../../shared/domain/person.js';
+import { normalizeApostrophes } from '../../../shared/domain/text.js';
+import { isMinorOn } from '../../../shared/domain/validation/dates.js';
+import { catalogue } from '../../../shared/rules/catalogue.js';
+import { assertCertifiable, evaluateCertification } from '../../../shared/rules/certification.js';
+import { assertIssuable, evaluateCertificate } from '../../../shared/rules/checklist.js';
+import { refusalGrounds } from '../../../shared/rules/refusal.js';
+import type { ChecklistItem, Verdict } from '../../../shared/rules/requirements.js';
 import type { NameDeclension } from './declension.js';
 import { membersOn, strangerName, type Household, type Person } from './people.js';
 import type { Random } from './random.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CITY, householdOf, VILLAGES_A } from '../../../electron/bench/people.js';
-import { Random } from '../../../electron/bench/random.js';
-import { drawSurname, feminineOf, SURNAME_SHARES, SURNAMES } from '../../../electron/bench/surnames.js';
+import { CITY, householdOf, VILLAGES_A } from '../../../electron/app/synthetic/people.js';
+import { Random } from '../../../electron/app/synthetic/random.js';
+import { drawSurname, feminineOf, SURNAME_SHARES, SURNAMES } from '../../../electron/app/synthetic/surnames.js';
 
 /**
  * The synthetic register's surnames (the benchmark asks for realistic Ukrainian names): a town where the

@@ -1,14 +1,14 @@
-import { entrySorts, type SignatorySnapshot } from '../../shared/domain/entry.js';
-import type { StreetKind } from '../../shared/domain/directories.js';
-import type { CouncilRequisites } from '../../shared/domain/requisites.js';
-import { normalizeApostrophes } from '../../shared/domain/text.js';
-import { defaultTemplates } from '../../shared/rules/default-templates.js';
-import { parseTemplate, placeholdersFor } from '../../shared/rules/templates.js';
-import type { SessionUser } from '../register/services/session.js';
-import type { RegisterDb, RegisterServices } from '../register/index.js';
-import { writeAudit } from '../register/services/audit.js';
-import { createDirectoriesService, type DirectoriesService } from '../register/services/directories.js';
-import { createTemplatesService, type TemplateValidator, type TemplatesService } from '../register/services/templates.js';
+import { entrySorts, type SignatorySnapshot } from '../../../shared/domain/entry.js';
+import type { StreetKind } from '../../../shared/domain/directories.js';
+import type { CouncilRequisites } from '../../../shared/domain/requisites.js';
+import { normalizeApostrophes } from '../../../shared/domain/text.js';
+import { defaultTemplates } from '../../../shared/rules/default-templates.js';
+import { parseTemplate, placeholdersFor } from '../../../shared/rules/templates.js';
+import type { SessionUser } from '../../register/services/session.js';
+import type { RegisterDb, RegisterServices } from '../../register/index.js';
+import { writeAudit } from '../../register/services/audit.js';
+import { createDirectoriesService, type DirectoriesService } from '../../register/services/directories.js';
+import { createTemplatesService, type TemplateValidator, type TemplatesService } from '../../register/services/templates.js';
 import type { SyntheticBody } from './contents.js';
 import { CITY, VILLAGES_A, VILLAGES_B, type Territory } from './people.js';
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRegisterServices, type RegisterDb } from '../../../electron/register/index.js';
-import { deskServices, setUpDesk, type DeskCast, type DeskServices } from '../../../electron/bench/desk-cast.js';
-import { batchInputOf, planBatches, type PlannedItem } from '../../../electron/bench/plan.js';
+import { deskServices, setUpDesk, type DeskCast, type DeskServices } from '../../../electron/app/synthetic/desk-cast.js';
+import { batchInputOf, planBatches, type PlannedItem } from '../../../electron/app/synthetic/plan.js';
 import { openTestRegisterDb } from '../../support/register-backend.js';
 
 /**

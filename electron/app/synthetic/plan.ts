@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SessionUser } from '../register/services/session.js';
-import { createDecliner } from '../declension/decliner.js';
-import { kyivLocalDate } from '../register/kyiv-time.js';
-import type { BatchEntryInput } from '../register/services/entries.js';
+import type { SessionUser } from '../../register/services/session.js';
+import { createDecliner } from '../../declension/decliner.js';
+import { kyivLocalDate } from '../../register/kyiv-time.js';
+import type { BatchEntryInput } from '../../register/services/entries.js';
 import { gateOf, plannedCertificate, plannedCertification, plannedRefusal, type ContentContext, type EntryRule, type PlannedEntry } from './contents.js';
 import { prepareDeclension } from './declension.js';
 import type { CastOffice, DeskCast } from './desk-cast.js';

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { entryContentSchema, type EntryRecord } from '../../../shared/domain/entry.js';
 import { evaluateCertification } from '../../../shared/rules/certification.js';
 import { evaluateCertificate } from '../../../shared/rules/checklist.js';
-import { generateRegister, openSeeded, registerDigest, seedTrainingRegister, TRAINING_ENTRIES } from '../../../electron/bench/generator.js';
+import { generateRegister, openSeeded, seedTrainingRegister, TRAINING_ENTRIES } from '../../../electron/app/synthetic/generator.js';
+import { registerDigest } from '../../support/synthetic-digest.js';
 import { openRegister, registerPath } from '../../../electron/register/index.js';
 import { chainPage, searchEntryRecords } from '../../../electron/register/repositories/entries.js';
 
@@ -13,7 +14,7 @@ const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 
 function emptyFolder(): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cnap-bench-test-'));
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cnap-synthetic-test-'));
   folders.push(folder);
   return path.join(folder, 'data');
 }
