@@ -24,6 +24,7 @@ import { fileDigest, sealPackage } from './container.js';
 import { documentTrustForBundle } from './document-keys.js';
 import { openExchangeIdentity } from './keys.js';
 import { signPayload, type BundlePayload } from './payloads.js';
+import { bundleWitness } from './centre-witness.js';
 import { bundleMarksSchema, dateOf, requireRemoteDesk, safeFilePart, START_MARKS, type BundleMarks, type WorkplaceState } from './state.js';
 
 export type ProgressFn = (step: { phase: 'collect' | 'seal' | 'write'; done: number; total: number }) => void;
@@ -139,6 +140,7 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
     audit: cut.audit,
     // So the centre can verify this office's papers by QR and by short code (document-keys.ts).
     ...documentTrustForBundle(ctx.dataDir, { installedCode: state.officeCode, currentCode: cut.officeCode ?? state.officeCode }, cut.documentCodes),
+    witness: await bundleWitness(ctx, state, cut.journals, cut.entries),
   };
   onProgress({ phase: 'seal', done: 0, total: 1 });
   const data = sealPackage(

@@ -34,9 +34,10 @@ import type { ServiceContext } from '../register/services/context.js';
 import { searchTextOf } from '../register/search-text.js';
 import { fileDigest, openPackage, readPackageHeader } from './container.js';
 import { receiveDocumentTrust } from './document-keys.js';
-import { openExchangeIdentity, samePublicKey } from './keys.js';
+import { openExchangeIdentity, samePublicKey, type ExchangeIdentity } from './keys.js';
 import { bundlePayloadSchema, readEnvelope, signatureValid, type BundlePayload } from './payloads.js';
 import { importMarksSchema, requireCentralDesk } from './state.js';
+import { checkBundleWitness, keepWitnessed, recordWitnessFlag, WitnessRefusal } from './centre-witness.js';
 
 export interface JournalImportLine {
   journalId: string;
@@ -232,11 +233,13 @@ function insertBundle(
   office: Office,
   signed: { payload: BundlePayload; envelope: ReturnType<typeof readEnvelope> },
   file: { name: string; digest: string },
+  identity: ExchangeIdentity,
 ): Promise<BundleImportReport> {
   const { payload } = signed;
   return ctx.db.write(async () => {
     const pinKeys = await checkSigner(ctx, office, payload, signed.envelope);
     const { auditUpTo, superseded } = await checkSequence(ctx, office, payload);
+    const witnessed = await checkBundleWitness(ctx, office, payload);
     await checkUsers(ctx, payload);
     const plans: Awaited<ReturnType<typeof planJournal>>[] = [];
     for (const part of payload.journals) {
@@ -315,6 +318,7 @@ function insertBundle(
       alreadyPresent: plans.reduce((sum, plan) => sum + plan.skipped, 0),
       supersededBundles: superseded,
     };
+    await keepWitnessed(ctx, identity, office, payload.sequence, witnessed, at);
     await insertExchangeLog(ctx.db, {
       direction: 'import',
       kind: 'bundle',
@@ -388,8 +392,10 @@ export async function importBundle(ctx: ServiceContext, actor: SessionUser, file
   const payload = parsed.data;
   if (payload.officeId !== header.officeId || payload.sequence !== header.sequence) throw refuse('tampered');
   try {
-    return await insertBundle(ctx, actor, office, { payload, envelope }, { name: fileName, digest });
+    return await insertBundle(ctx, actor, office, { payload, envelope }, { name: fileName, digest }, identity);
   } catch (error) {
+    // Nothing of the bundle was imported; the rewrite it shows is recorded, to survive a restart.
+    if (error instanceof WitnessRefusal) await recordWitnessFlag(ctx, office, error, { sequence: payload.sequence, fileName }, actor.userId);
     if (error instanceof DeskError) throw error;
     // A trigger or key of the register refused a row: the transaction is rolled back whole.
     throw refuse('registerRefused', { office: office.code });

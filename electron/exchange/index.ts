@@ -19,6 +19,7 @@ import { exportBundle, type BundleExport, type ProgressFn } from './bundle-expor
 import { importBundle, type BundleImportReport } from './bundle-import.js';
 import { exportUpdates, exportWorkplace, importUpdates, importWorkplace } from './packages.js';
 import { daysBetween, dateOf, readWorkplaceState } from './state.js';
+import { witnessedByCentre, witnessFlagsForStatus, type WitnessedByCentre } from './centre-witness.js';
 
 export type { BundleExport, ProgressFn } from './bundle-export.js';
 export type { BundleImportReport } from './bundle-import.js';
@@ -37,6 +38,7 @@ export interface RemoteStatus {
   daysSinceAcknowledged: number;
   warnAfterDays: number;
   warning: boolean;
+  witnessed: WitnessedByCentre[];
 }
 
 export interface CentralOfficeStatus {
@@ -47,6 +49,7 @@ export interface CentralOfficeStatus {
   joined: boolean;
   lastImport: { sequence: number; at: string } | null;
   updateVersion: number;
+  witnessFlags: Awaited<ReturnType<typeof witnessFlagsForStatus>>;
 }
 
 export type ExchangeStatus = RemoteStatus | { mode: 'central'; offices: CentralOfficeStatus[] };
@@ -74,6 +77,7 @@ async function remoteStatus(ctx: ServiceContext): Promise<RemoteStatus | undefin
     daysSinceAcknowledged: days,
     warnAfterDays,
     warning: days > warnAfterDays,
+    witnessed: await witnessedByCentre(ctx, state),
   };
 }
 
@@ -90,6 +94,7 @@ async function centralStatus(ctx: ServiceContext): Promise<CentralOfficeStatus[]
       joined: (await getPinnedKeys(ctx.db, office.id)) !== undefined,
       lastImport: lastImport ? { sequence: lastImport.sequence, at: lastImport.at } : null,
       updateVersion: await latestPackageVersion(ctx.db, office.id, 'export'),
+      witnessFlags: await witnessFlagsForStatus(ctx, office.id),
     });
   }
   return offices;

@@ -21,6 +21,7 @@ import { openExchangeIdentity } from './keys.js';
 import { readEnvelope, signatureValid, signPayload, unsignedPayload, type UpdatePayload, type WorkplacePayload } from './payloads.js';
 import { applyReferenceData, collectReferenceData, type AppliedCounts, type ReferenceData } from './reference-data.js';
 import { requireCentralDesk, requireRemoteDesk, safeFilePart, writeWorkplaceState } from './state.js';
+import { checkUpdateWitness, keepCosignatures, updateWitness } from './centre-witness.js';
 
 function refuse(what: string, params?: Record<string, string | number>): DeskError {
   return new DeskError('rule_violation', `errors.exchange.${what}`, params);
@@ -191,6 +192,7 @@ export async function exportUpdates(ctx: ServiceContext, actor: SessionUser, off
     createdAt,
     acknowledgedSequence,
     reference: await collectReferenceData(ctx, office.id),
+    witness: await updateWitness(ctx, office.id),
   };
   const data = sealPackage({ kind: 'update', officeId: office.id, officeCode: office.code, sequence: version }, signPayload(payload, identity), {
     type: 'x25519',
@@ -260,6 +262,7 @@ export async function importUpdates(ctx: ServiceContext, actor: SessionUser, fil
   if (payload.version === current) return { status: 'already_applied', version: current, acknowledgedSequence: payload.acknowledgedSequence, applied: null };
   const lastExported = (await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0;
   if (payload.acknowledgedSequence > lastExported) throw refuse('acknowledgedUnknown', { sequence: payload.acknowledgedSequence });
+  const witness = await checkUpdateWitness(ctx, state, payload.witness);
   const at = ctx.now().toISOString();
   const applied = await ctx.db.write(async () => {
     const counts = await applyReferenceData(ctx, payload.reference, actor.userId);
@@ -281,6 +284,8 @@ export async function importUpdates(ctx: ServiceContext, actor: SessionUser, fil
     await writeAudit(ctx, { userId: actor.userId, action: 'exchange.import_updates', entity: 'exchange', entityId: String(payload.version), summary: `v${payload.version}; ack #${payload.acknowledgedSequence}` });
     return counts;
   });
+  // Outside the register, beside the checkpoint log; kept once the update is applied.
+  await keepCosignatures(ctx, witness);
   return { status: 'applied', version: payload.version, acknowledgedSequence: payload.acknowledgedSequence, applied };
 }
 

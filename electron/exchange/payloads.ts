@@ -57,6 +57,24 @@ const auditSchema = z
   })
   .strict();
 
+/**
+ * The centre as witness (R7.7): the office's signed checkpoint of each journal as this bundle cut
+ * it, with the hashes of the journal's entries before the bundle's own (base64, 32 bytes each), so
+ * the centre can check the checkpoint and name the first entry that differs from what it confirmed.
+ */
+export const bundleWitnessSchema = z
+  .object({
+    checkpointKey: z.string().max(1000),
+    journals: z.array(z.object({ journalId: idSchema, checkpoint: z.string().max(20_000), earlierHashes: z.string().max(64_000_000) }).strict()),
+  })
+  .strict();
+export type BundleWitness = z.infer<typeof bundleWitnessSchema>;
+
+/** The centre's cosignatures of the latest checkpoints it accepted from the office, in an update. */
+export interface UpdateWitness {
+  cosigned: { journalId: string; note: string; cosignature: string }[];
+}
+
 export const peerKeysSchema = z.object({ signingKey: z.string().max(1000), encryptionKey: z.string().max(1000) }).strict();
 
 export const bundlePayloadSchema = z
@@ -81,6 +99,7 @@ export const bundlePayloadSchema = z
     documentCodes: z.array(documentCodeSchema),
     audit: z.array(auditSchema),
     ...documentTrustFields,
+    witness: bundleWitnessSchema.optional(),
   })
   .strict();
 export type BundlePayload = z.infer<typeof bundlePayloadSchema>;
@@ -105,6 +124,7 @@ export interface UpdatePayload {
   /** The highest bundle sequence the centre has imported from this office. */
   acknowledgedSequence: number;
   reference: ReferenceData;
+  witness?: UpdateWitness;
 }
 
 const envelopeSchema = z.object({ payload: z.string(), signature: z.string().optional() }).strict();

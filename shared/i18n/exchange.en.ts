@@ -32,6 +32,12 @@ export default {
       documentKeyInvalid: 'The bundle from {{office}} carries a document verification key that is not an Ed25519 key. Nothing was changed.',
       documentKeyForeign: "The bundle from {{office}} carries another office's document verification key ({{code}}): a workplace vouches only for its own documents. Nothing was changed.",
       codeSealInvalid: "The bundle from {{office}} carries a short code whose seal does not match this workplace's document verification keys. Nothing was changed.",
+      // The centre as witness of remote journals (R7.7).
+      witnessRewritten: "Journal {{journal}} of workplace {{office}} was rewritten after an exchange the centre confirmed ({{confirmed}} entries witnessed): entry No. {{number}} differs from what the centre received before. The bundle was not imported; the case is recorded at the centre.",
+      witnessTailCut: 'Journal {{journal}} of workplace {{office}} was cut short after an exchange the centre confirmed ({{confirmed}} entries witnessed): entry No. {{number}} and the ones after it are no longer in it. The bundle was not imported; the case is recorded at the centre.',
+      witnessMissing: 'The bundle from {{office}} carries no signed checkpoint of journal {{journal}}, although the centre has witnessed that journal before. Nothing was changed.',
+      witnessInvalid: "The checkpoint of journal {{journal}} in the bundle from {{office}} does not match the bundle's entries, or its signature is wrong. Nothing was changed.",
+      witnessCosignatureInvalid: "The centre's cosignature in the update package fails its signature check. Nothing was changed.",
       tooLargeFile: 'The file is too large to pass through the browser window ({{limit}} KB at most). Nothing was changed.',
       tooLarge: 'The file {{file}} ({{size}} KB) is larger than the window takes ({{limit}} KB). Import it with the command line: npm run cli -- {{command}} --data-dir DIR --login LOGIN --file "<folder>/{{file}}" (and --database URL if the register is on a server). Nothing was changed.',
     },
@@ -80,6 +86,12 @@ export default {
       alreadyPresent: 'Already at the centre',
       supersededBundles: 'Lost bundles this one replaces',
       documentKeys: 'New document verification keys',
+    },
+    witness: {
+      witnessed: 'Journal {{journal}}: witnessed by the centre up to No. {{number}} ({{date}})',
+      flagged: 'Journal {{journal}}: bundle No. {{sequence}} refused on {{date}} — {{what}} No. {{number}}',
+      rewritten: 'entry rewritten',
+      tail_cut: 'cut from entry',
     },
     status: {
       lastExport: 'Last bundle written: No. {{sequence}} on {{date}}',

@@ -16,10 +16,13 @@ export function checkpointFolder(dataDir: string): string {
   return path.join(dataDir, CHECKPOINT_FOLDER);
 }
 
-function logFile(dataDir: string, journalId: string): string {
+function logFile(dataDir: string, journalId: string, suffix = '.log'): string {
   if (!/^[0-9A-Za-z-]+$/.test(journalId)) throw new Error('Not a journal id');
-  return path.join(checkpointFolder(dataDir), `${journalId}.log`);
+  return path.join(checkpointFolder(dataDir), `${journalId}${suffix}`);
 }
+
+/** Beside each log, the checkpoints the centre cosigned (remote offices): `<journal id>.cosigned`. */
+const COSIGNED = '.cosigned';
 
 /**
  * Appends one note, durable when the promise settles (the folder too, when the file is new). The
@@ -27,9 +30,9 @@ function logFile(dataDir: string, journalId: string): string {
  * the file ends with a torn line is looked at once per process and journal: after that every line
  * this process writes is whole (one write of a whole line, O_APPEND).
  */
-export async function appendNote(dataDir: string, journalId: string, note: string, lookForTornEnd: boolean): Promise<void> {
+export async function appendNote(dataDir: string, journalId: string, note: string, lookForTornEnd: boolean, suffix = '.log'): Promise<void> {
   const folder = checkpointFolder(dataDir);
-  const file = logFile(dataDir, journalId);
+  const file = logFile(dataDir, journalId, suffix);
   const fresh = !fs.existsSync(file);
   if (fresh) await fs.promises.mkdir(folder, { recursive: true, mode: 0o700 });
   const handle = await fs.promises.open(file, 'a+', 0o600);
@@ -107,4 +110,15 @@ export function loggedJournalIds(dataDir: string): string[] {
     .readdirSync(folder)
     .filter((name) => name.endsWith('.log'))
     .map((name) => name.slice(0, -'.log'.length));
+}
+
+/** Appends a checkpoint the centre cosigned (the office's note with the centre's line added). */
+export function appendCosigned(dataDir: string, journalId: string, cosigned: string): Promise<void> {
+  return appendNote(dataDir, journalId, cosigned, true, COSIGNED);
+}
+
+/** Every cosigned checkpoint kept for a journal, oldest first (unverified). */
+export function readCosigned(dataDir: string, journalId: string): string[] {
+  const file = logFile(dataDir, journalId, COSIGNED);
+  return fs.existsSync(file) ? notesOf(fs.readFileSync(file, 'utf8')) : [];
 }

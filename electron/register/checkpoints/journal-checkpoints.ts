@@ -427,3 +427,41 @@ export function findWitnessedCheckpoint(dataDir: string, journalIds: readonly st
   }
   return undefined;
 }
+
+/** The office key that signs a journal's checkpoints, as PEM: a bundle carries it to the centre. */
+export function checkpointPublicKeyPem(ctx: ServiceContext, officeCode: string): string {
+  return signerOf(ctx, officeCode).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+}
+
+/**
+ * The signed checkpoint of a journal exactly as a bundle cut it (R3.5: the centre checks it
+ * against the entries it receives and cosigns it): the log's own when its latest names that size
+ * and root, otherwise signed now and appended, so the log holds every checkpoint the centre sees.
+ */
+export async function checkpointOfCut(ctx: ServiceContext, journal: Journal, hashes: readonly string[], last: EntryHashRow | undefined): Promise<string> {
+  await flushCheckpoints(ctx);
+  const frontier = new MerkleFrontier();
+  for (const hash of hashes) frontier.appendEntryHash(hash);
+  const root = frontier.root();
+  const origin = originOfJournal(journal.id);
+  const keys = publicKeysOf(ctx.dataDir);
+  for (const note of readRecentNotes(ctx.dataDir, journal.id).reverse()) {
+    const opened = openCheckpoint(note, keys);
+    if (opened?.body.origin === origin && opened.body.size === frontier.size && opened.body.root.equals(root)) return note;
+  }
+  const extensions = [
+    ...(last ? [`entry ${frontier.size} ${last.year}/${last.number} ${last.hash}`] : []),
+    `at ${ctx.now().toISOString()}`,
+    `audit ${await auditHighWater(ctx.db)}`,
+  ];
+  const note = signNote(checkpointText({ origin, size: frontier.size, root, extensions }), signerOf(ctx, journal.officeCode));
+  const state = stateOf(ctx.db);
+  await appendNote(ctx.dataDir, journal.id, note, !state.opened.has(journal.id));
+  state.opened.add(journal.id);
+  return note;
+}
+
+/** A checkpoint note, opened with the office keys of this data folder (a cosigned copy included). */
+export function openOwnCheckpoint(dataDir: string, note: string): ReturnType<typeof openCheckpoint> {
+  return openCheckpoint(note, publicKeysOf(dataDir));
+}

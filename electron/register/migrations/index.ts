@@ -5,6 +5,7 @@ import { migration0004 } from './0004-search-speed.js';
 import { migration0005 } from './0005-issuing-pages.js';
 import { migration0006 } from './0006-submission-keys.js';
 import { migration0007 } from './0007-kind-decisions-year-starts.js';
+import { migration0008 } from './0008-witnessed-checkpoints.js';
 import { migration0009 } from './0009-office-document-keys.js';
 
 export interface Migration {
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
   migration0009,
 ];
 

@@ -10,7 +10,7 @@
 export const APPEND_ONLY_TABLES = [
   'entries', 'handovers', 'annulments', 'reissues', 'audit_log', 'document_codes', 'entries_fts',
   'directory_revisions', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'entry_submissions',
-  'kind_decisions', 'journal_year_starts',
+  'kind_decisions', 'journal_year_starts', 'witnessed_checkpoints', 'witness_flags',
   'office_document_keys', 'office_code_seals',
 ] as const;
 

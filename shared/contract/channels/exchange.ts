@@ -52,6 +52,23 @@ export const bundleImportReportSchema = z.object({
 });
 export type BundleImportReportShape = z.infer<typeof bundleImportReportSchema>;
 
+/** The centre as witness (R7.7): how far the centre cosigned each office journal; the bundles it flagged. */
+const witnessedByCentreSchema = z.object({
+  journalId: z.string(),
+  journalIndex: z.string(),
+  size: z.number().int(),
+  printedNumber: z.string().nullable(),
+  cosignedAt: z.string(),
+});
+const witnessFlagSchema = z.object({
+  journalId: z.string(),
+  journalIndex: z.string(),
+  reason: z.enum(['rewritten', 'tail_cut']),
+  printedNumber: z.string(),
+  bundleSequence: z.number().int(),
+  flaggedAt: z.string(),
+});
+
 export const exchangeStatusSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('remote'),
@@ -63,6 +80,7 @@ export const exchangeStatusSchema = z.discriminatedUnion('mode', [
     daysSinceAcknowledged: z.number().int(),
     warnAfterDays: z.number().int(),
     warning: z.boolean(),
+    witnessed: z.array(witnessedByCentreSchema),
   }),
   z.object({
     mode: z.literal('central'),
@@ -75,6 +93,7 @@ export const exchangeStatusSchema = z.discriminatedUnion('mode', [
         joined: z.boolean(),
         lastImport: z.object({ sequence: z.number().int(), at: z.string() }).nullable(),
         updateVersion: z.number().int(),
+        witnessFlags: z.array(witnessFlagSchema),
       }),
     ),
   }),

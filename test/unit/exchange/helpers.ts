@@ -96,8 +96,17 @@ export async function installRemote(centre: Centre, office: RemoteOffice, now: (
   const workplace = await centre.exchange.exportWorkplace(centre.head, office.officeId);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `desk-remote-${office.code}-`));
   const desk = await createDesk({ dataDir, demo: false, appVersion: 'test', now });
+  await createExchangeService(desk.register).importWorkplace(workplace.data, workplace.passphrase);
+  return remoteDeskOn(desk, dataDir, office);
+}
+
+/** A remote desk started again on an installed data folder (a restart, or a copy of its folder). */
+export async function reopenRemote(dataDir: string, office: RemoteOffice, now: () => Date): Promise<RemoteDesk> {
+  return remoteDeskOn(await createDesk({ dataDir, demo: false, appVersion: 'test', now }), dataDir, office);
+}
+
+async function remoteDeskOn(desk: Desk, dataDir: string, office: RemoteOffice): Promise<RemoteDesk> {
   const exchange = createExchangeService(desk.register);
-  await exchange.importWorkplace(workplace.data, workplace.passphrase);
   const raw = (channel: string, input: unknown) => desk.dispatcher.dispatch(channel, input, { sessionKey: 'remote-session', transport: 'cli' });
   const call: Call = async (channel, input) => {
     const result = await raw(channel, input);

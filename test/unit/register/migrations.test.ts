@@ -12,8 +12,14 @@ DROP TABLE office_code_seals;
 DROP TABLE office_document_keys;
 `;
 
+/** What migration 8 adds (checkpoints the centre witnessed, bundles it flagged), and 9, taken away: a register as version 7 left it. */
+const UNDO_MIGRATION_8 = `${UNDO_MIGRATION_9}
+DROP TABLE witness_flags;
+DROP TABLE witnessed_checkpoints;
+`;
+
 /** What migration 7 adds, taken away again: a register as version 6 left it. */
-const UNDO_MIGRATION_7 = `${UNDO_MIGRATION_9}
+const UNDO_MIGRATION_7 = `${UNDO_MIGRATION_8}
 DROP TABLE journal_year_starts;
 DROP TABLE kind_decisions;
 DROP TRIGGER journal_counters_start_at_one;
@@ -176,7 +182,7 @@ describe.skipIf(onPostgres)('migration 7 (decisions on kinds, journals continued
 });
 
 describe.skipIf(onPostgres)('migration 9 (the offices’ document keys and short-code seals)', () => {
-  it('carries a version-7 register forward with every entry and code, and keeps what it adds append-only (R7.7)', async () => {
+  it('carries a version-8 register forward with every entry and code, and keeps what it adds append-only (R7.7)', async () => {
     const register = await setUpRegister();
     const { services, head, journalId, clock, file, dir } = register;
     try {
@@ -184,7 +190,7 @@ describe.skipIf(onPostgres)('migration 9 (the offices’ document keys and short
       clock.advanceMinutes(5);
       await services.entries.appendEntry({ journalId, content: refusal(person('Шевчук', 'Олег')), user: head, gate: allowAll });
       const raw = sqliteOf(register.db);
-      raw.exec(`${UNDO_MIGRATION_9} PRAGMA user_version = 7;`);
+      raw.exec(`${UNDO_MIGRATION_9} PRAGMA user_version = 8;`);
       expect(tableExists(raw, 'office_document_keys')).toBe(false);
       const before = { ...snapshot(raw), codes: raw.prepare('SELECT * FROM document_codes ORDER BY rowid').all() };
       await register.db.close();
@@ -204,6 +210,43 @@ describe.skipIf(onPostgres)('migration 9 (the offices’ document keys and short
         expect(() => migrated.prepare('DELETE FROM office_document_keys').run()).toThrow(/append-only/);
         expect(() => migrated.prepare("UPDATE office_code_seals SET seal = 'other'").run()).toThrow(/append-only/);
         expect(() => migrated.prepare('DELETE FROM office_code_seals').run()).toThrow(/append-only/);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 2 });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('migration 8 (checkpoints the centre witnessed, bundles it flagged)', () => {
+  it('carries a version-7 register forward with every entry, and its new tables refuse an edit (R7.7)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      for (const family of ['Шевченко', 'Бондар']) {
+        await services.entries.appendEntry({ journalId, content: certificate(person(family, 'Олена')), user: head, gate: allowAll });
+        clock.advanceMinutes(5);
+      }
+      const raw = sqliteOf(register.db);
+      raw.exec(`${UNDO_MIGRATION_8} PRAGMA user_version = 7;`);
+      const before = snapshot(raw);
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect(snapshot(migrated)).toEqual(before);
+        const officeId = (migrated.prepare('SELECT office_id AS officeId FROM journals WHERE id = ?').get(journalId) as { officeId: string }).officeId;
+        migrated
+          .prepare("INSERT INTO witnessed_checkpoints (office_id, journal_id, size, root, note, cosignature, bundle_sequence, accepted_at) VALUES (?, ?, 2, 'r', 'n', 'c', 1, 'now')")
+          .run(officeId, journalId);
+        expect(() => migrated.prepare('UPDATE witnessed_checkpoints SET size = 1').run()).toThrow(/append-only/);
+        expect(() => migrated.prepare('DELETE FROM witnessed_checkpoints').run()).toThrow(/append-only/);
         const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
         const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
         expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 2 });

@@ -4,6 +4,7 @@ import { postgresMigration0002 } from './0002-time-indexes.js';
 import { postgresMigration0003 } from './0003-submission-keys.js';
 import { postgresMigration0004 } from './0004-kind-decisions-year-starts.js';
 import { postgresMigration0005 } from './0005-counter-by-issuing.js';
+import { postgresMigration0006 } from './0006-witnessed-checkpoints.js';
 import { postgresMigration0007 } from './0007-office-document-keys.js';
 import { postgresMigration0009 } from './0009-entry-words.js';
 
@@ -19,6 +20,7 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 3, name: 'submission-keys', sql: postgresMigration0003 },
   { version: 4, name: 'kind-decisions-year-starts', sql: postgresMigration0004 },
   { version: 5, name: 'counter-by-issuing', sql: postgresMigration0005 },
+  { version: 6, name: 'witnessed-checkpoints', sql: postgresMigration0006 },
   { version: 7, name: 'office-document-keys', sql: postgresMigration0007 },
   { version: 9, name: 'entry-words', sql: postgresMigration0009 },
 ];

@@ -106,6 +106,11 @@ function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => v
       {status.lastExport && <Text>{t('exchange.status.lastExport', { sequence: status.lastExport.sequence, date: formatDate(status.lastExport.at.slice(0, 10)) })}</Text>}
       <Text>{status.acknowledged ? t('exchange.status.acknowledged', { sequence: status.acknowledged.sequence }) : t('exchange.status.notAcknowledged')}</Text>
       {unconfirmed && <Text>{t('exchange.status.unconfirmed', unconfirmed)}</Text>}
+      {status.witnessed.map((journal) => (
+        <Text key={journal.journalId}>
+          {t('exchange.witness.witnessed', { journal: journal.journalIndex, number: journal.printedNumber ?? '—', date: formatDate(journal.cosignedAt.slice(0, 10)) })}
+        </Text>
+      ))}
       <Group align="end">
         <Button onClick={() => void exportBundle()} loading={action.busy}>
           {t(unconfirmed ? 'exchange.status.recut' : 'exchange.bundle.export')}
@@ -165,6 +170,17 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
           <Text>
             {`${t('exchange.lastImport')}: ${office.lastImport ? `№ ${office.lastImport.sequence}` : t('exchange.none')} · ${t(office.joined ? 'exchange.joined' : 'exchange.notJoined')}`}
           </Text>
+          {office.witnessFlags.map((flag) => (
+            <Alert key={`${flag.journalId}-${flag.flaggedAt}`} color="red" role="alert">
+              {t('exchange.witness.flagged', {
+                journal: flag.journalIndex,
+                sequence: flag.bundleSequence,
+                date: formatDate(flag.flaggedAt.slice(0, 10)),
+                what: t(`exchange.witness.${flag.reason}`),
+                number: flag.printedNumber,
+              })}
+            </Alert>
+          ))}
           <Group>
             {!office.joined && (
               <Button variant="default" onClick={() => void exportWorkplace(office.officeId)} loading={action.busy}>
