@@ -88,6 +88,7 @@ export default {
       integrityFailed: 'The integrity check (quick_check) failed:',
       journalOk: 'Journal {{index}} ({{office}}): {{entries}} entries, all sound.',
       checkpointOk: 'It matches the signed checkpoint of {{at}} ({{size}} entries).',
+      checkpointsElsewhere: "The journals' signed checkpoints are kept in the desk's data folder, so they were not compared: add --data-dir DIR of that desk.",
       restoredFrom: 'The register was restored from the backup {{from}} on {{at}}: entries are checked from that restore on.',
       fault: {
         hash_mismatch: 'Journal {{index}} ({{office}}): entry No. {{printedNumber}} ({{year}}) was changed after it was written — its content no longer gives its hash.',

@@ -14,6 +14,7 @@ export const verifyCommand: CliCommand = {
   usage: [
     'verify --data-dir DIR',
     'verify --data-dir DIR --witness CODE',
+    'verify --data-dir DIR --database URL [--ca-file FILE] [--witness CODE]',
     'verify --database URL [--ca-file FILE] [--witness CODE]',
   ],
   options: { ...dataDirOption, ...databaseOptions, witness: { type: 'string' } },
@@ -35,6 +36,8 @@ export const verifyCommand: CliCommand = {
       const services = createRegisterServices({ db, dataDir: dataDir ?? '.' });
       if (db.location.backend === 'postgres') {
         io.out(t('cli.verify.serverPages', { server: db.location.server }));
+        // The checkpoint log is the desk's, not the server's (R7.7): without its folder it cannot be compared.
+        if (dataDir === undefined) io.out(t('cli.verify.checkpointsElsewhere'));
       } else {
         const integrity = await services.verification.quickCheck();
         if (!integrity.ok) {

@@ -35,6 +35,13 @@ export function registerOptionsOf(dataDir: string): { database?: string } {
   return database ? { database } : {};
 }
 
+/** Where the register of a test desk's `dataDir` lives, to change it behind the desk's back. */
+export function registerTargetOf(dataDir: string): TestRegisterTarget {
+  const target = registerTargets.get(dataDir);
+  if (!target) throw new Error(`no test register for ${dataDir}`);
+  return target;
+}
+
 /** Drops the register of `dataDir` (a test database on the server) and forgets it. */
 export async function disposeRegisterOf(dataDir: string): Promise<void> {
   await registerTargets.get(dataDir)?.dispose();
