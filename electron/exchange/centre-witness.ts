@@ -69,9 +69,10 @@ export async function bundleWitness(
 ): Promise<BundleWitness> {
   const parts: BundleWitness['journals'] = [];
   for (const part of journals) {
-    const journal = part.after ? await getJournal(ctx.db, part.journalId) : undefined;
-    if (!journal || !part.after) continue;
-    const rows = await hashesUpTo(ctx, journal.id, part.after);
+    const journal = await getJournal(ctx.db, part.journalId);
+    if (!journal) continue;
+    // An empty journal too: a journal cut to nothing must still say so to the centre.
+    const rows = part.after ? await hashesUpTo(ctx, journal.id, part.after) : [];
     const carried = entries.filter((entry) => entry.journalId === journal.id).length;
     const earlier = rows.slice(0, rows.length - carried).map((row) => Buffer.from(row.hash, 'hex'));
     const checkpoint = await checkpointOfCut(ctx, journal, rows.map((row) => row.hash), rows.at(-1));
@@ -201,7 +202,8 @@ export async function checkBundleWitness(ctx: ServiceContext, office: Office, pa
       const params = { office: office.code, journal: journal.index, number: fault.printedNumber, confirmed: fault.confirmedSize };
       throw new WitnessRefusal(fault, params);
     }
-    if (confirmed?.size === opened.body.size && confirmed.root === opened.body.root.toString('base64')) continue;
+    const known = confirmed?.size === opened.body.size && confirmed.root === opened.body.root.toString('base64');
+    if (known || opened.body.size === 0) continue;
     accepted.push({ journalId: journal.id, size: opened.body.size, root: opened.body.root, note: carried.checkpoint });
   }
   return accepted;
@@ -274,8 +276,9 @@ export const updateWitnessSchema = z
 
 /**
  * Checks every cosignature an update package returns: made by the centre's key (the one the
- * workplace package brought) over a checkpoint this office signed for one of its journals. Any
- * that fails refuses the whole update, before anything is kept.
+ * workplace package brought) over a checkpoint of one of this office's journals. A cosignature
+ * that fails refuses the whole update, before anything is kept. A checkpoint this desk's key did
+ * not sign (one its predecessor on another PC sent) is left out: this desk cannot vouch for it.
  */
 export async function checkUpdateWitness(ctx: ServiceContext, state: WorkplaceState, value: unknown): Promise<UpdateWitness> {
   if (value === undefined) return { cosigned: [] };
@@ -283,15 +286,14 @@ export async function checkUpdateWitness(ctx: ServiceContext, state: WorkplaceSt
   if (!parsed.success) throw refuse('tampered');
   const centreKey = createPublicKey(state.centreKeys.signingKey);
   const ownJournals = new Set((await listJournals(ctx.db, state.officeId)).map((journal) => journal.id));
+  const cosigned: UpdateWitness['cosigned'] = [];
   for (const item of parsed.data.cosigned) {
-    const opened = openOwnCheckpoint(ctx.dataDir, item.note);
-    const sound =
-      ownJournals.has(item.journalId) &&
-      opened?.body.origin === originOfJournal(item.journalId) &&
-      verifyCosignature(item.note, item.cosignature, CENTRE_WITNESS_NAME, centreKey) !== undefined;
-    if (!sound) throw refuse('witnessCosignatureInvalid');
+    if (!ownJournals.has(item.journalId) || verifyCosignature(item.note, item.cosignature, CENTRE_WITNESS_NAME, centreKey) === undefined) {
+      throw refuse('witnessCosignatureInvalid');
+    }
+    if (openOwnCheckpoint(ctx.dataDir, item.note)?.body.origin === originOfJournal(item.journalId)) cosigned.push(item);
   }
-  return parsed.data;
+  return { cosigned };
 }
 
 /** Keeps each cosigned checkpoint beside the journal's checkpoint log (a note with both signatures). */

@@ -79,6 +79,17 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'exchange_office_keys', columns: ['office_id', 'signing_key', 'encryption_key', 'pinned_at', 'pinned_by'] },
   { name: 'office_document_keys', columns: ['office_id', 'office_code', 'fingerprint', 'public_key', 'bundle_sequence', 'received_at'] },
   { name: 'office_code_seals', columns: ['entry_id', 'seal'] },
+  // The centre as witness of its remote offices (migration 0008); a flag names an entry.
+  {
+    name: 'witnessed_checkpoints',
+    columns: ['id', 'office_id', 'journal_id', 'size', 'root', 'note', 'cosignature', 'bundle_sequence', 'accepted_at'],
+    identity: 'id',
+  },
+  {
+    name: 'witness_flags',
+    columns: ['id', 'office_id', 'journal_id', 'reason', 'position', 'entry_id', 'printed_number', 'confirmed_size', 'bundle_sequence', 'file_name', 'flagged_at', 'flagged_by'],
+    identity: 'id',
+  },
 ];
 
 /** Copied before the entries: directories, users, templates. The rest refer to entries. */

@@ -7,7 +7,10 @@ import { DeskError } from '../../../shared/contract/errors.js';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { createDesk } from '../../../electron/app/desk.js';
 import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
+import { openPackage, sealPackage } from '../../../electron/exchange/container.js';
 import { createExchangeService } from '../../../electron/exchange/index.js';
+import { openExchangeIdentity } from '../../../electron/exchange/keys.js';
+import { readEnvelope, signPayload, type UpdatePayload } from '../../../electron/exchange/payloads.js';
 import { checkpointFolder, readCosigned } from '../../../electron/register/checkpoints/checkpoint-log.js';
 import { CENTRE_WITNESS_NAME, verifyCosignature } from '../../../electron/register/checkpoints/cosignature.js';
 import { entryHash } from '../../../electron/register/hash-chain.js';
@@ -136,6 +139,23 @@ describe('the centre as witness of a remote journal (R3.5, R7.7)', () => {
     expect(status.mode === 'remote' && status.witnessed).toEqual([
       { journalId: office.journalId, journalIndex: '04-01', size: issued.length, printedNumber: issued.at(-1)!.printedNumber, cosignedAt: expect.any(String) as string },
     ]);
+  });
+
+  it('refuses an update whose cosignature does not verify with the centre key, keeping nothing', async () => {
+    const update = await centre.exchange.exportUpdates(centre.head, office.officeId);
+    const officeIdentity = openExchangeIdentity(remote.dataDir);
+    const { header, plaintext } = openPackage(update.data, { type: 'x25519', privateKey: officeIdentity.encryptionPrivateKey, publicKey: officeIdentity.encryptionPublicKey });
+    const payload = readEnvelope(plaintext).value as UpdatePayload;
+    const cosigned = payload.witness!.cosigned[0]!;
+    // One signature byte changed; the package itself is signed again with the centre's real key.
+    const blob = Buffer.from(cosigned.cosignature.split(' ').at(-1)!, 'base64');
+    blob[blob.length - 1] = (blob[blob.length - 1] ?? 0) ^ 0x01;
+    cosigned.cosignature = `${cosigned.cosignature.split(' ').slice(0, -1).join(' ')} ${blob.toString('base64')}`;
+    const forged = sealPackage(header, signPayload(payload, openExchangeIdentity(centre.dataDir)), { type: 'x25519', recipientPublicKey: officeIdentity.encryptionPublicKey });
+    const before = readCosigned(remote.dataDir, office.journalId);
+    const error = await refusal(() => remote.exchange.importUpdates(remote.user, forged));
+    expect(error.messageKey).toBe('errors.exchange.witnessCosignatureInvalid');
+    expect(readCosigned(remote.dataDir, office.journalId)).toEqual(before);
   });
 
   it('refuses and flags a journal rewritten and rechained after the confirmed exchange, naming the first entry that differs; nothing is imported', async () => {
