@@ -23,6 +23,7 @@ const TABLES = [
   'settings', 'offices', 'journals', 'users', 'journal_counters', 'entries', 'handovers', 'annulments', 'reissues',
   'audit_log', 'document_codes', 'entries_fts', 'directory_revisions', 'signatories', 'settlements', 'streets', 'bodies',
   'body_posts', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'office_document_keys', 'office_code_seals',
+  'witnessed_checkpoints', 'witness_flags',
 ];
 
 const ENTRIES = 1000;
@@ -118,6 +119,13 @@ async function buildSourceRegister(dataDir: string): Promise<{ head: SessionUser
       .run(remoteOfficeId, 'VRM-01', '0A1B 2C3D', 'ZG9jdW1lbnQta2V5', '2025-06-30T14:00:00.000Z');
     const coded = raw.prepare('SELECT entry_id AS id FROM document_codes ORDER BY rowid LIMIT 1').get() as { id: string } | undefined;
     raw.prepare('INSERT INTO office_code_seals (entry_id, seal) VALUES (?, ?)').run(coded?.id ?? annulled.id, 'c2VhbA');
+    // And what the centre witnessed of it: a cosigned checkpoint and a flagged bundle.
+    raw
+      .prepare("INSERT INTO witnessed_checkpoints (office_id, journal_id, size, root, note, cosignature, bundle_sequence, accepted_at) VALUES (?, ?, 3, 'cm9vdA==', 'note', 'cosignature', 1, '2025-07-01T09:00:00.000Z')")
+      .run(remoteOfficeId, journalId);
+    raw
+      .prepare("INSERT INTO witness_flags (office_id, journal_id, reason, position, entry_id, printed_number, confirmed_size, bundle_sequence, file_name, flagged_at, flagged_by) VALUES (?, ?, 'rewritten', 2, ?, '01-21/2', 3, 2, 'bundle.cnapbundle', '2025-07-02T09:00:00.000Z', NULL)")
+      .run(remoteOfficeId, journalId, annulled.id);
     raw.close();
     const replacement = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll, replaces: annulled.id });
     await putDocumentCode(db, replacement.id, 'AB12CD34');
