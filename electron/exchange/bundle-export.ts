@@ -140,7 +140,7 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
     audit: cut.audit,
     // So the centre can verify this office's papers by QR and by short code (document-keys.ts).
     ...documentTrustForBundle(ctx.dataDir, { installedCode: state.officeCode, currentCode: cut.officeCode ?? state.officeCode }, cut.documentCodes),
-    witness: await bundleWitness(ctx, state, cut.journals, cut.entries),
+    witness: await bundleWitness(ctx, cut.journals, cut.entries),
   };
   onProgress({ phase: 'seal', done: 0, total: 1 });
   const data = sealPackage(

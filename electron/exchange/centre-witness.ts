@@ -63,7 +63,6 @@ async function hashesUpTo(ctx: ServiceContext, journalId: string, head: ChainHea
 /** The witness part of a bundle: each journal's checkpoint as cut, and the hashes before the bundle's entries. */
 export async function bundleWitness(
   ctx: ServiceContext,
-  state: WorkplaceState,
   journals: readonly { journalId: string; after: ChainHead | null }[],
   entries: readonly { journalId: string }[],
 ): Promise<BundleWitness> {
@@ -76,9 +75,9 @@ export async function bundleWitness(
     const carried = entries.filter((entry) => entry.journalId === journal.id).length;
     const earlier = rows.slice(0, rows.length - carried).map((row) => Buffer.from(row.hash, 'hex'));
     const checkpoint = await checkpointOfCut(ctx, journal, rows.map((row) => row.hash), rows.at(-1));
-    parts.push({ journalId: journal.id, checkpoint, earlierHashes: Buffer.concat(earlier).toString('base64') });
+    parts.push({ journalId: journal.id, checkpoint, checkpointKey: checkpointPublicKeyPem(ctx, journal.officeCode), earlierHashes: Buffer.concat(earlier).toString('base64') });
   }
-  return { checkpointKey: checkpointPublicKeyPem(ctx, state.officeCode), journals: parts };
+  return { journals: parts };
 }
 
 // ── Centre side: checking a bundle's checkpoints ────────────────────────────────────────────────
@@ -152,14 +151,19 @@ async function firstDifference(ctx: ServiceContext, journalId: string, officeHas
   return { journalId, reason: shortBy ? 'tail_cut' : 'rewritten', position: at, entryId: entry?.id ?? null, printedNumber: entry?.printedNumber ?? String(at), confirmedSize };
 }
 
-function officeKeyOf(office: Office, pem: string): (keyName: string) => KeyObject | undefined {
+/**
+ * The key a bundle says signed a journal's checkpoint. Any office key name is taken: the key is
+ * vouched for by the bundle's signature, and the name follows the office's code, which the centre
+ * may have renamed since the desk was installed.
+ */
+function checkpointKeyOf(pem: string): (keyName: string) => KeyObject | undefined {
   let key: KeyObject | undefined;
   try {
     key = createPublicKey(pem);
   } catch {
     key = undefined;
   }
-  return (keyName) => (keyName === keyNameOfOffice(office.code) ? key : undefined);
+  return (keyName) => (keyName.startsWith(keyNameOfOffice('')) ? key : undefined);
 }
 
 async function officeJournal(ctx: ServiceContext, office: Office, journalId: string): Promise<Journal> {
@@ -186,7 +190,7 @@ export async function checkBundleWitness(ctx: ServiceContext, office: Office, pa
       if (confirmed) throw refuse('witnessMissing', { office: office.code, journal: journal.index });
       continue;
     }
-    const opened = openCheckpoint(carried.checkpoint, officeKeyOf(office, witness.checkpointKey));
+    const opened = openCheckpoint(carried.checkpoint, checkpointKeyOf(carried.checkpointKey));
     const hashes = splitHashes(carried.earlierHashes);
     const officeHashes = hashes ? [...hashes, ...payload.entries.filter((entry) => entry.journalId === journal.id).map((entry) => entry.hash)] : undefined;
     const sound =

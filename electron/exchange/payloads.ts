@@ -64,8 +64,17 @@ const auditSchema = z
  */
 export const bundleWitnessSchema = z
   .object({
-    checkpointKey: z.string().max(1000),
-    journals: z.array(z.object({ journalId: idSchema, checkpoint: z.string().max(20_000), earlierHashes: z.string().max(64_000_000) }).strict()),
+    journals: z.array(
+      z
+        .object({
+          journalId: idSchema,
+          checkpoint: z.string().max(20_000),
+          /** The office key that signed it (PEM): the journal's office code names it, and a renamed office signs with its new one. */
+          checkpointKey: z.string().max(1000),
+          earlierHashes: z.string().max(64_000_000),
+        })
+        .strict(),
+    ),
   })
   .strict();
 export type BundleWitness = z.infer<typeof bundleWitnessSchema>;
