@@ -8,18 +8,21 @@ import { checkpointOfCut, checkpointPublicKeyPem, openOwnCheckpoint } from '../r
 import { MerkleFrontier } from '../register/checkpoints/merkle.js';
 import { keyNameOfOffice, openCheckpoint, originOfJournal } from '../register/checkpoints/signed-note.js';
 import { GENESIS_HASH } from '../register/hash-chain.js';
-import { entryAtPosition, entryHashesAfter, type EntryHashRow } from '../register/repositories/checkpoints.js';
-import type { ChainHead } from '../register/repositories/exchange.js';
-import { getJournal, listJournals } from '../register/repositories/journals.js';
 import {
+  entryAtPosition,
+  entryHashesAfter,
+  getJournal,
   insertWitnessedCheckpoint,
   insertWitnessFlag,
   journalHashesAfter,
   latestWitnessedCheckpoint,
   latestWitnessedOfOffice,
+  listJournals,
   witnessFlagsOfOffice,
+  type ChainHead,
+  type EntryHashRow,
   type WitnessFlagReason,
-} from '../register/repositories/centre-witness.js';
+} from '../register/services/replication.js';
 import type { ServiceContext } from '../register/services/context.js';
 import type { ExchangeIdentity } from './keys.js';
 import type { BundlePayload, BundleWitness, UpdateWitness } from './payloads.js';

@@ -7,6 +7,9 @@
  * view of the reviewer, not imported from the repositories behind it.
  */
 export { insertAudit } from '../repositories/audit.js';
+// The centre as witness of remote journals: the journal's hashes, the checkpoints it kept, the bundles it flagged.
+export { entryAtPosition, entryHashesAfter, type EntryHashRow } from '../repositories/checkpoints.js';
+export { insertWitnessedCheckpoint, insertWitnessFlag, journalHashesAfter, latestWitnessedCheckpoint, latestWitnessedOfOffice, witnessFlagsOfOffice, type WitnessFlagReason } from '../repositories/centre-witness.js';
 export { closePostPeriod, insertPost, selectBodies, selectPosts, selectSettlements, selectSignatories, selectStreets, upsertBody, upsertSettlement, upsertSignatory, upsertStreet } from '../repositories/directories.js';
 export { putDocumentCode, shortCodeOfEntry } from '../repositories/document-codes.js';
 export { insertAnnulment, insertHandover, insertReissue, journalFirstNumbers } from '../repositories/entries.js';
