@@ -114,6 +114,15 @@ export function findRefusalGround(id: string): RefusalGroundDefinition | undefin
   return refusalGroundList.find((definition) => definition.id === id);
 }
 
+/**
+ * The ground a stored refusal's rule falls under, for reports: the list's own point, or for a
+ * refusal registered before grounds were chosen from the list (its rule a sub-point such as
+ * `R7.1.4`), the point it belongs to (R7.1).
+ */
+export function refusalGroundOf(ruleId: string): RefusalGroundDefinition | undefined {
+  return findRefusalGround(ruleId) ?? findRefusalGround(ruleId.replace(/^(R\d+\.\d+)\.\d+$/, '$1'));
+}
+
 export const REFUSAL_DETAILS_MAX = 600;
 
 /** One ground the administrator chose, with the words that say what exactly is missing or wrong. */

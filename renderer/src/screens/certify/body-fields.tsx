@@ -65,6 +65,8 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
               label={t('ui.certify.kind')}
               withAsterisk
               searchable
+              // A required choice: picking the chosen kind again (a second click, a slow double click) keeps it.
+              allowDeselect={false}
               data={kinds.map((candidate) => ({ value: candidate.id, label: kindLabel(candidate) }))}
               value={field.value || null}
               onChange={(value) => {
@@ -86,6 +88,7 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
                 label={issuerType === 'osbb' ? t('ui.certify.osbb') : t('ui.certify.committee')}
                 withAsterisk
                 searchable
+                allowDeselect={false}
                 disabled={!kind}
                 data={bodies.filter((body) => body.type === issuerType && body.active).map((body) => ({ value: body.id, label: body.number ? `№ ${body.number} ${body.name}` : body.name }))}
                 value={field.value || null}

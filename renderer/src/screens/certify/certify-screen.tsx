@@ -192,6 +192,7 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
                       <Select
                         label={t('ui.issue.signatory')}
                         withAsterisk
+                        allowDeselect={false}
                         data={signers.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position}` }))}
                         value={field.value || null}
                         onChange={(value) => field.onChange(value ?? '')}
