@@ -1,4 +1,5 @@
 import type { RefusalGround } from '../domain/entry.js';
+import { FORM_DATA_CHECK_IDS } from './checklist.js';
 import { findUkText, ukText } from './printed-text.js';
 import { findRefusalGround, groundsFor, printedGroundText, type ChosenRefusalGround, type RefusalGroundDefinition, type RefusalPath } from './refusal-grounds.js';
 import type { ChecklistItem, Verdict } from './requirements.js';
@@ -14,18 +15,14 @@ export interface RefusalDraft {
 }
 
 /**
- * Checks that are the form's own data, not anything the applicant failed to bring (the household
- * table, the body's certificate and the deceased typed in, R7.1.2–4): never a ground to refuse.
- */
-const FORM_DATA_CHECKS: ReadonlySet<string> = new Set(['household_listed', 'body_certificate_details', 'deceased_details']);
-
-/**
  * The ground of the list an unmet item falls under: the same point when the list has it (R7.4.x,
  * R7.6.x, R7.5, R7.8, R7.15); a kind's own document under R7.1 for a certificate; for a
  * certification, a document a decision added under R7.15.
  */
 export function groundOfItem(item: ChecklistItem, path: RefusalPath): string | undefined {
-  if (item.kind === 'check' && FORM_DATA_CHECKS.has(item.id)) return undefined;
+  // The form's own data (the household table, the body's certificate, the deceased typed in,
+  // R7.1.2–4) are not anything the applicant failed to bring: never a ground to refuse.
+  if (item.kind === 'check' && FORM_DATA_CHECK_IDS.has(item.id)) return undefined;
   const allowed = groundsFor(path);
   if (allowed.some((definition) => definition.id === item.ruleId)) return item.ruleId;
   if (item.kind === 'check') return undefined;
