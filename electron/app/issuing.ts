@@ -24,7 +24,8 @@ import { birthDateSchema } from '../../shared/domain/validation/dates.js';
 import type { CustomKind } from '../../shared/rules/catalogue.js';
 import { assertCertifiable, evaluateCertification } from '../../shared/rules/certification.js';
 import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklist.js';
-import { refusalGrounds } from '../../shared/rules/refusal.js';
+import { refusalDraft } from '../../shared/rules/refusal.js';
+import { refusalGroundProblems, type ChosenRefusalGround, type RefusalPath } from '../../shared/rules/refusal-grounds.js';
 import type { Decliner } from '../declension/decliner.js';
 import { signatureName } from '../documents/format.js';
 import type { SessionUser } from '../register/services/session.js';
@@ -227,17 +228,14 @@ export function createIssuingService(deps: IssuingDeps) {
     },
 
     async refuse(user: SessionUser, input: RefuseInput): Promise<EntryRecord> {
+      // R7.4, R7.6: only grounds of the action's own list, each with the words it needs, whatever the page sent.
+      assertRefusalGrounds(input.request.sort, input.grounds);
       const signatory = await signatorySnapshot(input.signatoryId, await officeOfJournal(user, input.journalId));
       const kinds = await customKinds();
       const options = { today: today(), customKinds: kinds };
       const requisites = await deps.register.settings.getRequisites();
       const asked = await requestedCase(input, signatory, options);
-      const { grounds, referral } = refusalGrounds(asked.verdict, {
-        factNotConfirmable: input.factNotConfirmable,
-        registerDepartment: requisites.registerDepartment,
-      });
-      // A refusal needs a ground: when everything is in order the answer is to issue, not to refuse.
-      if (grounds.length === 0) throw new DeskError('rule_violation', 'errors.issuing.nothingToRefuse');
+      const { grounds, referral } = refusalDraft(input.grounds, { registerDepartment: requisites.registerDepartment });
       const content = refusalContentSchema.parse({
         sort: 'refusal',
         requested: { sort: input.request.sort, kinds: asked.kinds },
@@ -265,6 +263,12 @@ export function createIssuingService(deps: IssuingDeps) {
     const history = await deps.directories.bodyHistory(draft.bodyId);
     return { content, kinds: [content.kind], verdict: evaluateCertification(content, history, options) };
   }
+}
+
+/** The chosen grounds of a refusal, or an `invalid_input` naming each problem at its ground. */
+function assertRefusalGrounds(path: RefusalPath, chosen: readonly ChosenRefusalGround[]): void {
+  const problems = refusalGroundProblems(path, chosen);
+  if (problems.length > 0) throw new DeskError('invalid_input', 'errors.issuing.refusalGrounds', undefined, problems.map((problem) => ({ ...problem })));
 }
 
 export type IssuingService = ReturnType<typeof createIssuingService>;

@@ -146,7 +146,12 @@ async function issueSamples(call: DeskCall, register: SampleRegister, today: str
   const refusal = await call('entries.refuse', {
     journalId: register.journalId,
     signatoryId: register.signatoryId,
-    factNotConfirmable: true,
+    // As the dialog proposes them from the checklist, with the administrator's own words added.
+    grounds: [
+      { ruleId: 'R7.4.2', details: 'будинкова книга (приватний сектор)' },
+      { ruleId: 'R7.1', details: 'правовстановлюючий документ на домоволодіння (житловий будинок по вул. Шевченка, 12)' },
+      { ruleId: 'R7.16', details: 'спільне проживання з батьком у 1990–1995 роках' },
+    ],
     request: {
       sort: 'certificate',
       certificate: {

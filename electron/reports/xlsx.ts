@@ -54,8 +54,10 @@ function addTable(sheet: ExcelJS.Worksheet, table: ReportTable): void {
     const row = sheet.getRow(REPORT_HEADER_ROW + 1 + index);
     row.values = cells;
     // Numbers stay numbers, so the council's spreadsheet can sum them; only their display is grouped.
+    // A label longer than its capped column (a refusal ground in words) wraps instead of being cut.
     row.eachCell((cell) => {
       if (typeof cell.value === 'number') cell.numFmt = '#,##0';
+      else cell.alignment = { vertical: 'top', wrapText: true };
     });
   }
   if (table.rows.length > 0) {

@@ -2,7 +2,7 @@
 export default {
   ui: {
     issue: {
-      customKind: '{{title}} (R7.15, decision No. {{number}} of {{date}})',
+      customKind: '{{title}} (cl. 7.15, decision No. {{number}} of {{date}})',
     },
   },
 } as const;

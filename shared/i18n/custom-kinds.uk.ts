@@ -2,7 +2,7 @@
 export default {
   ui: {
     issue: {
-      customKind: '{{title}} (R7.15, рішення № {{number}} від {{date}})',
+      customKind: '{{title}} (п. 7.15, рішення № {{number}} від {{date}})',
     },
   },
 } as const;

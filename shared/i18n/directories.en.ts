@@ -45,7 +45,7 @@ export default {
       periodOrder: 'The end date cannot be earlier than the start date.',
       periodOverlap: 'Someone else already holds the post from {{from}}. History is not rewritten: close the current period and add a new one.',
       postClosed: 'This period is already closed.',
-      osbbNoDeputy: 'ОСББ certificates are signed by the ОСББ head (R7.8): no deputies are kept for an ОСББ.',
+      osbbNoDeputy: 'ОСББ certificates are signed by the ОСББ head (cl. 7.8): no deputies are kept for an ОСББ.',
       bodyTypeFixed: 'The type of a body (committee or ОСББ) cannot be changed.',
       streetExists: 'This settlement already has such a street.',
       committeeKindForOsbb: 'The committee kind is for committees only, not for an ОСББ.',

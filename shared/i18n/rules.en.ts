@@ -124,15 +124,17 @@ export default {
       deputy: 'deputy head',
     },
     refusal: {
-      notPresented: 'not presented: {{label}}',
-      rulePoint: 'sub-point {{sub}} of point {{point}} of the certificates procedure',
-      point: 'point {{point}} of the certificates procedure',
-      factNotConfirmable:
-        'the fact the applicant asks to confirm cannot be certified by a certificate: it is established in the manner the law sets, in particular by a court',
       referral: 'Without a house book (apartment cards), information is available from: {{department}}.',
     },
   },
   validation: {
+    refusal: {
+      noGround: "Choose at least one ground of refusal from the Regulation's list",
+      unknownGround: "No such ground of refusal in the Regulation's list",
+      groundNotForPath: 'The ground of cl. {{point}} does not apply to this action (issuing or certifying)',
+      groundTwice: 'The ground of cl. {{point}} is chosen twice',
+      detailsNeeded: 'The ground of cl. {{point}} covers several cases: describe what exactly is missing or does not match',
+    },
     date: {
       invalid: 'No such date',
       future: 'The date cannot be later than today',
@@ -213,7 +215,7 @@ export default {
   },
   errors: {
     rules: {
-      checklistIncomplete: 'Requirements not met: {{missing}}',
+      checklistIncomplete: 'Requirements not met (cl. {{missing}})',
       unknownKind: 'Unknown certificate kind: {{kind}}',
       wrongSort: 'The kind {{kind}} does not match the action (issuing or certifying)',
     },

@@ -54,6 +54,9 @@ const NEED_CHECKS: Record<KindNeed, string> = {
   deceased: 'deceased_details',
 };
 
+/** Checks of the form's own data (what the administrator typed), not of what the applicant brought. */
+export const FORM_DATA_CHECK_IDS: ReadonlySet<string> = new Set(Object.values(NEED_CHECKS));
+
 /**
  * Data the printed certificate cannot do without, by the kind's own rule: the household table
  * (R7.1.2, R7.1.3), the self-organisation body's certificate it cites (R7.1.3), the deceased and

@@ -5,6 +5,7 @@ import type { HouseholdMember, IsoDate, PersonName } from '../domain/person.js';
 import { documentTypeHasNumber } from '../domain/validation/documents.js';
 import { isMinorOn } from '../domain/validation/dates.js';
 import { findKind, type CustomKind, type GroundItem, type KindDefinition } from './catalogue.js';
+import { rulePoint } from './rule-point.js';
 
 /**
  * The required-documents checklist shared by certificates (R7.4) and certifications (R7.6): both
@@ -198,7 +199,7 @@ export function checklistError(verdict: Verdict): DeskError {
   return new DeskError(
     'rule_violation',
     'errors.rules.checklistIncomplete',
-    { missing: [...new Set(verdict.missing.map((item) => item.ruleId))].join(', ') },
+    { missing: [...new Set(verdict.missing.map((item) => rulePoint(item.ruleId)))].join(', ') },
     verdict.missing.map((item) => ({ path: item.id, messageKey: item.labelKey, params: { ...item.params, ruleId: item.ruleId } })),
   );
 }

@@ -94,7 +94,7 @@ test('every screen of a working desk meets WCAG 2.1 AA, has text of 14 px or mor
 
   // The states a screen changes into: the checklist of a chosen kind, an entry's details.
   await page.getByRole('navigation').getByRole('button', { name: 'Видати довідку' }).click();
-  await page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (R7.1.2)' }).check();
+  await page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (п. 7.1.2)' }).check();
   await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
   expect(await wcagViolations(page), 'issue: the family checklist').toEqual([]);
   expect(await smallText(page), 'issue: the family checklist').toEqual([]);

@@ -152,7 +152,7 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
   await addSignatory(page);
 
   await page.keyboard.press('Alt+n');
-  await page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (R7.1.2)' }).check();
+  await page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (п. 7.1.2)' }).check();
   await page.getByRole('textbox', { name: 'Прізвище' }).first().fill('Шевченко');
   await page.getByRole('textbox', { name: 'Імʼя' }).first().fill('Тарас');
   await page.getByRole('textbox', { name: 'По батькові' }).first().fill('Григорович');
@@ -200,7 +200,7 @@ test('a family certificate: Issue waits for the child’s birth certificate (R7.
 
   const issue = page.getByRole('button', { name: 'Видати', exact: true });
   await expect(issue).toBeDisabled();
-  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('свідоцтво про народження дитини: Шевченко Марія Тарасівна (R7.4.3)');
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('свідоцтво про народження дитини: Шевченко Марія Тарасівна (п. 7.4.3)');
   await saveScreen(page, 'desk-issue-waiting-for-child');
 
   await presentChildBirthCertificate(page);
@@ -322,15 +322,46 @@ test('a refusal for a missing house book (R7.4.2), with its notice registered', 
   await choose(page, 'Який документ', /ID-картка/);
   await page.getByLabel('Номер').fill('001234567');
   await expect(page.getByRole('button', { name: 'Видати', exact: true })).toBeDisabled();
-  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('будинкова книга (приватний сектор) (R7.4.2)');
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('будинкова книга (приватний сектор) (п. 7.4.2)');
 
+  // R7.4.2 is proposed from the checklist, with the missing document in words; nothing is registered yet.
   await page.getByRole('button', { name: 'Відмовити' }).click();
-  await expect(page.getByRole('dialog')).toContainText('(R7.4.2)');
+  const dialog = page.getByRole('dialog', { name: 'Відмова у видачі' });
+  const housing = dialog.getByRole('checkbox', { name: /^п\. 7\.4\.2 — не подано будинкову книгу/ });
+  await expect(housing).toBeChecked();
+  await expect(dialog.getByRole('textbox', { name: 'Що саме (п. 7.4.2)' })).toHaveValue('будинкова книга (приватний сектор)');
+  // Errors stay inside the dialog: no ground at all, then a ground that needs words left without them.
+  await housing.uncheck();
+  await dialog.getByRole('button', { name: 'Зареєструвати відмову' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Оберіть хоча б одну підставу відмови з переліку Регламенту');
+  await housing.check();
+  await dialog.getByRole('checkbox', { name: /^п\. 7\.1 — / }).check();
+  await dialog.getByRole('button', { name: 'Зареєструвати відмову' }).click();
+  await expect(dialog.getByText('Підстава п. 7.1 охоплює кілька випадків: опишіть, що саме не подано або не відповідає')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Що саме (п. 7.1)' }).fill('технічний паспорт будинку № 7');
+  await dialog.getByRole('textbox', { name: 'Що саме (п. 7.4.2)' }).fill('будинкову книгу втрачено, дублікат не оформлено');
+  await expect(dialog).toContainText('У повідомленні: п. 7.4.2 — не подано будинкову книгу');
   await saveScreen(page, 'desk-refusal-dialog');
-  await page.getByRole('button', { name: 'Зареєструвати відмову' }).click();
+  await dialog.getByRole('button', { name: 'Зареєструвати відмову' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Відмову зареєстровано');
-  await expect(page.getByRole('row', { name: /Підстави відмови/ })).toContainText('R7.4.2');
+  await expect(page.getByRole('row', { name: /Підстави відмови/ })).toContainText('п. 7.4.2 — не подано будинкову книгу');
   await saveScreen(page, 'desk-refusal-done');
+  // The notice prints the chosen grounds with their points and the administrator's words.
+  const notice = await savedPdfText(page);
+  expect(notice).toContain('1) п. 7.4.2 — не подано будинкову книгу (приватний сектор) або поквартирні картки (багатоповерхові будинки): будинкову книгу втрачено, дублікат не оформлено.');
+  expect(notice).toMatch(/2\) п\. 7\.1 — не подано документи, на підставі яких видається довідка цього виду: технічний паспорт будинку № 7\./);
+  expect(notice).toContain('звернутися до Відділу ведення реєстру територіальної громади');
+
+  // Reports name the grounds in words with their points, and the chart's labels keep apart.
+  await page.getByRole('navigation').getByRole('button', { name: 'Звіти' }).click();
+  await page.getByRole('button', { name: 'Сформувати' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Довідка з місця реєстрації' })).toBeVisible();
+  await saveScreen(page, 'desk-report-kind', { fullPage: false });
+  await page.getByText('Відмови за підставою').click();
+  await expect(page.getByRole('row').filter({ hasText: 'п. 7.4.2 — не подано будинкову книгу' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'п. 7.1 — не подано документи, на підставі яких' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'R7.4.2', exact: true })).toHaveCount(0);
+  await saveScreen(page, 'desk-report-refusal-grounds', { fullPage: false });
 });
 
 /** A burial certificate of the committee «Берізка», signed by the deputy in the head's absence; data match left unconfirmed. */
@@ -380,14 +411,32 @@ test('a certification refused for data that do not match (R7.6.6), then certifie
   }
 
   await page.getByRole('navigation').getByRole('button', { name: 'Посвідчити довідку' }).click();
-  // R7.6.6: the certificate's data do not match the documents: certifying is impossible, the refusal is registered.
+  // R7.6.6: the certificate's data do not match the documents: certifying is impossible, the refusal is asked for first.
   await fillCertification(page);
   const certify = page.getByRole('button', { name: 'Посвідчити', exact: true });
   await expect(certify).toBeDisabled();
   await page.getByRole('button', { name: 'Відмовити' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Відмова в засвідченні підпису' });
+  const mismatch = dialog.getByRole('checkbox', { name: /^п\. 7\.6\.6 — відомості, зазначені в довідці/ });
+  await expect(mismatch).toBeChecked();
+  // The mismatch is the administrator's to describe: registering without the words is refused inside the dialog.
+  await dialog.getByRole('button', { name: 'Зареєструвати відмову' }).click();
+  await expect(dialog.getByText('Підстава п. 7.6.6 охоплює кілька випадків')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Посвідчення довідки комітету чи ОСББ');
+  await dialog.getByRole('textbox', { name: 'Що саме (п. 7.6.6)' }).fill('по батькові в довідці «Андрійович», у паспорті «Андрієвич»');
+  await saveScreen(page, 'desk-certify-refusal-dialog');
+  // Cancelling registers nothing; asking again starts from the checklist's proposal.
+  await dialog.getByRole('button', { name: 'Скасувати' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Відмовити' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Що саме (п. 7.6.6)' })).toHaveValue('');
+  await dialog.getByRole('textbox', { name: 'Що саме (п. 7.6.6)' }).fill('по батькові в довідці «Андрійович», у паспорті «Андрієвич»');
+  await dialog.getByRole('button', { name: 'Зареєструвати відмову' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Відмову зареєстровано');
-  await expect(page.getByText('R7.6.6').first()).toBeVisible();
+  await expect(page.getByRole('row', { name: /Підстави відмови/ })).toContainText('п. 7.6.6 — відомості, зазначені в довідці');
   await saveScreen(page, 'desk-certify-refused');
+  const notice = await savedPdfText(page);
+  expect(notice).toContain('1) п. 7.6.6 — відомості, зазначені в довідці (персональні дані), не відповідають поданим документам: по батькові в довідці «Андрійович», у паспорті «Андрієвич».');
   await page.getByRole('button', { name: 'Наступна довідка' }).click();
 
   await fillCertification(page);
@@ -409,7 +458,7 @@ test('the same desk in English: login, sections and the issue form', async ({ pa
   await page.getByLabel('Password').fill(HEAD.password);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Issuing a certificate');
-  await expect(page.getByRole('status').filter({ hasText: 'Missing' })).toContainText('(R7.4.1)');
+  await expect(page.getByRole('status').filter({ hasText: 'Missing' })).toContainText('(cl. 7.4.1)');
   // Dates are day first in English too, and the calendar speaks English.
   const born = page.getByRole('textbox', { name: 'Date of birth' }).first();
   await expect(born).toHaveAttribute('placeholder', 'dd.mm.yyyy');

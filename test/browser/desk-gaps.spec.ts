@@ -104,7 +104,7 @@ test('the person finder prefills an earlier entry’s data but never its documen
   await expect(page.getByLabel('Населений пункт')).toHaveValue('м. Глухів');
   await expect(page.getByRole('textbox', { name: 'Вулиця' })).toHaveValue('вул. Київська');
   await expect(page.getByRole('textbox', { name: 'Будинок' })).toHaveValue('12');
-  await expect(page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (R7.1.2)' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Довідка про склад сімʼї (п. 7.1.2)' })).toBeChecked();
   await expect(page.getByRole('group', { name: 'Особа 3' }).getByRole('textbox', { name: 'Імʼя' })).toHaveValue('Ґаля');
   // Documents are presented anew each time (R7.4): nothing is ticked, so Issue waits.
   const checklist = page.getByRole('heading', { name: 'Документи (п. 7.4)' }).locator('xpath=ancestor::div[contains(@class,"Paper")][1]');
@@ -165,14 +165,14 @@ test('R7.15: the head adds a kind by decision, and it is issued like any other',
   await saveScreen(page, 'gaps-new-kind-added');
 
   await page.keyboard.press('Alt+n');
-  const kind = page.getByRole('checkbox', { name: 'Довідка про користування присадибною ділянкою (R7.15, рішення № 245 від 20.01.2026)' });
+  const kind = page.getByRole('checkbox', { name: 'Довідка про користування присадибною ділянкою (п. 7.15, рішення № 245 від 20.01.2026)' });
   await kind.check();
   await page.getByRole('textbox', { name: 'Прізвище' }).first().fill('Ковальчук');
   await page.getByRole('textbox', { name: 'Імʼя' }).first().fill('Олена');
   await page.getByRole('textbox', { name: 'По батькові' }).first().fill('Петрівна');
   await page.getByLabel('Населений пункт').fill('Глухів');
   await page.getByRole('textbox', { name: 'Будинок' }).fill('7');
-  const ground = page.getByRole('checkbox', { name: 'державний акт на право користування землею (R7.15)' });
+  const ground = page.getByRole('checkbox', { name: 'державний акт на право користування землею (п. 7.15)' });
   await expect(ground).toBeVisible();
   await page.getByRole('checkbox', { name: /документ, що посвідчує особу/ }).check();
   await page.getByLabel('Серія').fill('КВ');
@@ -180,7 +180,7 @@ test('R7.15: the head adds a kind by decision, and it is issued like any other',
   await page.getByRole('checkbox', { name: /будинкова книга/ }).check();
   const issue = page.getByRole('button', { name: 'Видати', exact: true });
   await expect(issue).toBeDisabled();
-  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('державний акт на право користування землею (R7.15)');
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText('державний акт на право користування землею (п. 7.15)');
   await ground.check();
   await chooseSignatory(page);
   await expect(issue).toBeEnabled();
@@ -267,7 +267,7 @@ test('R7.15: a certified kind the head adds is offered on the certify screen, ce
 
   await page.getByRole('navigation').getByRole('button', { name: 'Посвідчити довідку' }).click();
   await page.getByRole('textbox', { name: 'Вид довідки (п. 7.5, 7.8, 7.9)' }).click();
-  const offered = page.getByRole('option', { name: `${title} (R7.15, рішення № 311 від 10.02.2026)` });
+  const offered = page.getByRole('option', { name: `${title} (п. 7.15, рішення № 311 від 10.02.2026)` });
   await expect(offered).toBeVisible();
   await offered.click();
   await page.getByRole('textbox', { name: 'Квартальний (будинковий) комітет' }).click();
@@ -289,8 +289,8 @@ test('R7.15: a certified kind the head adds is offered on the certify screen, ce
   // The decision's own checklist item (R7.15) is asked for like any other.
   const certify = page.getByRole('button', { name: 'Посвідчити', exact: true });
   await expect(certify).toBeDisabled();
-  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText(`${ground} (R7.15)`);
-  await page.getByRole('checkbox', { name: `${ground} (R7.15)` }).check();
+  await expect(page.getByRole('status').filter({ hasText: 'Бракує' })).toContainText(`${ground} (п. 7.15)`);
+  await page.getByRole('checkbox', { name: `${ground} (п. 7.15)` }).check();
   await expect(certify).toBeEnabled();
   await saveScreen(page, 'gaps-certify-custom-kind');
   await page.getByRole('heading', { name: 'Особа, про яку довідка' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));

@@ -15,7 +15,7 @@ import { isMinorOn } from '../../../shared/domain/validation/dates.js';
 import { catalogue } from '../../../shared/rules/catalogue.js';
 import { assertCertifiable, evaluateCertification } from '../../../shared/rules/certification.js';
 import { assertIssuable, evaluateCertificate } from '../../../shared/rules/checklist.js';
-import { refusalGrounds } from '../../../shared/rules/refusal.js';
+import { proposedRefusalGrounds, refusalDraft } from '../../../shared/rules/refusal.js';
 import type { ChecklistItem, Verdict } from '../../../shared/rules/requirements.js';
 import type { NameDeclension } from './declension.js';
 import { membersOn, strangerName, type Household, type Person } from './people.js';
@@ -256,7 +256,8 @@ export function plannedRefusal(ctx: ContentContext, random: Random, household: H
   const dropped = random.chance(0.9) ? random.pick(droppable.length > 0 ? droppable : all) : undefined;
   const documents = all.filter((doc) => doc !== dropped);
   const verdict = evaluateCertificate({ ...draft, documents }, options);
-  const { grounds, referral } = refusalGrounds(verdict, { factNotConfirmable: dropped === undefined, registerDepartment: ctx.registerDepartment });
+  const chosen = dropped === undefined ? [{ ruleId: 'R7.16', details: '' }] : proposedRefusalGrounds(verdict, 'certificate');
+  const { grounds, referral } = refusalDraft(chosen, { registerDepartment: ctx.registerDepartment });
   const content: RefusalContent = {
     sort: 'refusal',
     requested: { sort: 'certificate', kinds: draft.kinds },

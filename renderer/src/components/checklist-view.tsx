@@ -5,6 +5,7 @@ import { presentedDocumentInputSchema } from '../../../shared/domain/validation/
 import type { ChecklistItem } from '../../../shared/rules/requirements.js';
 import type { DocumentType } from '../../../shared/domain/documents.js';
 import { useFieldError } from './field-error.js';
+import { useRulePoint } from './rule-point.js';
 
 export interface TickValue {
   presented: boolean;
@@ -13,10 +14,11 @@ export interface TickValue {
   number?: string;
 }
 
-/** One line of a checklist in the words of the rules, with its rule id: «… (R7.4.3)». */
+/** One line of a checklist in the words of the rules, with its point: «… (п. 7.4.3)». */
 export function useItemLabel(): (item: ChecklistItem) => string {
   const { t } = useTranslation();
-  return (item) => `${t(item.labelKey, { ...item.params })} (${item.ruleId})`;
+  const point = useRulePoint();
+  return (item) => `${t(item.labelKey, { ...item.params })} (${point(item.ruleId)})`;
 }
 
 /**

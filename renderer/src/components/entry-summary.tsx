@@ -4,6 +4,7 @@ import type { EntryRecord } from '../../../shared/domain/entry.js';
 import { findKind, type CustomKind } from '../../../shared/rules/catalogue.js';
 import { formatDate, formatDateTime } from '../i18n/format.js';
 import { addressLine, fullNameOf, personLine } from './entry-text.js';
+import { useRulePoint } from './rule-point.js';
 import { useReferenceStore } from '../stores/reference-store.js';
 
 const statusColor = { issued: 'blue', handed_over: 'green', annulled: 'gray', refused: 'orange' } as const;
@@ -37,6 +38,7 @@ export function kindTitleWith(t: (key: string) => string, customKinds: readonly 
 export function EntrySummary({ entry }: { entry: EntryRecord }) {
   const { t } = useTranslation();
   const kindTitle = useKindTitle();
+  const point = useRulePoint();
   const content = entry.content;
   const rows: [string, React.ReactNode][] = [
     [t('ui.entry.number'), entry.printedNumber],
@@ -50,7 +52,8 @@ export function EntrySummary({ entry }: { entry: EntryRecord }) {
     [t('ui.entry.administrator'), entry.createdBy.fullName],
     [t('ui.entry.journal'), `${entry.journalIndex} (${entry.officeCode})`],
   ];
-  if (content.sort === 'refusal') rows.push([t('ui.entry.grounds'), content.grounds.map((ground) => `${ground.text} (${ground.ruleId})`).join('; ')]);
+  // Grounds worded since they are chosen from the list carry their point («п. 7.4.2 — …»); older ones get it added.
+  if (content.sort === 'refusal') rows.push([t('ui.entry.grounds'), content.grounds.map((ground) => (/^п\.\s/.test(ground.text) ? ground.text : `${ground.text} (${point(ground.ruleId)})`)).join('; ')]);
   if (entry.handover) {
     rows.push([t('ui.entry.handover'), `${formatDateTime(entry.handover.at)} — ${entry.handover.recipientName} (${t(`ui.handover.${entry.handover.receivedBy}`)})`]);
   }

@@ -14,6 +14,7 @@ import { householdMemberSchema } from '../../domain/person.js';
 import { addressInputSchema } from '../../domain/validation/address.js';
 import { presentedDocumentInputSchema } from '../../domain/validation/documents.js';
 import { personNameInputSchema } from '../../domain/validation/names.js';
+import { chosenRefusalGroundSchema, refusalGroundList } from '../../rules/refusal-grounds.js';
 
 const ISSUING_ROLES = ['head', 'admin', 'remote_admin'] as const;
 
@@ -89,8 +90,11 @@ export const refuseInputSchema = z
       z.object({ sort: z.literal('certificate'), certificate: certificateDraftSchema }).strict(),
       z.object({ sort: z.literal('certification'), certification: certificationDraftSchema }).strict(),
     ]),
-    /** R7.16: the fact asked for cannot be confirmed by a certificate. */
-    factNotConfirmable: z.boolean(),
+    /**
+     * The grounds the administrator chose from the regulation's list (R7.4 or R7.6, with R7.1, R7.5,
+     * R7.8, R7.15, R7.16), each with the words saying what exactly is missing or wrong.
+     */
+    grounds: z.array(chosenRefusalGroundSchema).max(refusalGroundList.length),
     submissionKey: submissionKeySchema.optional(),
   })
   .strict();
@@ -121,7 +125,7 @@ export const issuingChannels = {
     access: ISSUING_ROLES,
     mutates: true,
     summary:
-      'Register a refusal: grounds are the failed checklist items as main evaluates them (R7.4, R7.6), plus R7.16 when a fact cannot be confirmed.',
+      "Register a refusal on the grounds the administrator chose from the regulation's list (R7.4, R7.6, R7.16), each worded for the notice; main refuses an empty list, a ground outside the action's list, or one left without the words it needs.",
   }),
 } as const;
 

@@ -192,7 +192,7 @@ function validSamples(ids: { journalId: string; signatoryId: string; entryId: st
     'entries.handover': [{ entryId: ids.entryId, receivedBy: 'subject', recipientName: 'Шевченко Т. Г.' }],
     'entries.annul': [{ entryId: ids.entryId, reason: 'Помилка в адресі' }],
     'entries.issueCertificate': [issue],
-    'entries.refuse': [{ journalId: ids.journalId, signatoryId: ids.signatoryId, request: { sort: 'certificate', certificate: issue.certificate }, factNotConfirmable: false }],
+    'entries.refuse': [{ journalId: ids.journalId, signatoryId: ids.signatoryId, request: { sort: 'certificate', certificate: issue.certificate }, grounds: [{ ruleId: 'R7.4.2', details: '' }] }],
     'documents.preview': [issue],
     'documents.render': [{ entryId: ids.entryId }],
     'documents.journalPages': [{ journalId: ids.journalId, dateFrom: '2025-01-01', dateTo: '2030-12-31' }],

@@ -123,7 +123,7 @@ describe('R7.15 certified kinds through the main process’s certification path'
       journalId: request.journalId,
       signatoryId: request.signatoryId,
       request: { sort: 'certification', certification: request.certification },
-      factNotConfirmable: true,
+      grounds: [{ ruleId: 'R7.16', details: '' }],
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'rule_violation', messageKey: 'errors.rules.unknownKind' } });
     expect((await t.call('journal.search', { page: 1, pageSize: 10 })).total).toBe(0);

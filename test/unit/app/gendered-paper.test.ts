@@ -154,7 +154,7 @@ describe.each(['male', 'female'] as const)('every printed document for a %s', (g
 
   it('the refusal notice sends the person to the register department in the genitive', async () => {
     const request = { ...draft(gender, { kinds: ['family'] }), documents: [{ requirementId: 'identity', type: 'passport_book' as const, series: 'КВ', number: '123456' }] };
-    const { entry } = await t.call('entries.refuse', { journalId: t.journalId, signatoryId: t.signatoryId, factNotConfirmable: false, request: { sort: 'certificate', certificate: request } });
+    const { entry } = await t.call('entries.refuse', { journalId: t.journalId, signatoryId: t.signatoryId, grounds: [{ ruleId: 'R7.4.2', details: '' }], request: { sort: 'certificate', certificate: request } });
     const text = await printed(entry.id);
     expect(text).toContain('звернутися до Відділу ведення реєстру');
   });
@@ -187,7 +187,7 @@ describe.each(['male', 'female'] as const)('every printed document for a %s', (g
     expect(text).toContain(man ? 'І. М. Ткачука засвідчую' : 'І. М. Ткачук засвідчую');
 
     const stranger = { ...certification, signer: { ...signer, name: man ? person('Мельник', 'Ігор', 'Іванович') : person('Мельник', 'Інна', 'Іванівна') } };
-    const refusal = await t.call('entries.refuse', { journalId: t.journalId, signatoryId: t.signatoryId, factNotConfirmable: false, request: { sort: 'certification', certification: stranger } });
+    const refusal = await t.call('entries.refuse', { journalId: t.journalId, signatoryId: t.signatoryId, grounds: [{ ruleId: 'R7.5', details: 'за довідником Мельник не значиться головою органу' }], request: { sort: 'certification', certification: stranger } });
     const notice = await printed(refusal.entry.id);
     expect(notice).toContain('не значиться');
   });

@@ -84,27 +84,17 @@ describe('issuing through the main process', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
-  it('registers a refusal with the grounds main derives, and the referral for a missing house book', async () => {
+  it('registers a refusal on the ground chosen (R7.4.2), with the referral for a missing house book', async () => {
     const { entry } = await t.call('entries.refuse', {
       journalId: t.journalId,
       signatoryId: t.signatoryId,
       request: { sort: 'certificate', certificate: familyDraft([identity, childBirth]) },
-      factNotConfirmable: false,
+      grounds: [{ ruleId: 'R7.4.2', details: '' }],
     });
     expect(entry.status).toBe('refused');
     if (entry.content.sort !== 'refusal') throw new Error('not a refusal');
     expect(entry.content.grounds.map((g) => g.ruleId)).toContain('R7.4.2');
     expect(entry.content.referral).toContain('звернутися до Відділу ведення реєстру територіальної громади');
-  });
-
-  it('will not register a refusal when nothing is missing', async () => {
-    const result = await t.raw('entries.refuse', {
-      journalId: t.journalId,
-      signatoryId: t.signatoryId,
-      request: { sort: 'certificate', certificate: familyDraft([identity, apartmentCards, childBirth]) },
-      factNotConfirmable: false,
-    });
-    expect(result).toMatchObject({ ok: false, error: { code: 'rule_violation', messageKey: 'errors.issuing.nothingToRefuse' } });
   });
 });
 
@@ -172,7 +162,7 @@ describe('certifying a committee certificate through the main process', () => {
       journalId: t.journalId,
       signatoryId: t.signatoryId,
       request: { sort: 'certification', certification: certification(bodyId, { role: 'head', familyName: 'Бондар', givenName: 'Василь', patronymic: 'Петрович', headAbsence: 'not_applicable' }, false) },
-      factNotConfirmable: false,
+      grounds: [{ ruleId: 'R7.6.6', details: 'по батькові в довідці «Петрович», у паспорті «Павлович»' }],
     });
     if (entry.content.sort !== 'refusal') throw new Error('not a refusal');
     expect(entry.content.grounds.map((g) => g.ruleId)).toContain('R7.6.6');

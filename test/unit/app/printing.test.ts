@@ -74,7 +74,7 @@ describe('printing an entry', () => {
       journalId: t.journalId,
       signatoryId: t.signatoryId,
       request: { sort: 'certificate', certificate: { ...complete, documents: complete.documents.filter((d) => d.requirementId !== 'housing_records') } },
-      factNotConfirmable: false,
+      grounds: [{ ruleId: 'R7.4.2', details: '' }],
     });
     const text = textOf((await t.call('documents.render', { entryId: entry.id })).pdfBase64).replace(/\s+/g, ' ');
     expect(text).toContain('7.4');

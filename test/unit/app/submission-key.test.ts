@@ -56,7 +56,7 @@ describe('a form sent twice (R7.7)', () => {
         journalId: open!.journalId,
         signatoryId: open!.signatoryId,
         request: { sort: 'certificate', certificate: familyDraft([PRESENTED.identity]) },
-        factNotConfirmable: false,
+        grounds: [{ ruleId: 'R7.4.2', details: '' }],
         submissionKey: key,
       });
     const first = (await refuse()).entry;

@@ -63,7 +63,7 @@ describe('the short code of a new certificate', () => {
     expect(await codeOf(register.db, entry.id)).toBe(CODE);
 
     const refusing = async () => {
-      throw new DeskError('rule_violation', 'errors.issuing.nothingToRefuse');
+      throw new DeskError('rule_violation', 'errors.rules.checklistIncomplete');
     };
     const failing = createRegisterServices({
       db: { ...register.db, write: (work) => register!.db.write(async (tx) => (await work(tx), await refusing())) },

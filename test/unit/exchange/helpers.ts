@@ -158,7 +158,7 @@ export async function refuseFamily(remote: RemoteDesk, signatoryId: string, fami
     journalId: remote.office.journalId,
     signatoryId,
     request: { sort: 'certificate', certificate: draft },
-    factNotConfirmable: false,
+    grounds: [{ ruleId: 'R7.4.2', details: '' }],
   });
   return entry;
 }

@@ -75,8 +75,9 @@ describe('what the form sends to main', () => {
 
   it('builds a refusal the refusal channel accepts', () => {
     const values = issueFormSchema(['family'], TODAY).parse(familyCase());
-    const input = buildRefusalInput('journal-1', values, [], declined, false, crypto.randomUUID());
+    const input = buildRefusalInput('journal-1', values, [], declined, [{ ruleId: 'R7.4.2', details: 'будинкова книга' }], crypto.randomUUID());
     expect(refuseInputSchema.safeParse(input).success).toBe(true);
+    expect(input.grounds).toEqual([{ ruleId: 'R7.4.2', details: 'будинкова книга' }]);
     expect(refuseInputSchema.safeParse({ ...input, submissionKey: 'twice' }).success).toBe(false);
     expect(input.request.sort).toBe('certificate');
   });

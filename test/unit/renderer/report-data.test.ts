@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryRecord } from '../../../shared/domain/entry.js';
-import { aggregate, fetchAllPages, toCsv } from '../../../renderer/src/screens/reports/report-data.js';
+import { aggregate, fetchAllPages, refusalGroundLabel, toCsv, wrapLabel } from '../../../renderer/src/screens/reports/report-data.js';
 
 function entry(partial: { sort: EntryRecord['sort']; kinds: string[]; status?: EntryRecord['status']; office?: string; by?: string; date?: string; grounds?: string[] }): EntryRecord {
   const content =
@@ -54,5 +54,27 @@ describe('reading every page', () => {
     let calls = 0;
     const result = await fetchAllPages(pages, () => undefined, () => ++calls > 1);
     expect(result).toBeNull();
+  });
+});
+
+describe('report labels', () => {
+  const uk = (point: string) => `п. ${point}`;
+
+  it('names a refusal ground in words with its point, never the bare code (R7.4.2, R7.6.6)', () => {
+    expect(refusalGroundLabel('R7.4.2', uk, 'uk')).toBe('п. 7.4.2 — не подано будинкову книгу (приватний сектор) або поквартирні картки (багатоповерхові будинки)');
+    expect(refusalGroundLabel('R7.6.6', (point) => `cl. ${point}`, 'en')).toBe("cl. 7.6.6 — the certificate's data (personal data) do not match the documents presented");
+    // A refusal registered before grounds were chosen from the list, under a kind's own point (R7.1.4).
+    expect(refusalGroundLabel('R7.1.4', uk, 'uk')).toBe('п. 7.1.4 — не подано документи, на підставі яких видається довідка цього виду');
+  });
+
+  it('wraps a long chart label into two lines at word boundaries, ending in «…» when cut', () => {
+    const title = 'Довідка з місця реєстрації (про реєстрацію у житловому будинку осіб)';
+    const lines = wrapLabel(title, 30, 2);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
+    expect(lines[1]?.endsWith('…')).toBe(true);
+    expect(title.startsWith(lines[0] ?? '')).toBe(true);
+    expect(wrapLabel('Довідка про склад сімʼї', 30, 2)).toEqual(['Довідка про склад сімʼї']);
+    expect(wrapLabel('2026-03', 30, 2)).toEqual(['2026-03']);
   });
 });

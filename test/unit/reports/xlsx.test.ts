@@ -65,6 +65,14 @@ describe('report workbook', () => {
     expect(sheet.getCell(REPORT_HEADER_ROW, 1).font?.bold).toBe(true);
   });
 
+  it('wraps a refusal ground named in words past the column cap instead of cutting it (R7.4.2)', async () => {
+    const ground = 'п. 7.4.2 — не подано будинкову книгу (приватний сектор) або поквартирні картки (багатоповерхові будинки)';
+    const sheet = await readBack(await reportWorkbook({ ...table, slug: 'report-refusalGround', headers: ['За підставою', 'Відмови'], rows: [[ground, 3]] }, createdAt));
+    expect(ground.length).toBeGreaterThan(sheet.getColumn(1).width ?? 0);
+    expect(sheet.getCell(REPORT_HEADER_ROW + 1, 1).value).toBe(ground);
+    expect(sheet.getCell(REPORT_HEADER_ROW + 1, 1).alignment).toMatchObject({ wrapText: true });
+  });
+
   it('round-trips any table within the channel’s bounds', async () => {
     const cell = fc.oneof(fc.string({ maxLength: 40 }), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }));
     const arbitraryTable = fc.integer({ min: 1, max: 6 }).chain((width) =>

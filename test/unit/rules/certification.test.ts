@@ -163,7 +163,7 @@ describe('assertCertifiable', () => {
     try {
       assertCertifiable(c, committeeHistory(), opts);
     } catch (e) {
-      expect((e as DeskError).params?.missing).toBe('R7.5');
+      expect((e as DeskError).params?.missing).toBe('7.5');
       expect((e as DeskError).details?.[0]?.path).toBe('signer');
     }
   });

@@ -230,7 +230,8 @@ describe('assertIssuable — the main-process gate', () => {
     const desk = error as DeskError;
     expect(desk.code).toBe('rule_violation');
     expect(desk.messageKey).toBe('errors.rules.checklistIncomplete');
-    expect(desk.params?.missing).toBe('R7.4.3');
+    // The message reads the point a person cites (п. 7.4.3); the details keep the rule id.
+    expect(desk.params?.missing).toBe('7.4.3');
     expect(desk.details?.map((d) => d.path)).toEqual(['child_birth:0']);
     expect(desk.details?.[0]?.messageKey).toBe('rules.requirements.child_birth');
   });

@@ -10,6 +10,7 @@ import { DateField } from '../../components/form/date-field.js';
 import { NameFields } from '../../components/form/name-fields.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { useFieldError } from '../../components/field-error.js';
+import { useRulePoint } from '../../components/rule-point.js';
 import { kyivToday, formatDate } from '../../i18n/format.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { certifiedKinds, type CertifyFormValues } from './certify-form.js';
@@ -17,10 +18,11 @@ import { certifiedKinds, type CertifyFormValues } from './certify-form.js';
 /** How a kind is named in the list: built-in by its rule, one added by decision by that decision (R7.15). */
 function useKindLabel(): (kind: KindDefinition) => string {
   const { t } = useTranslation();
+  const point = useRulePoint();
   return (kind) =>
     kind.decision
       ? t('ui.issue.customKind', { title: kind.title, number: kind.decision.number, date: formatDate(kind.decision.date) })
-      : `${t(kind.titleKey)} (${kind.rule})`;
+      : `${t(kind.titleKey)} (${point(kind.rule)})`;
 }
 
 /** Who held the body's posts on a date (inclusive periods), to check and prefill the signer (R7.5). */
@@ -63,6 +65,8 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
               label={t('ui.certify.kind')}
               withAsterisk
               searchable
+              // A required choice: picking the chosen kind again (a second click, a slow double click) keeps it.
+              allowDeselect={false}
               data={kinds.map((candidate) => ({ value: candidate.id, label: kindLabel(candidate) }))}
               value={field.value || null}
               onChange={(value) => {
@@ -84,6 +88,7 @@ export function BodyFields({ bodies, details }: { bodies: BodySummary[]; details
                 label={issuerType === 'osbb' ? t('ui.certify.osbb') : t('ui.certify.committee')}
                 withAsterisk
                 searchable
+                allowDeselect={false}
                 disabled={!kind}
                 data={bodies.filter((body) => body.type === issuerType && body.active).map((body) => ({ value: body.id, label: body.number ? `№ ${body.number} ${body.name}` : body.name }))}
                 value={field.value || null}

@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { signatoriesFor, type BodySummary } from '../../../../shared/domain/directories.js';
 import type { EntryRecord } from '../../../../shared/domain/entry.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
+import { proposedRefusalGrounds } from '../../../../shared/rules/refusal.js';
+import type { ChosenRefusalGround } from '../../../../shared/rules/refusal-grounds.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ChecklistView, useItemLabel } from '../../components/checklist-view.js';
 import { DeclensionPanel } from '../../components/declension-panel.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { formLacksError, incompleteFormError, RefusalDialog } from '../../components/refusal-dialog.js';
 import { EntryActions } from '../../components/entry-actions.js';
 import { EntrySummary } from '../../components/entry-summary.js';
 import { useFieldError } from '../../components/field-error.js';
@@ -74,7 +77,7 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
   const [declined, setDeclined] = useState<DeclinedName | null>(null);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [factNotConfirmable, setFactNotConfirmable] = useState(false);
+  const [refusing, setRefusing] = useState(false);
   // One key per opened form: sent twice (a double click, a retry), it gets back the entry it made.
   const [submissionKey] = useState(() => crypto.randomUUID());
   const form = useForm<CertifyFormValues, unknown, CertifyFormOutput>({
@@ -110,29 +113,36 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
     ...(!chosenJournal ? [t('ui.issue.needJournal')] : []),
   ];
 
-  const submit = (refuse: boolean) =>
-    form.handleSubmit(async (output) => {
-      if (!declined || !chosenJournal || !live) return;
-      setBusy(true);
-      setFailure(null);
-      try {
-        const certification = buildCertificationDraft(output, live.documents, declined);
-        const { entry } = refuse
-          ? await desk.call('entries.refuse', {
-              journalId: chosenJournal,
-              signatoryId: output.signatoryId,
-              request: { sort: 'certification', certification },
-              factNotConfirmable,
-              submissionKey,
-            })
-          : await desk.call('entries.certify', { journalId: chosenJournal, signatoryId: output.signatoryId, certification, submissionKey });
-        onDone(entry);
-      } catch (caught) {
-        setFailure(asDeskError(caught));
-      } finally {
-        setBusy(false);
-      }
-    })();
+  const register = (send: (output: CertifyFormOutput, certification: ReturnType<typeof buildCertificationDraft>) => Promise<{ entry: EntryRecord }>) =>
+    form.handleSubmit(
+      async (output) => {
+        if (!declined || !chosenJournal || !live) {
+          setFailure(formLacksError([...(!declined ? ['ui.issue.needDeclension'] : []), ...(!chosenJournal ? ['ui.issue.needJournal'] : [])]));
+          return;
+        }
+        setBusy(true);
+        setFailure(null);
+        try {
+          const { entry } = await send(output, buildCertificationDraft(output, live.documents, declined));
+          setRefusing(false);
+          onDone(entry);
+        } catch (caught) {
+          setFailure(asDeskError(caught));
+        } finally {
+          setBusy(false);
+        }
+      },
+      // Said where the administrator looks: inside the refusal's dialog when it is open.
+      (errors) => setFailure(incompleteFormError(errors)),
+    )();
+
+  const certify = () =>
+    register((output, certification) => desk.call('entries.certify', { journalId: chosenJournal ?? '', signatoryId: output.signatoryId, certification, submissionKey }));
+  // R7.6: the grounds chosen in the dialog, proposed from the failed checks.
+  const refuse = (grounds: ChosenRefusalGround[]) =>
+    register((output, certification) =>
+      desk.call('entries.refuse', { journalId: chosenJournal ?? '', signatoryId: output.signatoryId, request: { sort: 'certification', certification }, grounds, submissionKey }),
+    );
 
   return (
     <FormProvider {...form}>
@@ -182,6 +192,7 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
                       <Select
                         label={t('ui.issue.signatory')}
                         withAsterisk
+                        allowDeselect={false}
                         data={signers.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position}` }))}
                         value={field.value || null}
                         onChange={(value) => field.onChange(value ?? '')}
@@ -220,16 +231,33 @@ function CertifyForm({ today, onDone }: { today: string; onDone: (entry: EntryRe
                     <Text size="sm">{t('ui.issue.missing', { list: reasons.join('; ') })}</Text>
                   </Alert>
                 )}
-                <Checkbox checked={factNotConfirmable} onChange={(event) => setFactNotConfirmable(event.currentTarget.checked)} label={t('ui.refusal.factNotConfirmable')} />
-                <ErrorAlert error={failure} />
+                <ErrorAlert error={refusing ? null : failure} />
                 <Group grow>
-                  <Button size="lg" disabled={reasons.length > 0} loading={busy} onClick={() => void submit(false)}>
+                  <Button size="lg" disabled={reasons.length > 0} loading={busy && !refusing} onClick={() => void certify()}>
                     {t('ui.certify.certify')}
                   </Button>
-                  <Button size="lg" variant="outline" color="red.9" disabled={busy || !live || (live.verdict.issuable && !factNotConfirmable)} onClick={() => void submit(true)}>
+                  <Button
+                    size="lg"
+                    variant="outline"
+                    color="red.9"
+                    disabled={busy || !live}
+                    onClick={() => {
+                      setFailure(null);
+                      setRefusing(true);
+                    }}
+                  >
                     {t('ui.issue.refuse')}
                   </Button>
                 </Group>
+                <RefusalDialog
+                  opened={refusing}
+                  path="certification"
+                  proposed={live ? proposedRefusalGrounds(live.verdict, 'certification') : []}
+                  failure={failure}
+                  busy={busy}
+                  onClose={() => setRefusing(false)}
+                  onConfirm={(grounds) => void refuse(grounds)}
+                />
               </Stack>
             </Paper>
           </Grid.Col>

@@ -2,6 +2,7 @@ import { Checkbox, Group, Paper, Radio, SimpleGrid, Stack, TextInput, Title } fr
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useFieldError } from '../../components/field-error.js';
+import { useRulePoint } from '../../components/rule-point.js';
 import type { IssueFormValues } from './issue-form.js';
 import { StreetInput } from './street-input.js';
 import { kindsAskAbout } from '../../../../shared/rules/catalogue.js';
@@ -53,12 +54,13 @@ type FactName = 'titleRequested' | 'guardianshipInvolved' | 'deceasedMember' | '
 /** A fact of the case as a checkbox labelled with the rule it brings into the checklist. */
 export function FactCheckbox({ name, rule }: { name: FactName; rule: string }) {
   const { t } = useTranslation();
+  const point = useRulePoint();
   const { control } = useFormContext<{ facts: Record<FactName, boolean> }>();
   return (
     <Controller
       control={control}
       name={`facts.${name}`}
-      render={({ field }) => <Checkbox checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} label={`${t(`ui.issue.facts.${name}`)} (${rule})`} />}
+      render={({ field }) => <Checkbox checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} label={`${t(`ui.issue.facts.${name}`)} (${point(rule)})`} />}
     />
   );
 }

@@ -6,11 +6,13 @@ import type { PresentedDocument } from '../../../../shared/domain/documents.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
 import { presentedDocumentInputSchema } from '../../../../shared/domain/validation/documents.js';
 import { kinshipMismatch, type KinshipMismatch } from '../../../../shared/rules/kinship.js';
+import { proposedRefusalGrounds } from '../../../../shared/rules/refusal.js';
+import type { ChosenRefusalGround } from '../../../../shared/rules/refusal-grounds.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { DeskError } from '../../../../shared/contract/errors.js';
 import { desk } from '../../desk/client.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { incompleteFormError, RefusalDialog } from '../../components/refusal-dialog.js';
+import { formLacksError, incompleteFormError, RefusalDialog } from '../../components/refusal-dialog.js';
 import { useItemLabel } from '../../components/checklist-view.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
@@ -28,7 +30,7 @@ interface Props {
 
 /**
  * «Видати» stays disabled until the live verdict allows it, and says exactly what is missing
- * (R7.4); «Відмовити» records a refusal in the journal with its notice (R7.6, R7.16).
+ * (R7.4); «Відмовити» asks for the grounds and records the refusal with its notice (R7.4, R7.16).
  */
 export function IssueActions({ verdict, documents, declined, deceasedDeclined }: Props) {
   const { t } = useTranslation();
@@ -41,7 +43,6 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusing, setRefusing] = useState(false);
-  const [factNotConfirmable, setFactNotConfirmable] = useState(false);
 
   const kinds = getValues('kinds');
   const badDocuments = documents.filter((doc) => !presentedDocumentInputSchema.safeParse(doc).success);
@@ -83,16 +84,20 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
     else void issueWith(false);
   };
 
-  const refuse = handleSubmit(
-    (values) =>
-      run(async () => {
-        if (!declined || !journalId) return;
-        const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, factNotConfirmable, submissionKey));
-        setRefusing(false);
-        setResult(entry);
-      }),
-    (errors) => setFailure(incompleteFormError(errors)),
-  );
+  const refuse = (grounds: ChosenRefusalGround[]) =>
+    handleSubmit(
+      (values) =>
+        run(async () => {
+          if (!declined || !journalId) {
+            setFailure(formLacksError([...(!declined ? ['ui.issue.needDeclension'] : []), ...(!journalId ? ['ui.issue.needJournal'] : [])]));
+            return;
+          }
+          const { entry } = await desk.call('entries.refuse', buildRefusalInput(journalId, values, documents, declined, grounds, submissionKey));
+          setRefusing(false);
+          setResult(entry);
+        }),
+      (errors) => setFailure(incompleteFormError(errors)),
+    )();
 
   return (
     <Stack gap="sm" mt="sm">
@@ -133,13 +138,12 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
       </Group>
       <RefusalDialog
         opened={refusing}
-        grounds={verdict.missing.map(itemLabel)}
-        factNotConfirmable={factNotConfirmable}
-        onFactNotConfirmable={setFactNotConfirmable}
+        path="certificate"
+        proposed={proposedRefusalGrounds(verdict, 'certificate')}
         failure={failure}
         busy={busy}
         onClose={() => setRefusing(false)}
-        onConfirm={() => void refuse()}
+        onConfirm={(grounds) => void refuse(grounds)}
       />
     </Stack>
   );

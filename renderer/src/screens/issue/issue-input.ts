@@ -1,5 +1,6 @@
 import type { PresentedDocument } from '../../../../shared/domain/documents.js';
 import type { DeclinedName } from '../../../../shared/domain/person.js';
+import type { ChosenRefusalGround } from '../../../../shared/rules/refusal-grounds.js';
 import type { DeskInput } from '../../desk/contract.js';
 import { kinshipDocumentOf, type IssueFormOutput } from './issue-form.js';
 
@@ -66,20 +67,20 @@ export function buildIssueInput(
   };
 }
 
-/** A refusal sends what was asked for and presented; main derives the grounds (R7.4, R7.6, R7.16). */
+/** A refusal sends what was asked for and presented, and the grounds chosen from the regulation's list (R7.4, R7.16). */
 export function buildRefusalInput(
   journalId: string,
   values: IssueFormOutput,
   documents: PresentedDocument[],
   declined: DeclinedName,
-  factNotConfirmable: boolean,
+  grounds: ChosenRefusalGround[],
   submissionKey: string,
 ): DeskInput<'entries.refuse'> {
   return {
     journalId,
     signatoryId: values.signatoryId,
     request: { sort: 'certificate', certificate: buildCertificateDraft(values, documents, declined, null) },
-    factNotConfirmable,
+    grounds,
     submissionKey,
   };
 }

@@ -2,6 +2,7 @@ import { Checkbox, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useFieldError } from '../../components/field-error.js';
+import { useRulePoint } from '../../components/rule-point.js';
 import { formatDate, kyivToday } from '../../i18n/format.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
 import { useKindTitle } from '../../components/entry-summary.js';
@@ -34,6 +35,7 @@ export function KindsSection() {
   const { t } = useTranslation();
   const customKinds = issuedCustomKinds(useReferenceStore((state) => state.customKinds));
   const stopped = useStoppedHint();
+  const point = useRulePoint();
   const fieldError = useFieldError();
   const { control, register, formState } = useFormContext<IssueFormValues>();
   return (
@@ -54,7 +56,7 @@ export function KindsSection() {
             >
               <Stack gap="xs" mt="xs">
                 {issuedKinds.map((kind) => (
-                  <Checkbox key={kind.id} value={kind.id} label={`${t(kind.titleKey)} (${kind.rule})`} {...stopped(kind.id)} />
+                  <Checkbox key={kind.id} value={kind.id} label={`${t(kind.titleKey)} (${point(kind.rule)})`} {...stopped(kind.id)} />
                 ))}
                 {customKinds.map((kind) => (
                   <Checkbox

@@ -41,6 +41,7 @@ export function SignatoryFields() {
                 label={t('ui.issue.signatory')}
                 description={current.length === 0 ? t('deskHead.noSignatory') : t('ui.issue.signatoryHint')}
                 withAsterisk
+                allowDeselect={false}
                 data={current.map((person) => ({ value: person.id, label: `${person.fullName}, ${person.position} (${person.sealName})` }))}
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? '')}

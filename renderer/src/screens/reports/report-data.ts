@@ -1,4 +1,6 @@
 import type { EntryRecord } from '../../../../shared/domain/entry.js';
+import { refusalGroundOf } from '../../../../shared/rules/refusal-grounds.js';
+import { rulePoint } from '../../../../shared/rules/rule-point.js';
 
 export const reportGroupings = ['kind', 'office', 'administrator', 'month', 'refusalGround'] as const;
 export type ReportGrouping = (typeof reportGroupings)[number];
@@ -74,4 +76,39 @@ export async function fetchAllPages(
     onProgress(entries.length, result.total);
     if (result.items.length === 0 || entries.length >= result.total) return entries;
   }
+}
+
+/**
+ * A chart label wrapped at word boundaries into at most `maxLines` lines of `perLine` characters,
+ * the last one ending in «…» when the label is longer: long kind titles and grounds would
+ * otherwise run into the neighbouring bars' labels.
+ */
+export function wrapLabel(text: string, perLine: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const joined = current ? `${current} ${word}` : word;
+    if (joined.length <= perLine || !current) {
+      current = joined;
+      continue;
+    }
+    lines.push(current);
+    current = word;
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines && lines.every((line) => line.length <= perLine)) return lines;
+  const kept = lines.slice(0, maxLines).map((line) => (line.length > perLine ? line.slice(0, perLine) : line));
+  const last = kept[kept.length - 1] ?? '';
+  kept[kept.length - 1] = `${last.length >= perLine ? last.slice(0, perLine - 1).trimEnd() : last}…`;
+  return kept;
+}
+
+/**
+ * A refusal ground as a report names it: «п. 7.4.2 — не подано будинкову книгу …» (English in the
+ * English interface, Ukrainian in the workbook), never the bare code; `cite` words the point.
+ */
+export function refusalGroundLabel(ruleId: string, cite: (point: string) => string, language: 'uk' | 'en'): string {
+  const ground = refusalGroundOf(ruleId);
+  const point = cite(rulePoint(ruleId));
+  return ground ? `${point} — ${ground.wording[language]}` : point;
 }

@@ -11,15 +11,41 @@ import { kindTitleWith, useKindTitle } from '../../components/entry-summary.js';
 import { base64Blob, downloadBlob } from '../../components/pdf.js';
 import { formatNumber, kyivToday } from '../../i18n/format.js';
 import { useLanguage } from '../../i18n/index.js';
+import type { Language } from '../../i18n/languages.js';
 import { asDeskError } from '../../stores/session-store.js';
 import { useReferenceStore } from '../../stores/reference-store.js';
-import { aggregate, fetchAllPages, reportGroupings, toCsv, type ReportGrouping, type ReportRow } from './report-data.js';
+import { aggregate, fetchAllPages, refusalGroundLabel, reportGroupings, toCsv, wrapLabel, type ReportGrouping, type ReportRow } from './report-data.js';
 
 const firstOfMonth = (today: string) => `${today.slice(0, 8)}01`;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const columns = ['certificates', 'certifications', 'refusals', 'annulled', 'total'] as const;
 
-type Translate = (key: string) => string;
+/** Each bar's row is tall enough for a two-line label, so neighbouring labels never overlap. */
+const LABEL_WIDTH = 300;
+const LABEL_LINE = 16;
+const LABEL_CHARS = 38;
+const CHART_ROW = 2 * LABEL_LINE + 16;
+const CHART_CHROME = 90;
+
+/** A category label in at most two lines, the full text in its tooltip (`<title>`). */
+function CategoryTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const text = payload?.value ?? '';
+  const lines = wrapLabel(text, LABEL_CHARS, 2);
+  const first = -((lines.length - 1) * LABEL_LINE) / 2 + 4;
+  return (
+    <text x={x - 6} y={y} textAnchor="end" fontSize={13} fill="#212529">
+      <title>{text}</title>
+      {lines.map((line, index) => (
+        <tspan key={index} x={x - 6} dy={index === 0 ? first : LABEL_LINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+type Translate = (key: string, options?: Record<string, string>) => string;
+
 
 /** The report as a header and rows of cells, worded by the given translator. */
 function reportCells(rows: readonly ReportRow[], grouping: ReportGrouping, translate: Translate, label: (key: string) => string) {
@@ -68,8 +94,11 @@ export function ReportsScreen() {
     }
   };
 
-  const labelWith = (titleOfKind: (kindId: string) => string) => (key: string) => (grouping === 'kind' ? titleOfKind(key) : key);
-  const label = labelWith(kindTitle);
+  const labelWith = (titleOfKind: (kindId: string) => string, translate: Translate, words: Language) => (key: string) => {
+    if (grouping === 'kind') return titleOfKind(key);
+    return grouping === 'refusalGround' ? refusalGroundLabel(key, (point) => translate('ui.common.rulePoint', { point }), words) : key;
+  };
+  const label = labelWith(kindTitle, t, language);
   const rows = entries ? aggregate(entries, grouping) : [];
 
   const exportCsv = () => {
@@ -87,7 +116,7 @@ export function ReportsScreen() {
         title: uk('ui.reports.workbookTitle'),
         ...period,
         slug: `report-${grouping}`,
-        ...reportCells(rows, grouping, uk, labelWith(kindTitleWith(uk, customKinds))),
+        ...reportCells(rows, grouping, uk, labelWith(kindTitleWith(uk, customKinds), uk, 'uk')),
       });
       downloadBlob(base64Blob(file.dataBase64, XLSX_TYPE), file.fileName);
     } catch (caught) {
@@ -140,12 +169,12 @@ export function ReportsScreen() {
         <>
           <Text role="status">{t('ui.reports.summary', { formatted: formatNumber(entries.length, language) })}</Text>
           {rows.length > 0 && (
-            <Paper withBorder p="sm" h={Math.min(360, 80 + rows.length * 36)}>
+            <Paper withBorder p="sm" h={CHART_CHROME + rows.length * CHART_ROW}>
               <ResponsiveContainer width="100%" height="100%">
                 <BarChart data={rows.map((row) => ({ ...row, name: label(row.key) }))} layout="vertical" margin={{ left: 24, right: 24 }}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" allowDecimals={false} tick={{ fontSize: 14 }} />
-                  <YAxis type="category" dataKey="name" width={260} tick={{ fontSize: 14 }} />
+                  <YAxis type="category" dataKey="name" width={LABEL_WIDTH} interval={0} tick={<CategoryTick />} />
                   <Tooltip />
                   <Legend />
                   <Bar dataKey="certificates" name={t('ui.reports.columns.certificates')} stackId="a" fill="#1864ab" />
