@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CertificateDraft } from '../../../shared/contract/channels/entries.js';
-import { completeFamilyDraft, openTestDesk, type TestDesk } from './desk-harness.js';
+import { DeskError } from '../../../shared/contract/errors.js';
+import { createDesk, type Desk } from '../../../electron/app/desk.js';
+import { SAMPLE_HEAD } from '../../../electron/app/sample-register.js';
+import { completeFamilyDraft, openTestDesk, registerOptionsOf, type TestDesk } from './desk-harness.js';
 
 let t: TestDesk;
+let reopened: Desk | undefined;
 beforeEach(async () => {
   t = await openTestDesk();
 });
-afterEach(() => t.close());
+afterEach(async () => {
+  await reopened?.close();
+  reopened = undefined;
+  await t.close();
+});
 
 async function issue(draft: CertificateDraft) {
   return (await t.call('entries.issueCertificate', { journalId: t.journalId, signatoryId: t.signatoryId, certificate: draft })).entry;
@@ -52,5 +60,22 @@ describe('a known household: the latest certificate for a person or at an addres
     await t.call('entries.knownCase', { person: { name: TARAS } });
     const audit = await t.call('audit.list', {});
     expect(audit.items.some((row) => row.action === 'entry.known_case' && row.entityId === entry.id)).toBe(true);
+  });
+
+  it('answers after a restart with the case as registered, the gender chosen for a name that does not tell it included', async () => {
+    const draft = completeFamilyDraft();
+    draft.subject = { ...draft.subject, name: { familyName: 'Бойко', givenName: 'Саша' }, declined: { nominative: 'Бойко Саша', dative: 'x', genitive: 'x', corrected: false, gender: 'female' } };
+    const entry = await issue(draft);
+    await t.desk.close();
+    reopened = await createDesk({ dataDir: t.dataDir, demo: false, appVersion: 'test', ...registerOptionsOf(t.dataDir) });
+    const call = async (channel: string, input: unknown) => {
+      const result = await reopened!.dispatcher.dispatch(channel, input, { sessionKey: 'after-restart', transport: 'cli' });
+      if (!result.ok) throw DeskError.fromShape(result.error);
+      return result.value;
+    };
+    await call('auth.login', { login: SAMPLE_HEAD.login, password: SAMPLE_HEAD.password });
+    const found = (await call('entries.knownCase', { person: { name: { familyName: 'Бойко', givenName: 'Саша' } } })) as { match: { entry: { id: string; content: { subject: { declined: unknown } } } } | null };
+    expect(found.match?.entry.id).toBe(entry.id);
+    expect(found.match?.entry.content.subject.declined).toMatchObject({ gender: 'female', dative: 'Бойко Саші' });
   });
 });

@@ -93,7 +93,6 @@ export function IssueScreen() {
               )}
               <KindsSection />
               <PersonSection />
-              <CarriedNotice />
               <AddressSection />
               {needsHousehold && <HouseholdSection />}
               <GroundsSection />
@@ -119,6 +118,8 @@ export function IssueScreen() {
                 <Text size="sm" c="dimmed">
                   {t('ui.checklist.hint')}
                 </Text>
+                {/* Beside the documents it carries, in view while the form is filled (sticky). */}
+                <CarriedNotice />
                 <ChecklistView items={live.verdict.items} ticks={ticks} onTick={setTick} />
                 <IssueActions
                   verdict={live.verdict}
