@@ -4,6 +4,7 @@ import type { PresentedDocument } from '../../../../shared/domain/documents.js';
 import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
 import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
 import { isValidIsoDate } from '../../../../shared/domain/validation/dates.js';
+import { kindsNeed } from '../../../../shared/rules/catalogue.js';
 import { desk } from '../../desk/client.js';
 import { formFromPrefill, type IssueFormValues } from './issue-form.js';
 import { prefillFromEntry, ticksFromDocuments, useIssueStore, type RestoredNames, type Tick } from './issue-store.js';
@@ -57,7 +58,7 @@ export function carriedCase(
     address: samePerson && !addressTyped(current) ? found.address : current.address,
     household: found.household,
     facts: { ...found.facts, actingForOther: current.facts.actingForOther },
-    deceased: samePerson && current.kinds.includes('breadwinner_cohabitation') && !current.deceased.name.familyName ? found.deceased : current.deceased,
+    deceased: samePerson && kindsNeed(current.kinds, 'deceased') && !current.deceased.name.familyName ? found.deceased : current.deceased,
     signatoryId: current.signatoryId || (signatoryIsCurrent(found.signatoryId) ? found.signatoryId : ''),
   };
   const { subject } = match.entry.content;
