@@ -20,10 +20,9 @@ import {
   type Subject,
 } from '../../shared/domain/entry.js';
 import type { Address, Gender, IsoDate, PersonName } from '../../shared/domain/person.js';
-import { birthDateSchema } from '../../shared/domain/validation/dates.js';
 import type { CustomKind } from '../../shared/rules/catalogue.js';
 import { assertCertifiable, evaluateCertification } from '../../shared/rules/certification.js';
-import { assertIssuable, evaluateCertificate } from '../../shared/rules/checklist.js';
+import { assertIssuable, birthDateObstacle, declensionObstacle, evaluateCertificate } from '../../shared/rules/checklist.js';
 import { refusalDraft } from '../../shared/rules/refusal.js';
 import { refusalGroundProblems, type ChosenRefusalGround, type RefusalPath } from '../../shared/rules/refusal-grounds.js';
 import type { Decliner } from '../declension/decliner.js';
@@ -82,7 +81,11 @@ export function createIssuingService(deps: IssuingDeps) {
     return (await deps.templates.currentTemplate(kindId)).version;
   }
 
-  /** Forms the administrator did not correct are recomputed here, so a page cannot print anything it likes. */
+  /**
+   * Forms the administrator did not correct are recomputed here, so a page cannot print anything it
+   * likes. A name whose gender neither it nor the administrator told keeps no gender: the gate
+   * (`judgeIssue`, the same judgement the form shows) refuses it.
+   */
   async function checkedDeclension(subject: Subject): Promise<Subject> {
     if (subject.declined.corrected) return subject;
     // The name decides the gender whenever it can; the administrator's choice counts only when
@@ -90,10 +93,9 @@ export function createIssuingService(deps: IssuingDeps) {
     const detected = await deps.decliner.decline(subject.name);
     const chosen = subject.declined.gender;
     const forms = detected.gender === null && chosen ? await deps.decliner.decline(subject.name, chosen) : detected;
-    if (forms.gender === null) throw new DeskError('invalid_input', 'errors.issuing.declensionNeedsReview');
     return {
       ...subject,
-      declined: { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false, gender: forms.gender },
+      declined: { nominative: forms.nominative, dative: forms.dative, genitive: forms.genitive, corrected: false, ...(forms.gender ? { gender: forms.gender } : {}) },
     };
   }
 
@@ -130,15 +132,8 @@ export function createIssuingService(deps: IssuingDeps) {
   }
 
   function checkBirthDates(dates: readonly (string | undefined)[]): void {
-    const schema = birthDateSchema(today());
-    dates.forEach((date, index) => {
-      if (date === undefined) return;
-      const result = schema.safeParse(date);
-      if (!result.success) {
-        const messageKey = result.error.issues[0]?.message ?? 'validation.birthDate.invalid';
-        throw new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: `birthDate.${index}`, messageKey }]);
-      }
-    });
+    const obstacle = birthDateObstacle(dates, today());
+    if (obstacle) throw obstacle;
   }
 
   async function buildCertificate(draft: ParsedCertificateDraft, signatory: SignatorySnapshot): Promise<CertificateContent> {
@@ -159,12 +154,15 @@ export function createIssuingService(deps: IssuingDeps) {
   async function buildCertification(draft: ParsedCertificationDraft, signatory: SignatorySnapshot): Promise<CertificationContent> {
     const { bodyId, ...rest } = draft;
     const { body } = await deps.directories.getBody(bodyId);
+    const subject = await checkedDeclension(draft.subject);
+    const genderless = declensionObstacle(subject.declined);
+    if (genderless) throw genderless;
     return certificationContentSchema.parse({
       ...rest,
       sort: 'certification',
       address: await printedAddress(draft.address),
       signer: await checkedSigner(draft.signer),
-      subject: await checkedDeclension(draft.subject),
+      subject,
       body: { type: body.type, bodyId: body.id, name: body.name, hasSeal: body.hasSeal },
       signatory,
       templateVersion: await templateVersionOf('certification_inscription'),
@@ -203,7 +201,8 @@ export function createIssuingService(deps: IssuingDeps) {
         journalId: input.journalId,
         content,
         user,
-        // R7.4: nothing is issued while a required document is missing, whatever the page showed.
+        // R7.4: nothing is issued while a required document is missing, whatever the page showed;
+        // the same judgement (`judgeIssue`) the form shows before «Видати».
         gate: (written) => void assertIssuable(written as CertificateContent, { today: today(), customKinds: kinds }),
         // Section E: issued anew in place of an annulled entry, linked in the same transaction.
         replaces: input.replacesEntryId,
@@ -235,6 +234,9 @@ export function createIssuingService(deps: IssuingDeps) {
       const options = { today: today(), customKinds: kinds };
       const requisites = await deps.register.settings.getRequisites();
       const asked = await requestedCase(input, signatory, options);
+      // The notice names the person too: a name whose gender is not told is asked for first, as on issuing.
+      const genderless = declensionObstacle(asked.content.subject.declined);
+      if (genderless) throw genderless;
       const { grounds, referral } = refusalDraft(input.grounds, { registerDepartment: requisites.registerDepartment });
       const content = refusalContentSchema.parse({
         sort: 'refusal',

@@ -25,7 +25,8 @@ export type DocumentType = z.infer<typeof documentTypeSchema>;
 
 /**
  * One ticked checklist item: which requirement it satisfies and the document that satisfied it.
- * Ticks are never prefilled from earlier entries: documents are presented anew each time.
+ * Ticks carried in from an earlier entry (a reissue, a known household) count only once the
+ * administrator confirms the documents were presented anew.
  */
 export const presentedDocumentSchema = z.object({
   /** Id of the checklist requirement this document satisfies (e.g. `identity`, `child_birth:0`). */

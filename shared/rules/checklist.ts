@@ -1,6 +1,7 @@
 import { DeskError } from '../contract/errors.js';
 import type { CertificateContent } from '../domain/entry.js';
-import type { IsoDate } from '../domain/person.js';
+import type { DeclinedName, IsoDate } from '../domain/person.js';
+import { birthDateSchema } from '../domain/validation/dates.js';
 import type { CustomKind, KindDefinition } from './catalogue.js';
 import { kindNeeds, type KindNeed } from './kinds/define.js';
 import { expectedKinshipDocument, kinshipMismatch } from './kinship.js';
@@ -92,20 +93,73 @@ export function evaluateCertificate(c: CertificateCase, opts: RuleOptions): Verd
   return verdictOf([...documentVerdictItems(pending, c.documents), ...dataChecks(kinds, c)]);
 }
 
+/** What the gate judges: the case, and the person the certificate names with the forms of the name. */
+export type IssueCase = CertificateCase & Pick<CertificateContent, 'subject'>;
+
+/** Whether a certificate may be issued, and every reason main would refuse it, in the order main checks them. */
+export interface IssueJudgement {
+  readonly verdict: Verdict;
+  readonly obstacles: readonly DeskError[];
+}
+
+/** A date of birth in the future or beyond a human age is refused before any rule runs. */
+export function birthDateObstacle(dates: readonly (string | undefined)[], today: IsoDate): DeskError | undefined {
+  const schema = birthDateSchema(today);
+  for (const [index, date] of dates.entries()) {
+    if (date === undefined) continue;
+    const result = schema.safeParse(date);
+    if (result.success) continue;
+    const messageKey = result.error.issues[0]?.message ?? 'validation.birthDate.invalid';
+    return new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: `birthDate.${index}`, messageKey }]);
+  }
+  return undefined;
+}
+
 /**
- * The main process's gate before issuing: throws `rule_violation` naming every missing item, or
- * the kinship document that does not prove the kinship unless the administrator confirmed it (R7.1.4).
+ * The forms of a name are declined for a gender, and the printed words follow it («він» or «вона»):
+ * a name that does not tell it («Бойко Саша») needs the administrator's choice, unless the forms
+ * were typed by hand.
+ */
+export function declensionObstacle(declined: DeclinedName): DeskError | undefined {
+  return declined.corrected || declined.gender !== undefined ? undefined : new DeskError('invalid_input', 'errors.issuing.declensionNeedsReview');
+}
+
+/**
+ * R7.1.4: a kinship document that does not prove the kinship is issued only when the administrator
+ * confirmed it.
+ */
+function kinshipObstacle(c: IssueCase): DeskError | undefined {
+  const mismatch = kinshipMismatch(c);
+  if (!mismatch || c.deceased?.kinshipMismatchConfirmed === true) return undefined;
+  return new DeskError('rule_violation', 'errors.issuing.kinshipDocumentMismatch', {
+    kinship: mismatch.kinship,
+    expected: ukText(`rules.documentTypes.${mismatch.expected}`),
+    presented: ukText(`rules.documentTypes.${mismatch.presented}`),
+  });
+}
+
+/**
+ * One judgement for both sides: the form's «Видати» asks it of the case as typed, and main's gate
+ * of the content it is about to write, so the form never promises what main then refuses.
+ */
+export function judgeIssue(c: IssueCase, opts: RuleOptions): IssueJudgement {
+  const verdict = evaluateCertificate(c, opts);
+  const obstacles = [
+    birthDateObstacle([c.subject.birthDate, ...c.household.map((member) => member.birthDate)], opts.today),
+    declensionObstacle(c.subject.declined),
+    verdict.issuable ? undefined : checklistError(verdict),
+    kinshipObstacle(c),
+  ].filter((obstacle): obstacle is DeskError => obstacle !== undefined);
+  return { verdict, obstacles };
+}
+
+/**
+ * The main process's gate before issuing: throws the first reason `judgeIssue` finds — a missing
+ * item (naming every one), the name's gender, the kinship document unless confirmed (R7.4, R7.1.4).
  */
 export function assertIssuable(content: CertificateContent, opts: RuleOptions): Verdict {
-  const verdict = evaluateCertificate(content, opts);
-  if (!verdict.issuable) throw checklistError(verdict);
-  const mismatch = kinshipMismatch(content);
-  if (mismatch && content.deceased?.kinshipMismatchConfirmed !== true) {
-    throw new DeskError('rule_violation', 'errors.issuing.kinshipDocumentMismatch', {
-      kinship: mismatch.kinship,
-      expected: ukText(`rules.documentTypes.${mismatch.expected}`),
-      presented: ukText(`rules.documentTypes.${mismatch.presented}`),
-    });
-  }
+  const { verdict, obstacles } = judgeIssue(content, opts);
+  const [first] = obstacles;
+  if (first) throw first;
   return verdict;
 }

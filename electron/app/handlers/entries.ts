@@ -8,5 +8,6 @@ export function entriesHandlers(services: RegisterServices): HandlerMap<typeof e
     'entries.get': async ({ id }, ctx) => services.entries.getEntry(signedIn(ctx), id),
     'entries.handover': async (input, ctx) => services.entries.handover(signedIn(ctx), input),
     'entries.annul': async (input, ctx) => services.entries.annul(signedIn(ctx), input),
+    'entries.knownCase': async (input, ctx) => services.entries.knownCase(signedIn(ctx), input),
   };
 }

@@ -42,6 +42,7 @@ import { accessibleJournal } from './journals.js';
 import { assertKindsIssuable } from './kind-decisions.js';
 import { readNumberFormat } from './settings.js';
 import { assertEntryWritable, assertJournalWritable } from './verification.js';
+import { findKnownCase } from './known-case.js';
 
 export interface AppendEntryInput {
   journalId: string;
@@ -525,6 +526,9 @@ export function createEntriesService(ctx: ServiceContext) {
       });
       return { items: records, total, page, pageSize };
     },
+
+    /** The latest certificate for a person, or else at an address: a known household's case for the form. */
+    knownCase: (actor: SessionUser, input: Parameters<typeof findKnownCase>[2]) => findKnownCase(ctx, actor, input),
 
     /** The day's counts per journal, for closing the day (R3.5 working hours). */
     async dayTotals(actor: SessionUser, localDate: string): Promise<{ localDate: string; journals: DayTotalsRow[] }> {

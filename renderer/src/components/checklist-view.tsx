@@ -23,7 +23,8 @@ export function useItemLabel(): (item: ChecklistItem) => string {
 
 /**
  * The live checklist (R7.4 / R7.6): documents are ticked with their series and number; checks are
- * shown with their state. Nothing is ever ticked in advance: documents are presented anew each time.
+ * shown with their state. Documents carried in from an earlier entry count once the administrator
+ * confirms they were presented anew (the issue form's «Взято з довідки …» notice).
  */
 export function ChecklistView({
   items,

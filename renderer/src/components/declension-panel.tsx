@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeclinedName, Gender } from '../../../shared/domain/person.js';
+import type { DeclinedName, Gender, PersonName } from '../../../shared/domain/person.js';
 import { checkUkrainianName } from '../../../shared/domain/validation/names.js';
 import { desk } from '../desk/client.js';
 
@@ -30,10 +30,16 @@ export function DeclensionPanel({
   name,
   value,
   onChange,
+  restore = null,
 }: {
   name: NameParts;
   value: DeclinedName | null;
   onChange: (value: DeclinedName | null) => void;
+  /**
+   * The forms an earlier entry confirmed for a name (a reissue, a known person): for that same name
+   * the gender chosen then is chosen again and hand-corrected forms are kept.
+   */
+  restore?: { name: PersonName; declined: DeclinedName } | null;
 }) {
   const { t } = useTranslation();
   // The gender the administrator chose, for the name it was chosen for: not carried over to the next name.
@@ -50,6 +56,14 @@ export function DeclensionPanel({
   useEffect(() => {
     latest.current = onChange;
   });
+  const restoreFor = (nameKeyAsked: string): DeclinedName | null => {
+    const earlier = restore ? validName({ ...restore.name, patronymic: restore.name.patronymic ?? '' }) : null;
+    return restore && earlier && JSON.stringify(earlier) === nameKeyAsked ? restore.declined : null;
+  };
+  const restoreRef = useRef(restoreFor);
+  useEffect(() => {
+    restoreRef.current = restoreFor;
+  });
 
   useEffect(() => {
     if (!key) return;
@@ -60,6 +74,11 @@ export function DeclensionPanel({
         .call('declension.decline', { ...parsedName, ...(chosenGender ? { gender: chosenGender } : {}) })
         .then((forms) => {
           if (cancelled) return;
+          const restored = restoreRef.current(JSON.stringify(parsedName));
+          if (forms.gender === null && chosenGender === null && restored?.gender) {
+            setChoice({ nameKey: JSON.stringify(parsedName), gender: restored.gender });
+            return;
+          }
           setFailed(false);
           // Asked while the name does not tell it, and kept in view once answered, to be changed.
           setNeedsGender(forms.gender === null || chosenGender !== null);
@@ -72,7 +91,7 @@ export function DeclensionPanel({
             ...(forms.gender ? { gender: forms.gender } : {}),
           };
           setAutomatic(declined);
-          latest.current(declined);
+          latest.current(restored?.corrected ? restored : declined);
         })
         .catch(() => !cancelled && setFailed(true));
     }, DEBOUNCE_MS);
@@ -80,7 +99,8 @@ export function DeclensionPanel({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key]);
+    // A restore arriving for the name already typed (a known person found) asks again.
+  }, [key, restore]);
 
   useEffect(() => {
     if (!key) latest.current(null);

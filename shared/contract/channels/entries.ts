@@ -10,11 +10,24 @@ import {
 } from '../../domain/entry.js';
 import { declinedNameSchema } from '../../domain/person.js';
 import { freeTextBlockSchema, freeTextSchema } from '../../domain/validation/free-text.js';
-import { householdMemberSchema } from '../../domain/person.js';
+import { householdMemberSchema, isoDateSchema } from '../../domain/person.js';
 import { addressInputSchema } from '../../domain/validation/address.js';
 import { presentedDocumentInputSchema } from '../../domain/validation/documents.js';
 import { personNameInputSchema } from '../../domain/validation/names.js';
 import { chosenRefusalGroundSchema, refusalGroundList } from '../../rules/refusal-grounds.js';
+
+/** A person or an address as the issue form has them so far; either may be absent. */
+export const knownCaseInputSchema = z
+  .object({
+    person: z.object({ name: personNameInputSchema, birthDate: isoDateSchema.optional() }).strict().optional(),
+    address: addressInputSchema.optional(),
+  })
+  .strict();
+
+export const knownCaseOutputSchema = z.object({
+  /** The latest certificate for this person, or else at this address; null when the register has none. */
+  match: z.object({ by: z.enum(['person', 'address']), entry: entryRecordSchema }).nullable(),
+});
 
 const ISSUING_ROLES = ['head', 'admin', 'remote_admin'] as const;
 
@@ -157,5 +170,13 @@ export const entriesChannels = {
     access: 'session',
     mutates: true,
     summary: 'Annul an entry with a reason; its number stays taken and a corrected one is issued anew.',
+  }),
+  'entries.knownCase': defineChannel({
+    input: knownCaseInputSchema,
+    output: knownCaseOutputSchema,
+    access: 'session',
+    mutates: false,
+    summary:
+      'The latest certificate (not annulled) for this person, or else at this address, found through the full-text index and matched on the normalised name or address; its case fills the form for the administrator to confirm.',
   }),
 } as const;

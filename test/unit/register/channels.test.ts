@@ -128,6 +128,7 @@ describe('register channels through the dispatcher', () => {
       ['requisites.get', {}],
       ['requisites.update', requisites],
       ['entries.get', { id: entry.id }],
+      ['entries.knownCase', { person: { name: { familyName: 'Шевченко', givenName: 'Тарас' } }, address: { settlement: 'Глухів', house: '1' } }],
       ['entries.handover', { entryId: entry.id, receivedBy: 'subject', recipientName: 'Шевченко Т. Г.' }],
       ['entries.annul', { entryId: entry.id, reason: 'Помилка в адресі' }],
       ['journal.search', { text: 'шевченко' }],

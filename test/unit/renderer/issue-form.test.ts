@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyHouseholdRow, emptyIssueForm, issueFormSchema, liveVerdict, type IssueFormValues } from '../../../renderer/src/screens/issue/issue-form.js';
 import { buildIssueInput, buildRefusalInput } from '../../../renderer/src/screens/issue/issue-input.js';
 import { issueCertificateInputSchema, refuseInputSchema } from '../../../shared/contract/channels/entries.js';
-import { prefillFromEntry } from '../../../renderer/src/screens/issue/issue-store.js';
+import { prefillFromEntry, restoredNamesOf, ticksFromDocuments } from '../../../renderer/src/screens/issue/issue-store.js';
 import { formFromPrefill } from '../../../renderer/src/screens/issue/issue-form.js';
 
 const TODAY = '2026-03-02';
@@ -95,13 +95,21 @@ describe('what the form sends to main', () => {
 });
 
 describe('prefill from an earlier entry', () => {
-  it('carries the person’s data but never the documents', () => {
+  it('carries the person, the household and the documents with every detail, the documents as ticks to confirm', () => {
     const values = issueFormSchema(['family'], TODAY).parse(familyCase());
-    const { certificate } = buildIssueInput('journal-1', values, [{ requirementId: 'identity', type: 'passport_book', series: 'АБ', number: '123456' }], declined, null);
-    const entry = { content: { ...certificate, sort: 'certificate' as const } } as unknown as Parameters<typeof prefillFromEntry>[0];
-    const form = formFromPrefill(prefillFromEntry(entry));
+    const presented = { requirementId: 'identity', type: 'passport_book' as const, series: 'АБ', number: '123456', issuer: 'Глухівський РВ', issuedOn: '2001-02-03' };
+    const { certificate } = buildIssueInput('journal-1', values, [presented], { ...declined, gender: 'male' }, null);
+    const entry = { content: { ...certificate, sort: 'certificate' as const, signatory: { signatoryId: 'sig-1' } } } as unknown as Parameters<typeof prefillFromEntry>[0];
+    const prefill = prefillFromEntry(entry);
+    const form = formFromPrefill(prefill);
     expect(form.subject.name.familyName).toBe('Шевченко');
     expect(form.household).toHaveLength(2);
-    expect(JSON.stringify(form)).not.toContain('123456');
+    expect(form.signatoryId).toBe('sig-1');
+    expect(restoredNamesOf(prefill).subject?.declined.gender).toBe('male');
+    const ticks = ticksFromDocuments(prefill.documents ?? []);
+    expect(ticks.identity).toMatchObject({ presented: true, series: 'АБ', number: '123456' });
+    // Sent again, the document is the one registered, issuer and date included.
+    const { documents } = liveVerdict(form, ticks, TODAY);
+    expect(documents).toEqual([presented]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../shared/contract/errors.js';
 import type { CertificateContent } from '../../../shared/domain/entry.js';
 import { catalogue, customKindSchema, findKind } from '../../../shared/rules/catalogue.js';
-import { assertIssuable, evaluateCertificate, type CertificateCase } from '../../../shared/rules/checklist.js';
+import { assertIssuable, evaluateCertificate, judgeIssue, type CertificateCase } from '../../../shared/rules/checklist.js';
 import { certificateCase, doc, facts, member, name, TODAY } from './fixtures.js';
 
 const opts = { today: TODAY };
@@ -209,7 +209,7 @@ describe('assertIssuable — the main-process gate', () => {
     purpose: 'для предʼявлення за місцем вимоги',
     subject: {
       name: name('Шевченко', 'Тарас', 'Григорович'),
-      declined: { nominative: 'Шевченко Тарас Григорович', dative: 'Шевченку Тарасу Григоровичу', genitive: 'Шевченка Тараса Григоровича', corrected: false },
+      declined: { nominative: 'Шевченко Тарас Григорович', dative: 'Шевченку Тарасу Григоровичу', genitive: 'Шевченка Тараса Григоровича', corrected: false, gender: 'male' },
     },
     address: { settlement: 'м. Глухів', street: 'вул. Шевченка', house: '12' },
     signatory: { signatoryId: 's1', position: 'Адміністратор ЦНАП', fullName: 'Олена ПЕТРЕНКО', seal: 'for_certificates', sealName: 'Для довідок' },
@@ -238,6 +238,22 @@ describe('assertIssuable — the main-process gate', () => {
 
   it('returns the verdict when complete', () => {
     expect(assertIssuable(content(certificateCase()), opts).issuable).toBe(true);
+  });
+
+  it('refuses a name whose gender neither the name nor the administrator told, unless its forms were typed by hand', () => {
+    const complete = content(certificateCase());
+    const genderless = { ...complete, subject: { ...complete.subject, declined: { nominative: 'Бойко Саша', dative: 'Бойко Саша', genitive: 'Бойко Саша', corrected: false } } };
+    expect(() => assertIssuable(genderless, opts)).toThrow(/declensionNeedsReview/);
+    expect(judgeIssue(genderless, opts).obstacles.map((obstacle) => obstacle.messageKey)).toEqual(['errors.issuing.declensionNeedsReview']);
+    const typed = { ...genderless, subject: { ...genderless.subject, declined: { ...genderless.subject.declined, dative: 'Бойку Саші', corrected: true } } };
+    expect(judgeIssue(typed, opts).obstacles).toEqual([]);
+  });
+
+  it('lists every reason in the order main checks them: birth date, gender, then the checklist (R7.4.3)', () => {
+    const c = certificateCase({ kinds: ['family'], facts: facts({ dwelling: 'apartment_building' }), household: [member('son', '2999-06-01')] });
+    const complete = content({ ...c, documents: [doc('identity', 'passport_book'), doc('housing_records', 'apartment_card')] });
+    const judged = judgeIssue({ ...complete, subject: { ...complete.subject, declined: { ...complete.subject.declined, gender: undefined } } }, opts);
+    expect(judged.obstacles.map((obstacle) => obstacle.messageKey)).toEqual(['errors.invalid_input', 'errors.issuing.declensionNeedsReview', 'errors.rules.checklistIncomplete']);
   });
 
   it('rejects kinds that are unknown or certified-only', () => {

@@ -23,6 +23,9 @@ import type { IssueFormOutput, IssueFormValues } from './issue-form.js';
 
 interface Props {
   verdict: Verdict;
+  /** Every reason main's gate would refuse the case as typed (`judgeIssue`). */
+  obstacles: readonly DeskError[];
+  signatoryIsCurrent: (id: string) => boolean;
   documents: PresentedDocument[];
   declined: DeclinedName | null;
   deceasedDeclined: DeclinedName | null;
@@ -32,7 +35,10 @@ interface Props {
  * «Видати» stays disabled until the live verdict allows it, and says exactly what is missing
  * (R7.4); «Відмовити» asks for the grounds and records the refusal with its notice (R7.4, R7.16).
  */
-export function IssueActions({ verdict, documents, declined, deceasedDeclined }: Props) {
+/** Obstacles the form shows in its own words, or leaves to another line: the checklist lists its items, a kinship document is asked about on «Видати». */
+const SHOWN_ELSEWHERE = new Set(['errors.rules.checklistIncomplete', 'errors.issuing.kinshipDocumentMismatch']);
+
+export function IssueActions({ verdict, obstacles, signatoryIsCurrent, documents, declined, deceasedDeclined }: Props) {
   const { t } = useTranslation();
   const itemLabel = useItemLabel();
   const { handleSubmit, getValues } = useFormContext<IssueFormValues, unknown, IssueFormOutput>();
@@ -40,17 +46,24 @@ export function IssueActions({ verdict, documents, declined, deceasedDeclined }:
   const setResult = useIssueStore((state) => state.setResult);
   const reissueOf = useIssueStore((state) => state.reissueOf);
   const submissionKey = useIssueStore((state) => state.submissionKey);
+  const carried = useIssueStore((state) => state.carried);
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusing, setRefusing] = useState(false);
 
   const kinds = getValues('kinds');
+  const signatoryId = getValues('signatoryId');
+  const obstacleReason = (obstacle: DeskError) =>
+    obstacle.messageKey === 'errors.issuing.declensionNeedsReview' ? t('ui.issue.needGender') : t(obstacle.messageKey, { ...obstacle.params });
   const badDocuments = documents.filter((doc) => !presentedDocumentInputSchema.safeParse(doc).success);
   const reasons = [
     ...(kinds.length === 0 ? [t('ui.issue.reasonKind')] : []),
     ...verdict.missing.map(itemLabel),
     ...(badDocuments.length > 0 ? [t('ui.issue.fixDocumentNumbers')] : []),
     ...(!declined ? [t('ui.issue.needDeclension')] : []),
+    ...obstacles.filter((obstacle) => !SHOWN_ELSEWHERE.has(obstacle.messageKey)).map(obstacleReason),
+    ...(carried && !carried.confirmed ? [t('ui.carried.reason', { number: carried.from.printedNumber })] : []),
+    ...(signatoryId && !signatoryIsCurrent(signatoryId) ? [t('ui.issue.signatoryNotCurrent')] : []),
     ...(!journalId ? [t('ui.issue.needJournal')] : []),
   ];
   const canIssue = reasons.length === 0;

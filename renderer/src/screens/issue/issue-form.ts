@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { PresentedDocument, DocumentType } from '../../../../shared/domain/documents.js';
 import { caseFactsSchema, kindIdSchema, type CaseFacts } from '../../../../shared/domain/entry.js';
-import { relationSchema, type HouseholdMember, type Relation } from '../../../../shared/domain/person.js';
+import { relationSchema, type DeclinedName, type HouseholdMember, type Relation } from '../../../../shared/domain/person.js';
 import { birthDateSchema, isValidIsoDate, pastOrTodayDateSchema } from '../../../../shared/domain/validation/dates.js';
 import { personNameInputSchema } from '../../../../shared/domain/validation/names.js';
 import { addressInputSchema } from '../../../../shared/domain/validation/address.js';
 import { catalogue, kindsNeed, type CustomKind } from '../../../../shared/rules/catalogue.js';
-import { evaluateCertificate, type CertificateCase } from '../../../../shared/rules/checklist.js';
+import { evaluateCertificate, judgeIssue, type CertificateCase, type IssueJudgement } from '../../../../shared/rules/checklist.js';
 import type { Verdict } from '../../../../shared/rules/requirements.js';
 import type { IssuePrefill, Tick } from './issue-store.js';
 
@@ -80,7 +80,7 @@ const nameValues = (name: { familyName: string; givenName: string; patronymic?: 
   patronymic: name.patronymic ?? '',
 });
 
-/** Form values from an earlier entry's data; documents are never carried over: they are presented anew each time (R7.4). */
+/** Form values from an earlier entry's data (its documents become ticks in the store, not form values). */
 export function formFromPrefill(prefill: IssuePrefill | null): IssueFormValues {
   const form = emptyIssueForm();
   if (!prefill) return form;
@@ -123,6 +123,7 @@ export function formFromPrefill(prefill: IssuePrefill | null): IssueFormValues {
       ? { bodyName: prefill.bodyCertificate.bodyName, date: prefill.bodyCertificate.date, number: prefill.bodyCertificate.number ?? '' }
       : form.bodyCertificate,
     facts: prefill.facts ? { ...form.facts, ...prefill.facts, technicalPassportNeeded: prefill.facts.technicalPassportNeeded ?? false } : form.facts,
+    signatoryId: prefill.signatoryId ?? form.signatoryId,
   };
 }
 
@@ -236,6 +237,7 @@ export function documentsFromTicks(
         type,
         ...(tick.series?.trim() ? { series: tick.series.trim() } : {}),
         ...(tick.number?.trim() ? { number: tick.number.trim() } : {}),
+        ...tick.carried,
       },
     ];
   });
@@ -255,4 +257,25 @@ export function liveVerdict(values: IssueFormValues, ticks: Record<string, Tick>
   const items = evaluateCertificate(liveCase(values, [], customKinds), options).items;
   const documents = documentsFromTicks(items, ticks);
   return { verdict: evaluateCertificate(liveCase(values, documents, customKinds), options), documents };
+}
+
+/**
+ * What main would answer to «Видати» for the case as typed: the live checklist and every reason
+ * main's gate would refuse it for (`judgeIssue`, the very function main runs), with the forms of
+ * the name the declension panel holds (a name whose gender is not told waits for the choice).
+ */
+export function issueJudgement(
+  values: IssueFormValues,
+  ticks: Record<string, Tick>,
+  declined: DeclinedName,
+  today: string,
+  customKinds: readonly CustomKind[] = [],
+): IssueJudgement & { documents: PresentedDocument[] } {
+  const { documents } = liveVerdict(values, ticks, today, customKinds);
+  const birthDate = isValidIsoDate(values.subject.birthDate) ? values.subject.birthDate : undefined;
+  const judged = judgeIssue(
+    { ...liveCase(values, documents, customKinds), subject: { name: liveName(values.subject.name), ...(birthDate ? { birthDate } : {}), declined } },
+    { today, customKinds: [...customKinds] },
+  );
+  return { ...judged, documents };
 }

@@ -9,8 +9,11 @@ import { ChecklistView } from '../../components/checklist-view.js';
 import { DeclensionPanel } from '../../components/declension-panel.js';
 import { enterToNext } from '../../hooks/use-enter-to-next.js';
 import { kyivToday } from '../../i18n/format.js';
-import { useIssueStore } from './issue-store.js';
-import { formFromPrefill, issueFormSchema, liveVerdict, type IssueFormOutput, type IssueFormValues } from './issue-form.js';
+import { signatoriesFor } from '../../../../shared/domain/directories.js';
+import { startValues, useIssueStore } from './issue-store.js';
+import { issueFormSchema, issueJudgement, liveVerdict, type IssueFormOutput, type IssueFormValues } from './issue-form.js';
+import { CarriedNotice } from './carried-notice.js';
+import { useKnownCase } from './known-case.js';
 import { KindsSection } from './kinds-section.js';
 import { PersonSection } from './person-section.js';
 import { AddressSection } from './address-section.js';
@@ -32,7 +35,8 @@ function issueResolver(today: string): Resolver<IssueFormValues, unknown, IssueF
 
 export function IssueScreen() {
   const { t } = useTranslation();
-  const prefill = useIssueStore((state) => state.prefill);
+  const start = useIssueStore((state) => state.start);
+  const restoredNames = useIssueStore((state) => state.restoredNames);
   const formVersion = useIssueStore((state) => state.formVersion);
   const ticks = useIssueStore((state) => state.ticks);
   const setTick = useIssueStore((state) => state.setTick);
@@ -40,7 +44,7 @@ export function IssueScreen() {
   const reissueOf = useIssueStore((state) => state.reissueOf);
   const today = kyivToday();
   const form = useForm<IssueFormValues, unknown, IssueFormOutput>({
-    defaultValues: formFromPrefill(prefill),
+    defaultValues: startValues(start),
     resolver: issueResolver(today),
     mode: 'onTouched',
   });
@@ -55,12 +59,20 @@ export function IssueScreen() {
   }, [loadCustomKinds]);
 
   useEffect(() => {
-    form.reset(formFromPrefill(useIssueStore.getState().prefill));
+    form.reset(startValues(useIssueStore.getState().start));
   }, [form, formVersion]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the live checklist re-reads every field on each change; nothing here is memoised by the compiler
   const values = form.watch();
   const live = useMemo(() => liveVerdict(values, ticks, today, customKinds), [values, ticks, today, customKinds]);
+  // The judgement main will give «Видати», once the name has its forms (the same shared function main runs).
+  const judged = useMemo(() => (declined ? issueJudgement(values, ticks, declined, today, customKinds) : null), [values, ticks, declined, today, customKinds]);
+  const signatories = useReferenceStore((state) => state.signatories);
+  const journals = useReferenceStore((state) => state.journals);
+  const journalId = useReferenceStore((state) => state.journalId);
+  const officeId = journals.find((journal) => journal.id === journalId)?.officeId;
+  const signatoryIsCurrent = (id: string) => signatoriesFor(signatories, { date: today, officeId }).some((person) => person.id === id);
+  useKnownCase(values, () => form.getValues(), signatoryIsCurrent);
   const needsHousehold = kindsNeed(values.kinds, 'household', customKinds);
 
   if (result) return <IssueResult entry={result} />;
@@ -84,13 +96,13 @@ export function IssueScreen() {
               <AddressSection />
               {needsHousehold && <HouseholdSection />}
               <GroundsSection />
-              <DeclensionPanel name={values.subject.name} value={declined} onChange={setDeclined} />
+              <DeclensionPanel name={values.subject.name} value={declined} onChange={setDeclined} restore={restoredNames.subject ?? null} />
               {kindsNeed(values.kinds, 'deceased') && (
                 <Box>
                   <Text fw={600} mb={4}>
                     {t('ui.issue.deceasedDeclension')}
                   </Text>
-                  <DeclensionPanel name={values.deceased.name} value={deceasedDeclined} onChange={setDeceasedDeclined} />
+                  <DeclensionPanel name={values.deceased.name} value={deceasedDeclined} onChange={setDeceasedDeclined} restore={restoredNames.deceased ?? null} />
                 </Box>
               )}
               <SignatoryFields />
@@ -106,8 +118,17 @@ export function IssueScreen() {
                 <Text size="sm" c="dimmed">
                   {t('ui.checklist.hint')}
                 </Text>
+                {/* Beside the documents it carries, in view while the form is filled (sticky). */}
+                <CarriedNotice />
                 <ChecklistView items={live.verdict.items} ticks={ticks} onTick={setTick} />
-                <IssueActions verdict={live.verdict} documents={live.documents} declined={declined} deceasedDeclined={deceasedDeclined} />
+                <IssueActions
+                  verdict={live.verdict}
+                  obstacles={judged?.obstacles ?? []}
+                  signatoryIsCurrent={signatoryIsCurrent}
+                  documents={live.documents}
+                  declined={declined}
+                  deceasedDeclined={deceasedDeclined}
+                />
               </Stack>
             </Paper>
           </Grid.Col>

@@ -11,8 +11,12 @@ import { asDeskError } from '../../stores/session-store.js';
 import { addressLine, personLine } from '../../components/entry-text.js';
 import { prefillFromEntry, useIssueStore } from './issue-store.js';
 import type { IssueFormValues } from './issue-form.js';
+import { carriedDocuments } from './known-case.js';
 
-/** Finds the person among earlier entries by name and prefills their data — never the ticks (R7.4: documents are presented anew). */
+/**
+ * Finds the person among earlier entries and carries the chosen entry's case in: documents wait for
+ * the administrator's confirmation that they were presented anew (R7.4).
+ */
 export function PersonFinder() {
   const { t } = useTranslation();
   const { getValues } = useFormContext<IssueFormValues>();
@@ -35,7 +39,11 @@ export function PersonFinder() {
   const choose = (entry: EntryRecord) => {
     const prefill = prefillFromEntry(entry);
     const kinds = getValues('kinds');
-    prefillFrom(kinds.length > 0 ? { ...prefill, kinds } : prefill);
+    const documents = carriedDocuments(prefill.documents ?? [], 'person');
+    prefillFrom(
+      { ...prefill, documents, ...(kinds.length > 0 ? { kinds } : {}) },
+      { carried: { entryId: entry.id, printedNumber: entry.printedNumber, localDate: entry.localDate, reason: 'person' } },
+    );
     setOpened(false);
   };
 

@@ -42,7 +42,11 @@ export function EntryDrawer({ entry, onClose, onChanged }: { entry: EntryRecord 
 
   const reissue = () => {
     if (!entry) return;
-    prefillFrom(prefillFromEntry(entry), { entryId: entry.id, printedNumber: entry.printedNumber });
+    // Section E: the annulled entry's whole case comes back, its documents waiting for the administrator's confirmation.
+    prefillFrom(prefillFromEntry(entry), {
+      reissueOf: { entryId: entry.id, printedNumber: entry.printedNumber },
+      carried: { entryId: entry.id, printedNumber: entry.printedNumber, localDate: entry.localDate, reason: 'reissue' },
+    });
     onClose();
     go('issue');
   };
