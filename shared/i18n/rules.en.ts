@@ -133,6 +133,11 @@ export default {
     },
   },
   validation: {
+    powerOfAttorney: {
+      required: 'Enter the power of attorney’s number, date and issuer',
+      onlyForRepresentative: 'A power of attorney is recorded only when a representative receives the document',
+      future: 'The date of the power of attorney cannot be later than today',
+    },
     date: {
       invalid: 'No such date',
       future: 'The date cannot be later than today',
@@ -143,6 +148,8 @@ export default {
     },
     name: {
       empty: 'Enter the name',
+      familyNameEmpty: 'Enter the surname',
+      givenNameEmpty: 'Enter the given name',
       tooShort: 'The name is too short',
       tooLong: 'The name is too long',
       digits: 'A name cannot contain digits',

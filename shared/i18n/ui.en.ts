@@ -293,6 +293,11 @@ export default {
       subject: 'the person concerned',
       representative: 'a representative with a power of attorney',
       recipientName: 'Recipient’s name',
+      powerOfAttorney: 'Power of attorney',
+      proxyNumber: 'Power of attorney No.',
+      proxyDate: 'Date of the power of attorney',
+      proxyIssuer: 'Issued (certified) by',
+      proxyIssuerHint: 'E.g. a private notary of the Hlukhiv district notarial circuit, O. P. Koval',
       confirm: 'Confirm handover',
     },
     finder: {

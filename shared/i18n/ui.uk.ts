@@ -293,6 +293,11 @@ export default {
       subject: 'особа, про яку довідка',
       representative: 'представник за довіреністю',
       recipientName: 'ПІБ отримувача',
+      powerOfAttorney: 'Довіреність',
+      proxyNumber: 'Номер довіреності',
+      proxyDate: 'Дата довіреності',
+      proxyIssuer: 'Ким видана (посвідчена)',
+      proxyIssuerHint: 'Напр.: приватний нотаріус Глухівського районного нотаріального округу Коваль О. П.',
       confirm: 'Підтвердити видачу',
     },
     finder: {

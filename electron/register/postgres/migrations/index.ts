@@ -6,6 +6,7 @@ import { postgresMigration0004 } from './0004-kind-decisions-year-starts.js';
 import { postgresMigration0005 } from './0005-counter-by-issuing.js';
 import { postgresMigration0007 } from './0007-office-document-keys.js';
 import { postgresMigration0009 } from './0009-entry-words.js';
+import { postgresMigration0010 } from './0010-handover-power-of-attorney.js';
 
 /**
  * PostgreSQL's migrations: forward-only, in order, numbered on their own (version 1 is SQLite's
@@ -21,6 +22,7 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 5, name: 'counter-by-issuing', sql: postgresMigration0005 },
   { version: 7, name: 'office-document-keys', sql: postgresMigration0007 },
   { version: 9, name: 'entry-words', sql: postgresMigration0009 },
+  { version: 10, name: 'handover-power-of-attorney', sql: postgresMigration0010 },
 ];
 
 /** The schema version this build of the app writes and understands on PostgreSQL. */
