@@ -297,7 +297,11 @@ export default {
       proxyNumber: 'Power of attorney No.',
       proxyDate: 'Date of the power of attorney',
       proxyIssuer: 'Issued (certified) by',
-      proxyIssuerHint: 'E.g. a private notary of the Hlukhiv district notarial circuit, O. P. Koval',
+      proxyIssuerHint: 'E.g. приватний нотаріус Коваль О. П. (a private notary)',
+      numberRequired: 'Enter the power of attorney’s number',
+      dateRequired: 'Enter the date of the power of attorney: dd.mm.yyyy',
+      issuerRequired: 'Enter who issued (certified) the power of attorney',
+      proxySummary: 'No. {{number}} of {{date}}, issued by {{issuer}}',
       confirm: 'Confirm handover',
     },
     finder: {

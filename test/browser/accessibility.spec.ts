@@ -106,4 +106,64 @@ test('every screen of a working desk meets WCAG 2.1 AA, has text of 14 px or mor
   expect(await wcagViolations(page), 'journal: an entry’s details').toEqual([]);
   expect(await smallText(page), 'journal: an entry’s details').toEqual([]);
   await saveScreen(page, 'a11y-journal-entry', { fullPage: false });
+
+  // Its handover dialog with the representative's power of attorney (R7.4.4), shown with the errors of a confirm too early.
+  const waiting = page.getByRole('dialog').getByRole('button', { name: 'Позначити видачу' });
+  if ((await waiting.count()) === 0) {
+    await page.keyboard.press('Escape');
+    await page.getByRole('search').getByRole('textbox', { name: 'Стан' }).click();
+    await page.getByRole('option', { name: 'Видано, не отримано' }).click();
+    await page.getByRole('button', { name: 'Шукати' }).click();
+    await page.getByRole('row').nth(1).click();
+  }
+  await page.getByRole('dialog').getByRole('button', { name: 'Позначити видачу' }).click();
+  const handover = page.getByRole('dialog', { name: /^Видача документа/ });
+  await handover.getByRole('radio', { name: 'представник за довіреністю' }).check();
+  await handover.getByRole('button', { name: 'Підтвердити видачу' }).click();
+  await expect(handover.getByText('Вкажіть номер довіреності')).toBeVisible();
+  expect(await wcagViolations(page), 'journal: the handover to a representative').toEqual([]);
+  expect(await smallText(page), 'journal: the handover to a representative').toEqual([]);
+  await saveScreen(page, 'a11y-handover', { fullPage: false });
+  await handover.getByRole('button', { name: 'Скасувати' }).click();
+  await page.keyboard.press('Escape');
+
+  // The journal pages' dialog, with its calendar open.
+  await page.getByRole('button', { name: 'Друк сторінок журналу' }).click();
+  await page.getByRole('dialog', { name: 'Друк сторінок журналу' }).getByRole('textbox', { name: 'З' }).click();
+  expect(await wcagViolations(page), 'journal: the pages’ dialog and its calendar').toEqual([]);
+  expect(await smallText(page), 'journal: the pages’ dialog and its calendar').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Every tab of the directories, not only the first.
+  await page.getByRole('navigation').getByRole('button', { name: 'Довідники' }).click();
+  for (const tab of ['Вулиці', 'Підписанти', 'Офіси', 'Журнали', 'Користувачі']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await wcagViolations(page), `directories: ${tab}`).toEqual([]);
+    expect(await smallText(page), `directories: ${tab}`).toEqual([]);
+  }
+
+  // The person finder of the issue screen, with what it found.
+  await page.getByRole('navigation').getByRole('button', { name: 'Видати довідку' }).click();
+  await page.getByRole('button', { name: 'Знайти серед попередніх' }).click();
+  const finder = page.getByRole('dialog', { name: 'Пошук особи в журналі' });
+  await finder.getByLabel('Прізвище, імʼя або адреса').fill('ко');
+  await finder.getByLabel('Прізвище, імʼя або адреса').press('Enter');
+  await expect(finder.getByText(/^Запис № /).first()).toBeVisible();
+  expect(await wcagViolations(page), 'issue: the person finder').toEqual([]);
+  expect(await smallText(page), 'issue: the person finder').toEqual([]);
+});
+
+test.describe('a fresh register', () => {
+  test.use({ deskArgs: [] });
+
+  test('the first-run wizard meets WCAG 2.1 AA and has text of 14 px or more', async ({ page, desk }) => {
+    await page.goto(desk.url);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Перший запуск');
+    expect(await wcagViolations(page), 'first-run wizard').toEqual([]);
+    expect(await smallText(page), 'first-run wizard').toEqual([]);
+    expect(await focusWithoutIndicator(page, 15), 'first-run wizard').toEqual([]);
+    await saveScreen(page, 'a11y-first-run', { fullPage: false });
+  });
 });
