@@ -26,7 +26,8 @@ async function logIn(page: Page): Promise<void> {
   await page.getByLabel('Логін').fill('head');
   await page.getByLabel('Пароль').fill('navchannia-2025');
   await page.getByRole('button', { name: 'Увійти' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки');
+  // The password hash (scrypt) takes a while on a loaded machine.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Видача довідки', { timeout: 30_000 });
 }
 
 /** axe-core's WCAG 2.0/2.1 A and AA rules; each violation as «rule: element selectors». */
