@@ -103,6 +103,14 @@ async function issueSamples(call: DeskCall, register: SampleRegister, today: str
     ),
   });
   await render(combined.entry.id, '01-combined-registration-family-25-members.pdf');
+  // Handed to a representative with a long name against a notarised power of attorney (R7.4.4):
+  // the journal page prints it in the handover column, every word whole.
+  await call('entries.handover', {
+    entryId: combined.entry.id,
+    receivedBy: 'representative',
+    recipientName: 'Квітка-Основʼяненко Олександра Володимирівна',
+    powerOfAttorney: { number: 'НОН 123456, реєстр. № 2417', date: today, issuer: 'приватний нотаріус Глухівського районного нотаріального округу Сумської області Коваленко О. П.' },
+  });
 
   const executive = await call('entries.issueCertificate', {
     journalId: register.journalId,
@@ -142,6 +150,7 @@ async function issueSamples(call: DeskCall, register: SampleRegister, today: str
   });
   await render(executive.entry.id, '03-annulled-certificate.pdf');
   await render(reissued.entry.id, '04-reissued-certificate.pdf');
+  await call('entries.handover', { entryId: reissued.entry.id, receivedBy: 'subject', recipientName: 'Ґудзь Євгенія Їжаківна' });
 
   const refusal = await call('entries.refuse', {
     journalId: register.journalId,

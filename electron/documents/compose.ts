@@ -241,10 +241,20 @@ function journalPerson(entry: EntryRecord): string {
     : subject;
 }
 
+/**
+ * Who received the document: «особисто», or the representative and the power of attorney they
+ * showed (R7.4.4), e.g. «представник: Коваль Ігор Петрович, довіреність № 1234 від 01.12.2026,
+ * видана приватним нотаріусом …». Handovers written before the power of attorney was recorded
+ * print the representative alone.
+ */
 function journalReceived(entry: EntryRecord): string | undefined {
-  if (!entry.handover) return undefined;
-  const who = entry.handover.receivedBy === 'representative' ? `представник: ${entry.handover.recipientName}` : 'особисто';
-  return `${kyivDate(entry.handover.at)}\n${who}`;
+  const handover = entry.handover;
+  if (!handover) return undefined;
+  if (handover.receivedBy !== 'representative') return `${kyivDate(handover.at)}\nособисто`;
+  const proxy = handover.powerOfAttorney;
+  const who = `представник: ${handover.recipientName}`;
+  const powerOfAttorney = proxy ? `довіреність${NUMBER_SIGN}${proxy.number} від ${printedDate(proxy.date)}, видана: ${proxy.issuer}` : undefined;
+  return [kyivDate(handover.at), who, powerOfAttorney].filter(Boolean).join('\n');
 }
 
 /** « № » with a no-break space after the sign: a narrow journal cell never ends a line with a bare «№». */

@@ -32,8 +32,12 @@ export const JOURNAL_HEADERS = [
   'Дата отримання',
   'Підпис отримувача',
 ] as const;
-/** Millimetres; the recipient signs by hand in the last column, so it gets at least 3 cm (257 mm in all). */
-const COLUMN_MM = [25, 18, 55, 40, 40, 24, 25, 30] as const;
+/**
+ * Millimetres (257 in all). The recipient signs by hand in the last column, so it gets at least
+ * 3 cm; the receipt column holds a representative's name and power of attorney (R7.4.4), so it
+ * is wider than a date needs.
+ */
+const COLUMN_MM = [25, 18, 47, 38, 38, 24, 37, 30] as const;
 
 export const WITNESS_LENGTH = 16;
 export const WITNESS_LABEL = 'Контрольний код сторінки:';

@@ -38,6 +38,7 @@ const handoverSchema = z
     at: z.string().max(40),
     receivedBy: z.enum(['subject', 'representative']),
     recipientName: z.string().max(500),
+    powerOfAttorney: z.object({ number: z.string().min(1).max(200), date: isoDateSchema, issuer: z.string().min(1).max(500) }).strict().optional(),
     byUser: idSchema,
   })
   .strict();

@@ -185,10 +185,23 @@ export const entryStatuses = ['issued', 'handed_over', 'annulled', 'refused'] as
 export const entryStatusSchema = z.enum(entryStatuses);
 export type EntryStatus = z.infer<typeof entryStatusSchema>;
 
+/**
+ * The power of attorney a representative showed when receiving the document (R7.4.4, section E):
+ * its number, date and issuer, printed in the journal beside the recipient's signature.
+ */
+export const powerOfAttorneySchema = z.object({
+  number: z.string().min(1).max(60),
+  date: isoDateSchema,
+  issuer: z.string().min(1).max(200),
+});
+export type PowerOfAttorney = z.infer<typeof powerOfAttorneySchema>;
+
 export const handoverSchema = z.object({
   at: z.string(),
   receivedBy: z.enum(['subject', 'representative']),
   recipientName: z.string().min(1).max(200),
+  /** Recorded for every handover to a representative since schema 11; older handovers have none. */
+  powerOfAttorney: powerOfAttorneySchema.optional(),
   byUserId: z.string(),
   byUserName: z.string(),
 });

@@ -37,7 +37,7 @@ export default {
     invalid_element: 'Wrong element.',
     not_multiple_of: 'Wrong number.',
     custom: 'Wrong value.',
-    date: { format: 'The date must be YYYY-MM-DD.' },
+    date: { format: 'Enter the date as dd.mm.yyyy.' },
     password: { tooShort: 'The password must have at least 10 characters.' },
     login: { format: 'Login: 3–40 lowercase Latin letters, digits, dots, hyphens.' },
   },

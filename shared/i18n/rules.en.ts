@@ -135,6 +135,11 @@ export default {
       groundTwice: 'The ground of cl. {{point}} is chosen twice',
       detailsNeeded: 'The ground of cl. {{point}} covers several cases: describe what exactly is missing or does not match',
     },
+    powerOfAttorney: {
+      required: 'Enter the power of attorney’s number, date and issuer',
+      onlyForRepresentative: 'A power of attorney is recorded only when a representative receives the document',
+      future: 'The date of the power of attorney cannot be later than today',
+    },
     date: {
       invalid: 'No such date',
       future: 'The date cannot be later than today',
@@ -145,6 +150,8 @@ export default {
     },
     name: {
       empty: 'Enter the name',
+      familyNameEmpty: 'Enter the surname',
+      givenNameEmpty: 'Enter the given name',
       tooShort: 'The name is too short',
       tooLong: 'The name is too long',
       digits: 'A name cannot contain digits',

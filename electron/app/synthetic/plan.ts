@@ -137,10 +137,26 @@ function planner(spec: PlanSpec, content: ContentContext): (i: number) => Planne
       at,
       id: uuidv7({ msecs: at.getTime(), random: random.bytes(16) }),
       // What has not happened by `until` has not happened: recent documents still wait for their owners.
-      ...(handedAt && handedAt < until ? { handover: { at: handedAt, receivedBy: planned.recipient.receivedBy, recipientName: planned.recipient.name } } : {}),
+      ...(handedAt && handedAt < until ? { handover: plannedHandover(planned, handedAt, date) } : {}),
       ...(annulledAt && annulledAt < until ? { annulment: { at: annulledAt, reason: random.pick(ANNULMENT_REASONS) } } : {}),
     };
   };
+}
+
+/** A notary who certified the representatives' powers of attorney in the generated registers. */
+const PROXY_ISSUER = 'приватний нотаріус Глухівського районного нотаріального округу Сумської області';
+
+/**
+ * The handover of a planned entry: a representative shows a power of attorney (R7.4.4) — the one
+ * presented with the application when there was one, else one dated the entry's day. Derived from
+ * the plan, not drawn, so the rest of a seeded register stays as it was.
+ */
+function plannedHandover(planned: PlannedEntry, at: Date, date: string): NonNullable<BatchEntryInput['handover']> {
+  const { receivedBy, name } = planned.recipient;
+  if (receivedBy === 'subject') return { at, receivedBy, recipientName: name };
+  const presented = planned.content.documents.find((doc) => doc.type === 'power_of_attorney')?.number;
+  const number = presented ?? String(1000 + (name.length * 37 + date.charCodeAt(9) * 11) % 9000);
+  return { at, receivedBy, recipientName: name, powerOfAttorney: { number, date, issuer: PROXY_ISSUER } };
 }
 
 /** The plan, batch by batch, on the calling thread. */

@@ -7,6 +7,7 @@ import { migration0006 } from './0006-submission-keys.js';
 import { migration0007 } from './0007-kind-decisions-year-starts.js';
 import { migration0008 } from './0008-witnessed-checkpoints.js';
 import { migration0009 } from './0009-office-document-keys.js';
+import { migration0011 } from './0011-handover-power-of-attorney.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0011,
 ];
 
 /** The schema version this build of the app writes and understands. */

@@ -2,7 +2,7 @@ import { normalizeApostrophes } from '../../../shared/domain/text.js';
 import { foldedTokens, toFtsQuery, toTsQuery, toTsVector } from '../search-text.js';
 import type { Sql, SqlValue } from '../sql.js';
 import { insertAudit, type NewAuditRow } from './audit.js';
-import type { EntryContent, EntryRecord, EntrySort, EntryStatus } from '../../../shared/domain/entry.js';
+import type { EntryContent, EntryRecord, EntrySort, EntryStatus, PowerOfAttorney } from '../../../shared/domain/entry.js';
 
 /** An entry row as written: the hashed fields plus the chain. */
 export interface NewEntryRow {
@@ -151,17 +151,28 @@ export async function insertEntrySearchText(db: Sql, entryId: string, search: En
   ]);
 }
 
-export async function insertHandover(
-  db: Sql,
-  handover: { entryId: string; at: string; receivedBy: 'subject' | 'representative'; recipientName: string; byUser: string },
-): Promise<void> {
-  await db.run('INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user) VALUES (?, ?, ?, ?, ?)', [
-    handover.entryId,
-    handover.at,
-    handover.receivedBy,
-    handover.recipientName,
-    handover.byUser,
-  ]);
+export interface HandoverRowInput {
+  entryId: string;
+  at: string;
+  receivedBy: 'subject' | 'representative';
+  recipientName: string;
+  powerOfAttorney?: PowerOfAttorney | undefined;
+  byUser: string;
+}
+
+export async function insertHandover(db: Sql, handover: HandoverRowInput): Promise<void> {
+  const proxy = handover.powerOfAttorney;
+  await db.run(
+    `INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user, proxy_number, proxy_date, proxy_issuer)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [handover.entryId, handover.at, handover.receivedBy, handover.recipientName, handover.byUser, proxy?.number ?? null, proxy?.date ?? null, proxy?.issuer ?? null],
+  );
+}
+
+/** The power of attorney of a handover row, or undefined for one without (the subject's own, or written before schema 11). */
+export function powerOfAttorneyOf(row: { proxy_number: string | null; proxy_date: string | null; proxy_issuer: string | null }): PowerOfAttorney | undefined {
+  if (row.proxy_number === null || row.proxy_date === null || row.proxy_issuer === null) return undefined;
+  return { number: row.proxy_number, date: row.proxy_date, issuer: row.proxy_issuer };
 }
 
 export async function insertAnnulment(db: Sql, annulment: { entryId: string; at: string; reason: string; byUser: string }): Promise<void> {
@@ -194,7 +205,7 @@ const RECORD_COLUMNS = `
   e.created_by, cu.full_name AS created_by_name, e.content, e.prev_hash, e.hash,
   ${STATUS_SQL} AS status,
   h.at AS handover_at, h.received_by AS handover_received_by, h.recipient_name AS handover_recipient,
-  h.by_user AS handover_by, hu.full_name AS handover_by_name,
+  h.by_user AS handover_by, hu.full_name AS handover_by_name, h.proxy_number, h.proxy_date, h.proxy_issuer,
   a.at AS annulled_at, a.reason AS annul_reason, a.by_user AS annulled_by, au.full_name AS annulled_by_name,
   r.new_entry_id AS replaced_by_id, re.printed_number AS replaced_by_number,
   ro.annulled_entry_id AS reissue_of_id, oe.printed_number AS reissue_of_number`;
@@ -236,6 +247,9 @@ interface RecordRow {
   handover_recipient: string | null;
   handover_by: string | null;
   handover_by_name: string | null;
+  proxy_number: string | null;
+  proxy_date: string | null;
+  proxy_issuer: string | null;
   annulled_at: string | null;
   annul_reason: string | null;
   annulled_by: string | null;
@@ -244,6 +258,11 @@ interface RecordRow {
   replaced_by_number: string | null;
   reissue_of_id: string | null;
   reissue_of_number: string | null;
+}
+
+function withPowerOfAttorney(row: RecordRow): { powerOfAttorney?: PowerOfAttorney } {
+  const proxy = powerOfAttorneyOf(row);
+  return proxy ? { powerOfAttorney: proxy } : {};
 }
 
 function toRecord(row: RecordRow): EntryRecord {
@@ -271,6 +290,7 @@ function toRecord(row: RecordRow): EntryRecord {
             at: row.handover_at,
             receivedBy: row.handover_received_by ?? 'subject',
             recipientName: row.handover_recipient ?? '',
+            ...withPowerOfAttorney(row),
             byUserId: row.handover_by ?? '',
             byUserName: row.handover_by_name ?? '',
           },

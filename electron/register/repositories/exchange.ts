@@ -1,6 +1,6 @@
 import type { Sql } from '../sql.js';
-import type { EntrySort } from '../../../shared/domain/entry.js';
-import { insertEntry, takeNextNumber, type EntrySearchText, type NewEntryRow } from './entries.js';
+import type { EntrySort, PowerOfAttorney } from '../../../shared/domain/entry.js';
+import { insertEntry, powerOfAttorneyOf, takeNextNumber, type EntrySearchText, type NewEntryRow } from './entries.js';
 import type { TemplateVersionRow } from './templates.js';
 
 /** SQL of the remote-workplace exchange (migration 0003, R3.5). Functions take the database first. */
@@ -293,7 +293,16 @@ export interface HandoverRow {
   at: string;
   receivedBy: 'subject' | 'representative';
   recipientName: string;
+  /** Absent when the handover has none, so bundles of older workplaces compare equal. */
+  powerOfAttorney?: PowerOfAttorney;
   byUser: string;
+}
+
+type StoredHandoverRow = Omit<HandoverRow, 'powerOfAttorney'> & { proxy_number: string | null; proxy_date: string | null; proxy_issuer: string | null };
+
+function handoverRowOf({ proxy_number, proxy_date, proxy_issuer, ...row }: StoredHandoverRow): HandoverRow {
+  const proxy = powerOfAttorneyOf({ proxy_number, proxy_date, proxy_issuer });
+  return proxy ? { ...row, powerOfAttorney: proxy } : row;
 }
 
 export interface AnnulmentRow {
@@ -330,7 +339,7 @@ interface RowRange {
   upTo: number;
 }
 
-const HANDOVER_COLUMNS = 'entry_id AS "entryId", at, received_by AS "receivedBy", recipient_name AS "recipientName", by_user AS "byUser"';
+const HANDOVER_COLUMNS = 'entry_id AS "entryId", at, received_by AS "receivedBy", recipient_name AS "recipientName", by_user AS "byUser", proxy_number, proxy_date, proxy_issuer';
 const ANNULMENT_COLUMNS = 'entry_id AS "entryId", at, reason, by_user AS "byUser"';
 const REISSUE_COLUMNS = 'annulled_entry_id AS "annulledId", new_entry_id AS "newEntryId", at, by_user AS "byUser"';
 const DOCUMENT_CODE_COLUMNS = 'entry_id AS "entryId", short_code AS "shortCode"';
@@ -342,7 +351,7 @@ function appendedBetween<Row>(db: Sql, table: string, columns: string, range: Ro
 }
 
 export async function handoversBetween(db: Sql, range: RowRange): Promise<HandoverRow[]> {
-  return appendedBetween<HandoverRow>(db, 'handovers', HANDOVER_COLUMNS, range);
+  return (await appendedBetween<StoredHandoverRow>(db, 'handovers', HANDOVER_COLUMNS, range)).map(handoverRowOf);
 }
 
 export async function annulmentsBetween(db: Sql, range: RowRange): Promise<AnnulmentRow[]> {
@@ -366,7 +375,8 @@ export async function auditBetween(db: Sql, range: RowRange): Promise<AuditExpor
 }
 
 export async function getHandoverRow(db: Sql, entryId: string): Promise<HandoverRow | undefined> {
-  return db.get<HandoverRow>(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE entry_id = ?`, [entryId]);
+  const row = await db.get<StoredHandoverRow>(`SELECT ${HANDOVER_COLUMNS} FROM handovers WHERE entry_id = ?`, [entryId]);
+  return row ? handoverRowOf(row) : undefined;
 }
 
 export async function getAnnulmentRow(db: Sql, entryId: string): Promise<AnnulmentRow | undefined> {

@@ -64,7 +64,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     columns: ['journal_id', 'year', 'first_number', 'paper_last_number', 'paper_closed_by', 'set_at', 'set_by', 'set_by_name'],
   },
   // ↑ before the entries; ↓ after them.
-  { name: 'handovers', columns: ['entry_id', 'at', 'received_by', 'recipient_name', 'by_user', 'rowid'], identity: 'rowid' },
+  { name: 'handovers', columns: ['entry_id', 'at', 'received_by', 'recipient_name', 'by_user', 'proxy_number', 'proxy_date', 'proxy_issuer', 'rowid'], identity: 'rowid' },
   { name: 'annulments', columns: ['entry_id', 'at', 'reason', 'by_user', 'rowid'], identity: 'rowid' },
   { name: 'reissues', columns: ['annulled_entry_id', 'new_entry_id', 'at', 'by_user', 'rowid'], identity: 'rowid' },
   { name: 'document_codes', columns: ['entry_id', 'short_code', 'rowid'], identity: 'rowid' },

@@ -9,7 +9,9 @@ import {
   type EntryRecord,
   type EntrySort,
   type EntryStatus,
+  type PowerOfAttorney,
 } from '../../../shared/domain/entry.js';
+import { isValidIsoDate } from '../../../shared/domain/validation/dates.js';
 import type { SessionUser } from './session.js';
 import { entryHashOfCanonicalContent, GENESIS_HASH } from '../hash-chain.js';
 import { recordCheckpoints } from '../checkpoints/journal-checkpoints.js';
@@ -80,7 +82,7 @@ export interface BatchEntryInput extends AppendEntryInput {
   /** A given UUIDv7 (a seeded generator's, for reproducible registers); a fresh one otherwise. */
   id?: string;
   /** Handed over later, by the same user (section E). */
-  handover?: { at: Date; receivedBy: 'subject' | 'representative'; recipientName: string };
+  handover?: { at: Date; receivedBy: 'subject' | 'representative'; recipientName: string; powerOfAttorney?: PowerOfAttorney };
   /** Annulled later, by the same user (section E). */
   annulment?: { at: Date; reason: string };
 }
@@ -89,6 +91,8 @@ export interface HandoverInput {
   entryId: string;
   receivedBy: 'subject' | 'representative';
   recipientName: string;
+  /** Required when a representative receives the document (R7.4.4), absent otherwise. */
+  powerOfAttorney?: PowerOfAttorney | undefined;
 }
 
 export interface EntrySearchInput {
@@ -253,9 +257,34 @@ async function writeHandover(
     at: ctx.now().toISOString(),
     receivedBy: input.receivedBy,
     recipientName: input.recipientName,
+    ...(input.powerOfAttorney ? { powerOfAttorney: input.powerOfAttorney } : {}),
     byUser: actor.userId,
   });
   await rows.audit(auditRowOf(ctx, { userId: actor.userId, action: 'entry.handover', entity: 'entry', entityId: record.id, summary: `${record.printedNumber} ${input.receivedBy}` }));
+}
+
+function invalidPowerOfAttorney(field: keyof PowerOfAttorney | null, messageKey: string): DeskError {
+  return new DeskError('invalid_input', 'errors.invalid_input', undefined, [{ path: field ? `powerOfAttorney.${field}` : 'powerOfAttorney', messageKey }]);
+}
+
+/**
+ * Main's own check of the power of attorney a handover names, whatever the channel sent (R7.4.4,
+ * section E): asked for a representative and only for one; number and issuer printable and not
+ * empty (free-text.ts); its date real and not after today in Kyiv.
+ */
+function assertPowerOfAttorney(input: Omit<HandoverInput, 'entryId'>, today: string): void {
+  const proxy = input.powerOfAttorney;
+  if (input.receivedBy === 'subject') {
+    if (proxy) throw invalidPowerOfAttorney(null, 'validation.powerOfAttorney.onlyForRepresentative');
+    return;
+  }
+  if (!proxy) throw invalidPowerOfAttorney(null, 'validation.powerOfAttorney.required');
+  for (const field of ['number', 'issuer'] as const) {
+    if (proxy[field].trim() === '') throw invalidPowerOfAttorney(field, 'validation.powerOfAttorney.required');
+    if (firstUnprintableText(proxy[field]) !== undefined) throw invalidPowerOfAttorney(field, FREE_TEXT_CHARACTERS);
+  }
+  if (!isValidIsoDate(proxy.date)) throw invalidPowerOfAttorney('date', 'validation.date.invalid');
+  if (proxy.date > today) throw invalidPowerOfAttorney('date', 'validation.powerOfAttorney.future');
 }
 
 /** Section E: the annulled entry points at the one issued in its place, written with the new entry. */
@@ -470,6 +499,7 @@ export function createEntriesService(ctx: ServiceContext) {
 
     /** Records who received the document and when (section E: handed over against signature). */
     async handover(actor: SessionUser, input: HandoverInput): Promise<EntryRecord> {
+      assertPowerOfAttorney(input, kyivLocalDate(ctx.now()));
       await assertEntryWritable(ctx, input.entryId);
       await withBusyRetry(() =>
         ctx.db.write(async () => {

@@ -9,6 +9,8 @@ import { useShortcutStore } from '../stores/shortcut-store.js';
 import { ErrorAlert } from './error-alert.js';
 import { downloadBlob, pdfBlob, printPdf } from './pdf.js';
 import { fullNameOf } from './entry-text.js';
+import { kyivToday } from '../i18n/format.js';
+import { ALL_PROXY_FIELDS, PowerOfAttorneyFields, proxyComplete, proxyDraftOf, type ProxyDraft, type ProxyField } from './power-of-attorney-fields.js';
 
 /** The entry's own document (certificate, inscription or refusal notice) from main's templates. */
 async function renderEntry(entryId: string, placement?: 'overlay'): Promise<{ fileName: string; blob: Blob }> {
@@ -74,14 +76,21 @@ export function EntryActions({ entry, onChanged }: { entry: EntryRecord; onChang
   );
 }
 
+/**
+ * Who received the document (section E): the person, or a representative against a power of
+ * attorney (R7.4.4) whose number, date and issuer the journal then records.
+ */
 function HandoverDialog({ entry, opened, onClose, onDone }: { entry: EntryRecord; opened: boolean; onClose: () => void; onDone: (entry: EntryRecord) => void }) {
   const { t } = useTranslation();
   const content = entry.content;
   const representative = content.applicant.actsAs === 'representative' ? fullNameOf(content.applicant.name) : '';
   const [receivedBy, setReceivedBy] = useState<'subject' | 'representative'>(representative ? 'representative' : 'subject');
   const [recipientName, setRecipientName] = useState(representative || fullNameOf(content.subject.name));
+  const [proxy, setProxy] = useState<ProxyDraft>(() => proxyDraftOf(entry));
+  const [shown, setShown] = useState<ReadonlySet<ProxyField>>(new Set());
   const [failure, setFailure] = useState<DeskError | null>(null);
   const [busy, setBusy] = useState(false);
+  const byRepresentative = receivedBy === 'representative';
 
   const choose = (value: string) => {
     const next = value === 'representative' ? 'representative' : 'subject';
@@ -90,10 +99,15 @@ function HandoverDialog({ entry, opened, onClose, onDone }: { entry: EntryRecord
   };
 
   const save = async () => {
+    if (byRepresentative && !proxyComplete(proxy, kyivToday())) {
+      setShown(ALL_PROXY_FIELDS);
+      return;
+    }
     setBusy(true);
     setFailure(null);
     try {
-      const updated = await desk.call('entries.handover', { entryId: entry.id, receivedBy, recipientName: recipientName.trim() });
+      const powerOfAttorney = byRepresentative ? { powerOfAttorney: { number: proxy.number, date: proxy.date, issuer: proxy.issuer } } : {};
+      const updated = await desk.call('entries.handover', { entryId: entry.id, receivedBy, recipientName: recipientName.trim(), ...powerOfAttorney });
       onDone(updated);
       onClose();
     } catch (caught) {
@@ -113,6 +127,9 @@ function HandoverDialog({ entry, opened, onClose, onDone }: { entry: EntryRecord
           </Group>
         </Radio.Group>
         <TextInput label={t('ui.handover.recipientName')} value={recipientName} onChange={(event) => setRecipientName(event.currentTarget.value)} withAsterisk />
+        {byRepresentative && (
+          <PowerOfAttorneyFields draft={proxy} onChange={setProxy} shown={shown} onLeave={(field) => setShown((before) => new Set(before).add(field))} failure={failure} />
+        )}
         <ErrorAlert error={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

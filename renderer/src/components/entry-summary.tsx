@@ -12,7 +12,7 @@ const statusColor = { issued: 'blue', handed_over: 'green', annulled: 'gray', re
 export function StatusBadge({ status }: { status: EntryRecord['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColor[status]} variant="filled">
+    <Badge color={statusColor[status]} variant="filled" tt="none">
       {t(`ui.status.${status}`)}
     </Badge>
   );
@@ -56,6 +56,8 @@ export function EntrySummary({ entry }: { entry: EntryRecord }) {
   if (content.sort === 'refusal') rows.push([t('ui.entry.grounds'), content.grounds.map((ground) => (/^п\.\s/.test(ground.text) ? ground.text : `${ground.text} (${point(ground.ruleId)})`)).join('; ')]);
   if (entry.handover) {
     rows.push([t('ui.entry.handover'), `${formatDateTime(entry.handover.at)} — ${entry.handover.recipientName} (${t(`ui.handover.${entry.handover.receivedBy}`)})`]);
+    const proxy = entry.handover.powerOfAttorney;
+    if (proxy) rows.push([t('ui.handover.powerOfAttorney'), t('ui.handover.proxySummary', { number: proxy.number, date: formatDate(proxy.date), issuer: proxy.issuer })]);
   }
   if (entry.annulment) {
     rows.push([t('ui.entry.annulment'), `${formatDateTime(entry.annulment.at)} — ${entry.annulment.reason} (${entry.annulment.byUserName})`]);

@@ -9,6 +9,7 @@ import {
   subjectSchema,
 } from '../../domain/entry.js';
 import { declinedNameSchema } from '../../domain/person.js';
+import { calendarDateSchema } from '../../domain/validation/dates.js';
 import { freeTextBlockSchema, freeTextSchema } from '../../domain/validation/free-text.js';
 import { householdMemberSchema, isoDateSchema } from '../../domain/person.js';
 import { addressInputSchema } from '../../domain/validation/address.js';
@@ -143,6 +144,27 @@ export const issuingChannels = {
 } as const;
 
 /** An entry once registered: read, handed over, annulled (the entries service). */
+/**
+ * A representative receives the document against a power of attorney (R7.4.4, section E): its
+ * number, date and issuer are free text under the printed-text rules (free-text.ts) and a real
+ * date; whether the date is in the future is main's check (it knows today).
+ */
+const powerOfAttorneyInputSchema = z
+  .object({
+    number: freeTextSchema(60, 1),
+    date: calendarDateSchema,
+    issuer: freeTextSchema(200, 1),
+  })
+  .strict();
+
+/** Asked for a representative, and only for one: the citizen's own receipt needs no power of attorney. */
+function powerOfAttorneyMatchesRecipient(input: { receivedBy: 'subject' | 'representative'; powerOfAttorney?: unknown }, ctx: z.RefinementCtx): void {
+  if (input.receivedBy === 'representative' && input.powerOfAttorney === undefined)
+    ctx.addIssue({ code: 'custom', message: 'validation.powerOfAttorney.required', path: ['powerOfAttorney'] });
+  if (input.receivedBy === 'subject' && input.powerOfAttorney !== undefined)
+    ctx.addIssue({ code: 'custom', message: 'validation.powerOfAttorney.onlyForRepresentative', path: ['powerOfAttorney'] });
+}
+
 export const entriesChannels = {
   'entries.get': defineChannel({
     input: z.object({ id: z.string().min(1) }).strict(),
@@ -157,8 +179,10 @@ export const entriesChannels = {
         entryId: z.string().min(1),
         receivedBy: z.enum(['subject', 'representative']),
         recipientName: freeTextSchema(200, 1),
+        powerOfAttorney: powerOfAttorneyInputSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine(powerOfAttorneyMatchesRecipient),
     output: entryRecordSchema,
     access: 'session',
     mutates: true,

@@ -101,6 +101,19 @@ export const ukrainianNameSchema = z.string().transform((input, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * One required part of a name whose empty value says which part is missing («Вкажіть прізвище»
+ * under the surname, not a generic «Вкажіть імʼя»); every other issue as `ukrainianNameSchema`.
+ */
+function requiredNamePartSchema(emptyIssue: string) {
+  return z.string().transform((input, ctx) => {
+    const checked = checkUkrainianName(input);
+    if (checked.ok) return checked.value;
+    ctx.addIssue({ code: 'custom', message: checked.issue === 'validation.name.empty' ? emptyIssue : checked.issue, input });
+    return z.NEVER;
+  });
+}
+
 /** Empty or absent patronymic means "none" (foreigners, some documents). */
 const optionalPatronymicSchema = z
   .string()
@@ -115,8 +128,8 @@ const optionalPatronymicSchema = z
 
 /** Form and IPC input of a person's name; the output fits `PersonName` (shared/domain/person.ts). */
 export const personNameInputSchema = z.object({
-  familyName: ukrainianNameSchema,
-  givenName: ukrainianNameSchema,
+  familyName: requiredNamePartSchema('validation.name.familyNameEmpty'),
+  givenName: requiredNamePartSchema('validation.name.givenNameEmpty'),
   patronymic: optionalPatronymicSchema,
 });
 export type PersonNameInput = z.input<typeof personNameInputSchema>;

@@ -196,7 +196,8 @@ describe('journal pages', () => {
     const seen = new Set<string>();
     for (let page = 1; page <= pages; page++) {
       const onPage = words.filter((w) => w.page === page);
-      const numbers = onPage.filter((w) => /^01-21\/\d+$/.test(w.text)).sort((a, b) => a.yMin - b.yMin);
+      // Row numbers in the first column (25 mm) only: a reissue's «замість … № 01-21/103» may wrap lower down.
+      const numbers = onPage.filter((w) => /^01-21\/\d+$/.test(w.text) && w.xMin < MARGINS.left + 25 * MM).sort((a, b) => a.yMin - b.yMin);
       const last = numbers.at(-1);
       if (!last) throw new Error(`page ${page} has no rows`);
       numbers.forEach((n) => seen.add(n.text));

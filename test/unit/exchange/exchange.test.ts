@@ -131,7 +131,13 @@ describe('journal bundles from two offline offices (R3.5 remote workplaces)', ()
     // Still offline: the office keeps working and cuts a second bundle before any acknowledgement.
     await daysPass(1);
     const later = await issueFamily(remoteA, centre.signatoryId, 'Данилюк');
-    await remoteA.call('entries.handover', { entryId: later.id, receivedBy: 'subject', recipientName: 'Данилюк Тарас' });
+    // Handed to a representative: the power of attorney travels with the handover (R7.4.4).
+    await remoteA.call('entries.handover', {
+      entryId: later.id,
+      receivedBy: 'representative',
+      recipientName: 'Данилюк Ольга',
+      powerOfAttorney: { number: '88', date: clock.now().toISOString().slice(0, 10), issuer: 'приватний нотаріус Коваль О. П.' },
+    });
     const folder = mkdtempSync(path.join(os.tmpdir(), 'desk-stick-'));
     try {
       const a2 = await remoteA.exchange.writeBundle(remoteA.user, folder);
@@ -176,10 +182,13 @@ describe('journal bundles from two offline offices (R3.5 remote workplaces)', ()
       for (const entry of local) {
         const copy = byId.get(entry.id);
         expect(copy).toMatchObject({ officeCode: remote.office.code, number: entry.number, hash: entry.hash, status: entry.status });
+        expect(copy?.handover?.powerOfAttorney).toEqual(entry.handover?.powerOfAttorney);
       }
       const numbers = atCentre.map((entry) => `${entry.journalId}/${entry.year}/${entry.number}`);
       expect(new Set(numbers).size).toBe(numbers.length);
     }
+    const represented = (await centreEntriesOf(remoteA.office.officeId)).filter((entry) => entry.handover?.receivedBy === 'representative');
+    expect(represented.map((entry) => entry.handover?.powerOfAttorney?.number)).toEqual(['88']);
     const health = await centre.desk.register.verification.verifyAllJournals();
     expect(health.journals.map((journal) => journal.journalId)).toEqual(expect.arrayContaining([remoteA.office.journalId, remoteB.office.journalId]));
     for (const journal of health.journals) expect(journal.result).toMatchObject({ ok: true });

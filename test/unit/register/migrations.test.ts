@@ -6,8 +6,15 @@ import { SCHEMA_VERSION } from '../../../electron/register/migrations/index.js';
 import { onPostgres } from '../../support/register-backend.js';
 import { allowAll, certificate, person, refusal, setUpRegister, sqliteOf } from './fixtures.js';
 
-/** What migration 9 adds (the offices' document keys and code seals), taken away again. */
-const UNDO_MIGRATION_9 = `
+/** What migration 11 adds, taken away again (the column holding the check goes first). */
+const UNDO_MIGRATION_11 = `
+ALTER TABLE handovers DROP COLUMN proxy_issuer;
+ALTER TABLE handovers DROP COLUMN proxy_date;
+ALTER TABLE handovers DROP COLUMN proxy_number;
+`;
+
+/** What migration 9 adds (the offices' document keys and code seals), and 11, taken away again. */
+const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_11}
 DROP TABLE office_code_seals;
 DROP TABLE office_document_keys;
 `;
@@ -250,6 +257,53 @@ describe.skipIf(onPostgres)('migration 8 (checkpoints the centre witnessed, bund
         const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
         const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
         expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 2 });
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('migration 11 (the power of attorney of a handover)', () => {
+  it('carries a version-10 register forward: every handover as it was, none given a power of attorney; new ones keep theirs (R7.4.4)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      const old = await services.entries.appendEntry({ journalId, content: certificate(person('Шевченко', 'Олена')), user: head, gate: allowAll });
+      const raw = sqliteOf(register.db);
+      raw.exec(`${UNDO_MIGRATION_11} PRAGMA user_version = 10;`);
+      // A version-10 desk recorded a representative's handover with no power of attorney.
+      raw.prepare("INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user) VALUES (?, ?, 'representative', 'Коваль Ігор', ?)").run(old.id, clock.now().toISOString(), head.userId);
+      const before = { ...snapshot(raw), handovers: raw.prepare('SELECT * FROM handovers ORDER BY rowid').all() };
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        const handovers = migrated.prepare('SELECT entry_id, at, received_by, recipient_name, by_user FROM handovers ORDER BY rowid').all();
+        expect({ ...snapshot(migrated), handovers }).toEqual(before);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        expect((await reopened.entries.getEntry(user, old.id)).handover).toMatchObject({ receivedBy: 'representative', recipientName: 'Коваль Ігор' });
+        expect((await reopened.entries.getEntry(user, old.id)).handover?.powerOfAttorney).toBeUndefined();
+        const next = await reopened.entries.appendEntry({ journalId, content: certificate(), user, gate: allowAll });
+        const proxy = { number: '451', date: '2025-05-20', issuer: 'приватний нотаріус Коваль О. П.' };
+        await reopened.entries.handover(user, { entryId: next.id, receivedBy: 'representative', recipientName: 'Бондар Іван', powerOfAttorney: proxy });
+        expect((await reopened.entries.getEntry(user, next.id)).handover?.powerOfAttorney).toEqual(proxy);
+        // Still append-only, and the three parts go together, for a representative only.
+        expect(() => migrated.prepare("UPDATE handovers SET proxy_number = '1'").run()).toThrow(/append-only/);
+        const third = await reopened.entries.appendEntry({ journalId, content: certificate(), user, gate: allowAll });
+        expect(() =>
+          migrated.prepare("INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user, proxy_number) VALUES (?, 'x', 'representative', 'Б', ?, '1')").run(third.id, user.userId),
+        ).toThrow(/CHECK/);
+        expect(() =>
+          migrated
+            .prepare("INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user, proxy_number, proxy_date, proxy_issuer) VALUES (?, 'x', 'subject', 'Б', ?, '1', '2025-01-01', 'н')")
+            .run(third.id, user.userId),
+        ).toThrow(/CHECK/);
       } finally {
         await db.close();
       }

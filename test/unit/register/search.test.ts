@@ -69,7 +69,12 @@ describe('journal search (FTS5, case and apostrophes folded)', () => {
     const { services, head, journalId, clock } = register;
     const issued = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
     const handed = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });
-    await services.entries.handover(head, { entryId: handed.id, receivedBy: 'representative', recipientName: 'Шевченко О.' });
+    await services.entries.handover(head, {
+      entryId: handed.id,
+      receivedBy: 'representative',
+      recipientName: 'Шевченко О.',
+      powerOfAttorney: { number: '77', date: '2025-05-30', issuer: 'приватний нотаріус Коваль О. П.' },
+    });
     clock.set('2025-06-03T09:00:00.000Z');
     const refused = await services.entries.appendEntry({ journalId, content: refusal(), user: head, gate: allowAll });
     const annulled = await services.entries.appendEntry({ journalId, content: certificate(), user: head, gate: allowAll });

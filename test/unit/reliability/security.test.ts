@@ -151,7 +151,12 @@ describe('passwords, lockout and what the logs hold', () => {
     );
     const { entry } = await desk.call('entries.issueCertificate', input);
     await desk.call('entries.get', { id: entry.id });
-    await desk.call('entries.handover', { entryId: entry.id, receivedBy: 'representative', recipientName: 'Оксана Зюзюкало-Бей' });
+    await desk.call('entries.handover', {
+      entryId: entry.id,
+      receivedBy: 'representative',
+      recipientName: 'Оксана Зюзюкало-Бей',
+      powerOfAttorney: { number: '1234', date: '2020-01-15', issuer: 'приватний нотаріус Коваль О. П.' },
+    });
     const second = await desk.call('entries.issueCertificate', issueInput(register, 'Зюзюкало'));
     await desk.call('entries.annul', { entryId: second.entry.id, reason: 'Помилка в імені: Оксана Зюзюкало-Бей' });
     await desk.call('journal.search', { text: 'Зюзюкало Ксенофонтівна', page: 1, pageSize: 10 });

@@ -93,6 +93,14 @@ describe('Ukrainian names', () => {
     });
     expect(personNameInputSchema.safeParse({ familyName: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорoвич' }).success).toBe(false);
   });
+
+  it('personNameInputSchema: an empty part is named (surname or given name), not a generic «Вкажіть імʼя»', () => {
+    const issues = (name: { familyName: string; givenName: string }) =>
+      personNameInputSchema.safeParse(name).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+    expect(issues({ familyName: ' ', givenName: 'Тарас' })).toEqual(['familyName: validation.name.familyNameEmpty']);
+    expect(issues({ familyName: 'Шевченко', givenName: '' })).toEqual(['givenName: validation.name.givenNameEmpty']);
+    expect(issues({ familyName: 'Шевченк0', givenName: 'Тарас' })).toEqual(['familyName: validation.name.digits']);
+  });
 });
 
 describe('dates', () => {

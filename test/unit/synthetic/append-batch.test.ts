@@ -86,7 +86,12 @@ describe('appendBatch writes what appendEntry, handover and annul write one by o
         const entry = await single.services.register.entries.appendEntry(input);
         if (input.handover) {
           single.setClock(input.handover.at);
-          await single.services.register.entries.handover(input.user, { entryId: entry.id, receivedBy: input.handover.receivedBy, recipientName: input.handover.recipientName });
+          await single.services.register.entries.handover(input.user, {
+            entryId: entry.id,
+            receivedBy: input.handover.receivedBy,
+            recipientName: input.handover.recipientName,
+            powerOfAttorney: input.handover.powerOfAttorney,
+          });
         }
         if (input.annulment) {
           single.setClock(input.annulment.at);

@@ -1,8 +1,8 @@
 import { useController, useFormContext, type FieldPath, type FieldValues } from 'react-hook-form';
-import { useFieldError, type ErrorLike } from '../field-error.js';
+import { isErrorDue, useFieldError, type ErrorLike } from '../field-error.js';
 import { DeskDateInput } from './date-input.js';
 
-/** A calendar date of a react-hook-form form (yyyy-mm-dd value), typed and shown as dd.mm.yyyy. */
+/** A calendar date of a react-hook-form form (yyyy-mm-dd value), typed and shown as dd.mm.yyyy; its error shows once the field was left. */
 export function DateField<T extends FieldValues>({
   name,
   label,
@@ -15,7 +15,7 @@ export function DateField<T extends FieldValues>({
   max?: string;
 }) {
   const fieldError = useFieldError();
-  const { control } = useFormContext<T>();
+  const { control, formState } = useFormContext<T>();
   const { field, fieldState } = useController({ control, name });
   return (
     <DeskDateInput
@@ -27,7 +27,7 @@ export function DateField<T extends FieldValues>({
       onBlur={field.onBlur}
       inputRef={field.ref}
       disabled={field.disabled ?? false}
-      error={fieldError(fieldState.error as ErrorLike | undefined)}
+      error={isErrorDue(fieldState, formState) ? fieldError(fieldState.error as ErrorLike | undefined) : undefined}
     />
   );
 }

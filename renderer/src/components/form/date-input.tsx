@@ -35,6 +35,7 @@ export function DeskDateInput({ label, value, onChange, onBlur, max, required, e
   const { t } = useTranslation();
   const language = useLanguage();
   const [rejected, setRejected] = useState<string | null>(null);
+  const [calendarOpen, setCalendarOpen] = useState(false);
 
   const problemWith = (text: string): string | null => {
     const typed = text.trim();
@@ -70,7 +71,10 @@ export function DeskDateInput({ label, value, onChange, onBlur, max, required, e
       maxDate={max}
       allowDeselect
       firstDayOfWeek={1}
-      popoverProps={{ shadow: 'md' }}
+      popoverProps={{ shadow: 'md', onOpen: () => setCalendarOpen(true), onClose: () => setCalendarOpen(false) }}
+      // While the calendar is open, Escape closes the calendar only: a dialog around the field
+      // (e.g. the journal pages' period) skips a key its target marks so, as Mantine's own selects do.
+      data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
       error={rejected ?? error}
       ariaLabels={{
         previousMonth: t('ui.dates.previousMonth'),

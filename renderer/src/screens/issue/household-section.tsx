@@ -3,7 +3,7 @@ import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-
 import { useTranslation } from 'react-i18next';
 import { relations } from '../../../../shared/domain/person.js';
 import { relationLabelsEn, relationLabelsUk } from '../../../../shared/domain/relation-labels.js';
-import { useFieldError } from '../../components/field-error.js';
+import { useDueFieldError } from '../../components/field-error.js';
 import { DateField } from '../../components/form/date-field.js';
 import { useLanguage } from '../../i18n/index.js';
 import { kyivToday } from '../../i18n/format.js';
@@ -14,14 +14,13 @@ import { kindsAskAbout } from '../../../../shared/rules/catalogue.js';
 export function HouseholdSection() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const fieldError = useFieldError();
-  const { control, register, formState } = useFormContext<IssueFormValues>();
+  const dueError = useDueFieldError<IssueFormValues>();
+  const { control, register } = useFormContext<IssueFormValues>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'household' });
   const kinds = useWatch({ control, name: 'kinds' });
   const withDeath = kindsAskAbout(kinds, 'per_deceased_member');
   const labels = language === 'uk' ? relationLabelsUk : relationLabelsEn;
   const relationOptions = relations.map((relation) => ({ value: relation, label: labels[relation] }));
-  const rowErrors = formState.errors.household;
   const today = kyivToday();
 
   return (
@@ -37,7 +36,6 @@ export function HouseholdSection() {
         </Group>
         {fields.length === 0 && <Text c="dimmed">{t('ui.issue.householdEmpty')}</Text>}
         {fields.map((field, index) => {
-          const errors = rowErrors?.[index];
           const rowLabel = t('ui.issue.memberNumber', { number: index + 1 });
           return (
             <Paper key={field.id} withBorder p="xs" bg="gray.0" role="group" aria-label={rowLabel}>
@@ -56,9 +54,9 @@ export function HouseholdSection() {
                 </Group>
               </Group>
               <SimpleGrid cols={3} spacing="xs">
-                <TextInput label={t('ui.person.familyName')} withAsterisk {...register(`household.${index}.name.familyName`)} error={fieldError(errors?.name?.familyName)} />
-                <TextInput label={t('ui.person.givenName')} withAsterisk {...register(`household.${index}.name.givenName`)} error={fieldError(errors?.name?.givenName)} />
-                <TextInput label={t('ui.person.patronymic')} {...register(`household.${index}.name.patronymic`)} error={fieldError(errors?.name?.patronymic)} />
+                <TextInput label={t('ui.person.familyName')} withAsterisk {...register(`household.${index}.name.familyName`)} error={dueError(`household.${index}.name.familyName`)} />
+                <TextInput label={t('ui.person.givenName')} withAsterisk {...register(`household.${index}.name.givenName`)} error={dueError(`household.${index}.name.givenName`)} />
+                <TextInput label={t('ui.person.patronymic')} {...register(`household.${index}.name.patronymic`)} error={dueError(`household.${index}.name.patronymic`)} />
                 <Controller
                   control={control}
                   name={`household.${index}.relation`}

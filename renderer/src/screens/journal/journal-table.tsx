@@ -7,8 +7,14 @@ import { formatDate } from '../../i18n/format.js';
 import { fullNameOf } from '../../components/entry-text.js';
 import { StatusBadge, useKindTitle } from '../../components/entry-summary.js';
 
-const COLUMNS = '110px 112px minmax(170px, 1.3fr) minmax(150px, 1.5fr) 150px 180px';
-const ROW_HEIGHT = 44;
+/**
+ * At 1366×768 beside the navigation the list has about 1,100 px: number, date and status take
+ * what their longest value needs (the status badge whole, «Видано, не отримано»), the rest share
+ * what is left, and a name, kind or administrator wraps to a second line instead of being cut
+ * (a kind longer than two lines ends in «…», whole in its tooltip).
+ */
+const COLUMNS = '100px 108px minmax(0, 1.3fr) minmax(0, 1.4fr) minmax(0, 1fr) 222px';
+const ROW_HEIGHT = 64;
 
 /** The journal page as a virtualised table: hundreds of rows stay smooth on an old laptop. */
 export function JournalTable({ items, onOpen }: { items: EntryRecord[]; onOpen: (entry: EntryRecord) => void }) {
@@ -57,12 +63,16 @@ export function JournalTable({ items, onOpen }: { items: EntryRecord[]; onOpen: 
                 <div role="cell">{entry.printedNumber}</div>
                 <div role="cell">{formatDate(entry.localDate)}</div>
                 <div role="cell" title={fullNameOf(entry.content.subject.name)}>
-                  {fullNameOf(entry.content.subject.name)}
+                  <span className="desk-journal-wrap">{fullNameOf(entry.content.subject.name)}</span>
                 </div>
                 <div role="cell" title={entry.kinds.map(kindTitle).join('; ')}>
-                  {t(`ui.sort.${entry.sort}`)}: {entry.kinds.map(kindTitle).join('; ')}
+                  <span className="desk-journal-wrap">
+                    {t(`ui.sort.${entry.sort}`)}: {entry.kinds.map(kindTitle).join('; ')}
+                  </span>
                 </div>
-                <div role="cell">{entry.createdBy.fullName}</div>
+                <div role="cell">
+                  <span className="desk-journal-wrap">{entry.createdBy.fullName}</span>
+                </div>
                 <div role="cell">
                   <StatusBadge status={entry.status} />
                 </div>
