@@ -17,12 +17,14 @@ import { readDeskSettings } from '../register/services/settings.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { exportBundle, type BundleExport, type ProgressFn } from './bundle-export.js';
 import { importBundle, type BundleImportReport } from './bundle-import.js';
-import { exportUpdates, exportWorkplace, importUpdates, importWorkplace } from './packages.js';
+import { exportUpdates, exportWorkplace, importUpdates, importWorkplace, recreateWorkplace } from './packages.js';
+import type { RecreateRequest } from './recreate.js';
 import { daysBetween, dateOf, readWorkplaceState } from './state.js';
 
 export type { BundleExport, ProgressFn } from './bundle-export.js';
 export type { BundleImportReport } from './bundle-import.js';
-export type { UpdateExport, UpdateImport, WorkplaceExport, WorkplaceImport } from './packages.js';
+export type { UpdateExport, UpdateImport, WorkplaceExport, WorkplaceImport, WorkplaceRecreation } from './packages.js';
+export type { LostLine, RecreateRequest } from './recreate.js';
 
 /** Days without an acknowledged export after which a remote desk is warned, unless the settings say otherwise. */
 export const DEFAULT_EXCHANGE_WARNING_DAYS = 7;
@@ -106,6 +108,12 @@ export function createExchangeService(register: RegisterServices) {
     async exportWorkplace(actor: SessionUser, officeId: string) {
       requireRole(actor, ['head']);
       return exportWorkplace(ctx, actor, officeId);
+    },
+
+    /** Head, centre: a dead office PC re-created from the centre's copy; its unsent paper numbers recorded as lost. */
+    async recreateWorkplace(actor: SessionUser, officeId: string, request: RecreateRequest) {
+      requireRole(actor, ['head']);
+      return recreateWorkplace(ctx, actor, officeId, request);
     },
 
     /** Before setup only: installs this register as the office's remote workplace. */

@@ -6,6 +6,7 @@ import { migration0005 } from './0005-issuing-pages.js';
 import { migration0006 } from './0006-submission-keys.js';
 import { migration0007 } from './0007-kind-decisions-year-starts.js';
 import { migration0009 } from './0009-office-document-keys.js';
+import { migration0010 } from './0010-office-recreation.js';
 
 export interface Migration {
   /** Strictly increasing from 1; stored in `PRAGMA user_version` once applied. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0009,
+  migration0010,
 ];
 
 /** The schema version this build of the app writes and understands. */

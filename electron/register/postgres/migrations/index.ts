@@ -5,6 +5,7 @@ import { postgresMigration0003 } from './0003-submission-keys.js';
 import { postgresMigration0004 } from './0004-kind-decisions-year-starts.js';
 import { postgresMigration0005 } from './0005-counter-by-issuing.js';
 import { postgresMigration0007 } from './0007-office-document-keys.js';
+import { postgresMigration0008 } from './0008-office-recreation.js';
 import { postgresMigration0009 } from './0009-entry-words.js';
 
 /**
@@ -20,6 +21,7 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 4, name: 'kind-decisions-year-starts', sql: postgresMigration0004 },
   { version: 5, name: 'counter-by-issuing', sql: postgresMigration0005 },
   { version: 7, name: 'office-document-keys', sql: postgresMigration0007 },
+  { version: 8, name: 'office-recreation', sql: postgresMigration0008 },
   { version: 9, name: 'entry-words', sql: postgresMigration0009 },
 ];
 
