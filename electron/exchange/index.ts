@@ -19,7 +19,8 @@ import { exportBundle, type BundleExport, type ProgressFn } from './bundle-expor
 import { importBundle, type BundleImportReport } from './bundle-import.js';
 import { exportUpdates, exportWorkplace, importUpdates, importWorkplace, recreateWorkplace } from './packages.js';
 import type { RecreateRequest } from './recreate.js';
-import { daysBetween, dateOf, readWorkplaceState } from './state.js';
+import { officesOverview } from './overview.js';
+import { daysBetween, dateOf, readWorkplaceState, requireCentralDesk } from './state.js';
 
 export type { BundleExport, ProgressFn } from './bundle-export.js';
 export type { BundleImportReport } from './bundle-import.js';
@@ -158,6 +159,12 @@ export function createExchangeService(register: RegisterServices) {
     async history(actor: SessionUser, filter: { officeId?: string; limit?: number } = {}): Promise<ExchangeLogRow[]> {
       const officeId = officeScope(actor) ?? filter.officeId;
       return listExchangeLog(ctx.db, { officeId, limit: filter.limit ?? 200 });
+    },
+
+    /** Centre: each remote office's last bundle, last confirmation, and whether it is overdue. */
+    async offices() {
+      await requireCentralDesk(ctx.db);
+      return officesOverview(ctx);
     },
 
     async status(): Promise<ExchangeStatus> {

@@ -81,6 +81,25 @@ export const exchangeStatusSchema = z.discriminatedUnion('mode', [
 ]);
 export type ExchangeStatusShape = z.infer<typeof exchangeStatusSchema>;
 
+export const officesOverviewSchema = z.object({
+  overdueAfterDays: z.number().int(),
+  offices: z.array(
+    z.object({
+      officeId: z.string(),
+      officeCode: z.string(),
+      officeName: z.string(),
+      journals: z.array(z.object({ journalId: z.string(), index: z.string() })),
+      workplaceIssued: z.boolean(),
+      generation: z.number().int(),
+      lastBundle: z.object({ sequence: z.number().int(), importedAt: z.string(), entries: z.number().int(), alreadyPresent: z.number().int() }).nullable(),
+      lastConfirmation: z.object({ version: z.number().int(), acknowledgedSequence: z.number().int(), at: z.string() }).nullable(),
+      daysSinceBundle: z.number().int().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type OfficesOverviewShape = z.infer<typeof officesOverviewSchema>;
+
 const exportedFile = { fileName: z.string(), dataBase64: z.string() };
 
 export const exchangeChannels = {
@@ -161,6 +180,13 @@ export const exchangeChannels = {
     access: ['remote_admin', 'head'],
     mutates: false,
     summary: 'Packages written and accepted, newest first, per office; a remote administrator sees only their own.',
+  }),
+  'exchange.offices': defineChannel({
+    input: z.object({}).strict(),
+    output: officesOverviewSchema,
+    access: ['head'],
+    mutates: false,
+    summary: "Centre: each remote office's last bundle (number, when imported, entries), the last confirmation sent, and which are overdue (no bundle for longer than «exchangeWarningDays», 7 by default; head only).",
   }),
   'exchange.status': defineChannel({
     input: z.object({}).strict(),
