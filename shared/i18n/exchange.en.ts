@@ -115,7 +115,7 @@ export default {
       state: 'State',
       bundleLine: 'No. {{sequence}}, imported {{at}}, {{entries}} entries',
       confirmationLine: 'bundles up to No. {{ack}}, sent {{at}}',
-      overdue: 'overdue: {{days}} days without a bundle',
+      overdue: 'overdue ({{days}} days)',
       onTime: 'on time ({{days}} days)',
       notSetUp: 'not installed',
     },

@@ -115,7 +115,7 @@ export default {
       state: 'Стан',
       bundleLine: '№ {{sequence}}, імпортовано {{at}}, записів {{entries}}',
       confirmationLine: 'пакети до № {{ack}}, надіслано {{at}}',
-      overdue: 'прострочено: {{days}} дн. без пакета',
+      overdue: 'прострочено ({{days}} дн.)',
       onTime: 'вчасно ({{days}} дн.)',
       notSetUp: 'не встановлено',
     },

@@ -24,7 +24,7 @@ export function OfficesOverview({ overview, onOffice }: { overview: OfficesOverv
       <Text size="sm" c="dimmed">
         {t('exchange.overview.rule', { days: overview.overdueAfterDays })}
       </Text>
-      <Table withTableBorder striped highlightOnHover>
+      <Table withTableBorder striped highlightOnHover aria-label={t('exchange.overview.title')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('exchange.office')}</Table.Th>

@@ -58,7 +58,7 @@ export function RecreateWorkplace({
               allowDecimal={false}
               value={numbers[journal.journalId] ?? ''}
               onChange={(value) => setNumbers((current) => ({ ...current, [journal.journalId]: value }))}
-              w={220}
+              w={320}
             />
           ))}
         </Group>
