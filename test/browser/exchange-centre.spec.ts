@@ -6,6 +6,7 @@ import { expect, saveScreen, test as base } from './fixtures.js';
 
 /** The centre prepared outside the window (three offices, one overdue): its data folder is the bridge's. */
 const test = base.extend<{ deskArgs: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none.
   deskArgs: async ({}, use) => {
     const script = path.join(import.meta.dirname, 'support', 'centre-with-offices.ts');
     const dataDir = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..') }).trim();
