@@ -1,4 +1,4 @@
-import { Badge, Table, Text, Title } from '@mantine/core';
+import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { OfficesOverviewShape } from '../../../../shared/contract/channels/exchange.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -41,11 +41,11 @@ export function OfficesOverview({ overview, onOffice }: { overview: OfficesOverv
               <Table.Td>{confirmation(office)}</Table.Td>
               <Table.Td>
                 {!office.workplaceIssued ? (
-                  <Badge color="gray">{t('exchange.overview.notSetUp')}</Badge>
+                  <Text size="sm" c="dimmed">{t('exchange.overview.notSetUp')}</Text>
                 ) : office.overdue ? (
-                  <Badge color="red">{t('exchange.overview.overdue', { days: office.daysSinceBundle ?? 0 })}</Badge>
+                  <Text size="sm" c="red.8" fw={700}>{t('exchange.overview.overdue', { days: office.daysSinceBundle ?? 0 })}</Text>
                 ) : (
-                  <Badge color="green">{t('exchange.overview.onTime', { days: office.daysSinceBundle ?? 0 })}</Badge>
+                  <Text size="sm" c="green.8">{t('exchange.overview.onTime', { days: office.daysSinceBundle ?? 0 })}</Text>
                 )}
               </Table.Td>
             </Table.Tr>
