@@ -1,7 +1,4 @@
-import { latestExchange } from '../register/repositories/exchange.js';
-import { listJournals } from '../register/repositories/journals.js';
-import { listOffices } from '../register/repositories/offices.js';
-import { currentGeneration } from '../register/repositories/office-recreations.js';
+import { currentGeneration, latestExchange, listJournals, listOffices } from '../register/services/replication.js';
 import type { ServiceContext } from '../register/services/context.js';
 import { readDeskSettings } from '../register/services/settings.js';
 import { dateOf, daysBetween } from './state.js';
