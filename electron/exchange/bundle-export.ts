@@ -45,14 +45,22 @@ export interface BundleExport extends ExportedFile {
 const BEFORE_ANY = { year: -1, number: 0 };
 
 /** Where the content of the next bundle starts: right after the last bundle the centre acknowledged. */
-async function baseOf(ctx: ServiceContext, state: WorkplaceState): Promise<{ sequence: number; marks: BundleMarks; since: string }> {
+async function baseOf(ctx: ServiceContext, state: WorkplaceState): Promise<{ sequence: number; marks: BundleMarks; since: string; enrolling: boolean }> {
   const acknowledged = (await latestAcknowledged(ctx.db, state.officeId))?.acknowledged ?? 0;
-  if (acknowledged === 0) return { sequence: 0, marks: START_MARKS, since: state.installedAt };
+  const installed = installedBase(state);
+  // Until the centre acknowledges a bundle of this installation it may not have pinned its keys.
+  if (acknowledged <= installed.sequence) return { ...installed, enrolling: true };
   const exported = await exchangeBySequence(ctx.db, state.officeId, 'bundle', 'export', acknowledged);
   const marks = bundleMarksSchema.safeParse(exported?.marks);
   // The centre acknowledged a bundle this register never wrote (restored from an older backup?).
   if (!exported || !marks.success) throw new DeskError('conflict', 'errors.exchange.acknowledgedUnknown', { sequence: acknowledged });
-  return { sequence: acknowledged, marks: marks.data, since: exported.at };
+  return { sequence: acknowledged, marks: marks.data, since: exported.at, enrolling: false };
+}
+
+/** Where this installation began: nothing, or — on a re-created PC — the centre's copy it was installed with. */
+function installedBase(state: WorkplaceState): { sequence: number; marks: BundleMarks; since: string } {
+  const continued = state.continuesFrom;
+  return continued ? { sequence: continued.sequence, marks: continued.marks, since: state.installedAt } : { sequence: 0, marks: START_MARKS, since: state.installedAt };
 }
 
 function headOrNull(head: ChainHead | undefined): ChainHead | null {
@@ -114,7 +122,7 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
   const state = await requireRemoteDesk(ctx.db);
   const identity = openExchangeIdentity(ctx.dataDir);
   const base = await baseOf(ctx, state);
-  const sequence = ((await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0) + 1;
+  const sequence = Math.max((await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0, base.sequence) + 1;
   onProgress({ phase: 'collect', done: 0, total: 1 });
   const cut = await collect(ctx, state, base.marks);
   onProgress({ phase: 'collect', done: 1, total: 1 });
@@ -129,8 +137,7 @@ export async function exportBundle(ctx: ServiceContext, actor: SessionUser, onPr
     periodFrom: dateOf(base.since),
     periodTo: dateOf(createdAt),
     officeKeys: { signingKey: identity.signingPublicKey, encryptionKey: identity.encryptionPublicKey },
-    // Until the centre has acknowledged a bundle it may not have pinned this desk's keys yet.
-    ...(base.sequence === 0 ? { enrolment: state.enrolment } : {}),
+    ...(base.enrolling ? { enrolment: state.enrolment } : {}),
     journals: cut.journals,
     entries: cut.entries,
     handovers: cut.handovers,

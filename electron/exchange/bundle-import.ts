@@ -24,9 +24,11 @@ import {
   insertReissue,
   journalFirstNumbers,
   journalHead,
+  journalLostNumbers,
   latestExchange,
   pinOfficeKeys,
   putDocumentCode,
+  stepsOver,
   userExists,
 } from '../register/services/replication.js';
 import { writeAudit } from '../register/services/audit.js';
@@ -36,6 +38,7 @@ import { fileDigest, openPackage, readPackageHeader } from './container.js';
 import { receiveDocumentTrust } from './document-keys.js';
 import { openExchangeIdentity, samePublicKey, type ExchangeIdentity } from './keys.js';
 import { bundlePayloadSchema, readEnvelope, signatureValid, type BundlePayload } from './payloads.js';
+import { refuseReplacedInstallation } from './recreate.js';
 import { importMarksSchema, requireCentralDesk } from './state.js';
 import { checkBundleWitness, keepWitnessed, recordWitnessFlag, WitnessRefusal } from './centre-witness.js';
 
@@ -83,6 +86,7 @@ async function enrolledOffice(ctx: ServiceContext, officeId: string): Promise<Of
  * are pinned with it (trust on the first bundle, R3.5).
  */
 async function checkSigner(ctx: ServiceContext, office: Office, payload: BundlePayload, envelope: ReturnType<typeof readEnvelope>): Promise<boolean> {
+  await refuseReplacedInstallation(ctx, office, payload, envelope);
   const pinned = await getPinnedKeys(ctx.db, office.id);
   if (pinned) {
     const sameKeys = samePublicKey(pinned.signingKey, payload.officeKeys.signingKey) && samePublicKey(pinned.encryptionKey, payload.officeKeys.encryptionKey);
@@ -166,8 +170,9 @@ async function planJournal(
   // A year starts at 1, or where the head set it when the journal continued a paper one (the
   // centre sets it and hands it to the workplace in its packages).
   const firstNumbers = await journalFirstNumbers(ctx.db, journal.id);
+  const stepOver = stepsOver(await journalLostNumbers(ctx.db, journal.id));
   for (const entry of entries) {
-    const expected = entry.year === prev.year ? prev.number + 1 : (firstNumbers.get(entry.year) ?? 1);
+    const expected = stepOver(entry.year, entry.year === prev.year ? prev.number + 1 : (firstNumbers.get(entry.year) ?? 1));
     let content: unknown;
     try {
       content = JSON.parse(entry.contentJson);
@@ -238,7 +243,10 @@ function insertBundle(
   const { payload } = signed;
   return ctx.db.write(async () => {
     const pinKeys = await checkSigner(ctx, office, payload, signed.envelope);
-    const { auditUpTo, superseded } = await checkSequence(ctx, office, payload);
+    const sequence = await checkSequence(ctx, office, payload);
+    const superseded = sequence.superseded;
+    // A new installation (first or re-created PC) numbers its audit rows from its own start.
+    const auditUpTo = pinKeys ? 0 : sequence.auditUpTo;
     const witnessed = await checkBundleWitness(ctx, office, payload);
     await checkUsers(ctx, payload);
     const plans: Awaited<ReturnType<typeof planJournal>>[] = [];

@@ -17,13 +17,16 @@ import { readDeskSettings } from '../register/services/settings.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { exportBundle, type BundleExport, type ProgressFn } from './bundle-export.js';
 import { importBundle, type BundleImportReport } from './bundle-import.js';
-import { exportUpdates, exportWorkplace, importUpdates, importWorkplace } from './packages.js';
-import { daysBetween, dateOf, readWorkplaceState } from './state.js';
+import { exportUpdates, exportWorkplace, importUpdates, importWorkplace, recreateWorkplace } from './packages.js';
+import type { RecreateRequest } from './recreate.js';
+import { officesOverview } from './overview.js';
+import { daysBetween, dateOf, readWorkplaceState, requireCentralDesk } from './state.js';
 import { witnessedByCentre, witnessFlagsForStatus, type WitnessedByCentre } from './centre-witness.js';
 
 export type { BundleExport, ProgressFn } from './bundle-export.js';
 export type { BundleImportReport } from './bundle-import.js';
-export type { UpdateExport, UpdateImport, WorkplaceExport, WorkplaceImport } from './packages.js';
+export type { UpdateExport, UpdateImport, WorkplaceExport, WorkplaceImport, WorkplaceRecreation } from './packages.js';
+export type { LostLine, RecreateRequest } from './recreate.js';
 
 /** Days without an acknowledged export after which a remote desk is warned, unless the settings say otherwise. */
 export const DEFAULT_EXCHANGE_WARNING_DAYS = 7;
@@ -113,6 +116,12 @@ export function createExchangeService(register: RegisterServices) {
       return exportWorkplace(ctx, actor, officeId);
     },
 
+    /** Head, centre: a dead office PC re-created from the centre's copy; its unsent paper numbers recorded as lost. */
+    async recreateWorkplace(actor: SessionUser, officeId: string, request: RecreateRequest) {
+      requireRole(actor, ['head']);
+      return recreateWorkplace(ctx, actor, officeId, request);
+    },
+
     /** Before setup only: installs this register as the office's remote workplace. */
     async importWorkplace(file: Buffer, passphrase: string) {
       return importWorkplace(ctx, file, passphrase);
@@ -155,6 +164,12 @@ export function createExchangeService(register: RegisterServices) {
     async history(actor: SessionUser, filter: { officeId?: string; limit?: number } = {}): Promise<ExchangeLogRow[]> {
       const officeId = officeScope(actor) ?? filter.officeId;
       return listExchangeLog(ctx.db, { officeId, limit: filter.limit ?? 200 });
+    },
+
+    /** Centre: each remote office's last bundle, last confirmation, and whether it is overdue. */
+    async offices() {
+      await requireCentralDesk(ctx.db);
+      return officesOverview(ctx);
     },
 
     async status(): Promise<ExchangeStatus> {

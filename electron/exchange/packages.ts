@@ -3,6 +3,7 @@ import { DeskError } from '../../shared/contract/errors.js';
 import type { Office } from '../../shared/domain/directories-core.js';
 import type { SessionUser } from '../register/services/session.js';
 import {
+  currentGeneration,
   exchangeByDigest,
   getOffice,
   getPinnedKeys,
@@ -20,6 +21,7 @@ import { fileDigest, newPassphrase, openPackage, readPackageHeader, sealPackage 
 import { openExchangeIdentity } from './keys.js';
 import { readEnvelope, signatureValid, signPayload, unsignedPayload, type UpdatePayload, type WorkplacePayload } from './payloads.js';
 import { applyReferenceData, collectReferenceData, type AppliedCounts, type ReferenceData } from './reference-data.js';
+import { collectContinuation, continuationSchema, installContinuation, recordRecreation, requireRecreatable, type Continuation, type LostLine, type RecreateRequest } from './recreate.js';
 import { requireCentralDesk, requireRemoteDesk, safeFilePart, writeWorkplaceState } from './state.js';
 import { checkUpdateWitness, keepCosignatures, updateWitness } from './centre-witness.js';
 
@@ -51,21 +53,57 @@ export interface WorkplaceExport extends ExportedFile {
   version: number;
 }
 
+/** A workplace package's payload; a re-creation package also carries the office's journals. */
+type WorkplacePackagePayload = WorkplacePayload & { continuation?: Continuation };
+
 /**
  * The package a remote install starts from, encrypted with a one-time passphrase shown once to
  * the head. It carries a one-time enrolment token; the centre keeps only its hash, and pins the
  * keys of the first bundle that presents it. Once an office has sent its first bundle it cannot
- * be set up again from a package: its numbers continue in its own register (section E).
+ * be set up again from a plain package: its numbers continue in its own register (section E);
+ * a dead PC is re-created instead (`recreateWorkplace`).
  */
 export async function exportWorkplace(ctx: ServiceContext, actor: SessionUser, officeId: string): Promise<WorkplaceExport> {
   await requireCentralDesk(ctx.db);
   const office = await remoteOffice(ctx, officeId);
-  if (await getPinnedKeys(ctx.db, office.id)) throw refuse('officeJoined', { office: office.code });
-  const identity = openExchangeIdentity(ctx.dataDir);
+  if ((await getPinnedKeys(ctx.db, office.id)) || (await currentGeneration(ctx.db, office.id)) > 1) throw refuse('officeJoined', { office: office.code });
   const version = (await latestPackageVersion(ctx.db, office.id, 'export')) + 1;
+  return writeWorkplacePackage(ctx, actor, office, version, undefined);
+}
+
+export interface WorkplaceRecreation extends WorkplaceExport {
+  generation: number;
+  lost: LostLine[];
+}
+
+/**
+ * A dead office PC with no backup (R3.5, section E): records the numbers its paper journal shows
+ * beyond the centre's last entry as lost, opens the office's next installation generation (the
+ * old PC's bundles are refused from now on), and writes the package the new PC is installed
+ * from, carrying the office's journals as the centre holds them.
+ */
+export async function recreateWorkplace(ctx: ServiceContext, actor: SessionUser, officeId: string, request: RecreateRequest): Promise<WorkplaceRecreation> {
+  await requireCentralDesk(ctx.db);
+  const office = await remoteOffice(ctx, officeId);
+  await requireRecreatable(ctx, office);
+  const version = (await latestPackageVersion(ctx.db, office.id, 'export')) + 1;
+  const { generation, lost } = await ctx.db.write(() => recordRecreation(ctx, actor, office, request, version));
+  const continuation = await ctx.db.read(() => collectContinuation(ctx, office, generation));
+  const written = await writeWorkplacePackage(ctx, actor, office, version, continuation);
+  return { ...written, generation, lost };
+}
+
+async function writeWorkplacePackage(
+  ctx: ServiceContext,
+  actor: SessionUser,
+  office: Office,
+  version: number,
+  continuation: Continuation | undefined,
+): Promise<WorkplaceExport> {
+  const identity = openExchangeIdentity(ctx.dataDir);
   const enrolment = randomBytes(32).toString('base64url');
   const createdAt = ctx.now().toISOString();
-  const payload: WorkplacePayload = {
+  const payload: WorkplacePackagePayload = {
     format: 'cnap-workplace/1',
     officeId: office.id,
     officeCode: office.code,
@@ -74,6 +112,7 @@ export async function exportWorkplace(ctx: ServiceContext, actor: SessionUser, o
     centreKeys: { signingKey: identity.signingPublicKey, encryptionKey: identity.encryptionPublicKey },
     enrolment,
     reference: await collectReferenceData(ctx, office.id),
+    ...(continuation ? { continuation } : {}),
   };
   const passphrase = newPassphrase();
   const data = sealPackage({ kind: 'workplace', officeId: office.id, officeCode: office.code, sequence: version }, unsignedPayload(payload), {
@@ -91,8 +130,13 @@ export async function exportWorkplace(ctx: ServiceContext, actor: SessionUser, o
       periodTo: null,
       fileName,
       fileDigest: fileDigest(data),
-      counts: { users: payload.reference.users.length, journals: payload.reference.journals.length, templates: payload.reference.templates.length },
-      marks: { enrolmentHash: createHash('sha256').update(enrolment, 'utf8').digest('hex') },
+      counts: {
+        users: payload.reference.users.length,
+        journals: payload.reference.journals.length,
+        templates: payload.reference.templates.length,
+        ...(continuation ? { entries: continuation.entries.length } : {}),
+      },
+      marks: { enrolmentHash: createHash('sha256').update(enrolment, 'utf8').digest('hex'), ...(continuation ? { generation: continuation.generation } : {}) },
       acknowledged: null,
       at: createdAt,
       byUser: actor.userId,
@@ -110,8 +154,8 @@ export interface WorkplaceImport {
   applied: AppliedCounts;
 }
 
-function parseWorkplace(value: unknown): WorkplacePayload {
-  const payload = value as Partial<WorkplacePayload> | null;
+function parseWorkplace(value: unknown): WorkplacePackagePayload {
+  const payload = value as Partial<WorkplacePackagePayload> | null;
   const sound =
     payload?.format === 'cnap-workplace/1' &&
     typeof payload.officeId === 'string' &&
@@ -120,9 +164,10 @@ function parseWorkplace(value: unknown): WorkplacePayload {
     typeof payload.enrolment === 'string' &&
     typeof payload.centreKeys?.signingKey === 'string' &&
     typeof payload.centreKeys.encryptionKey === 'string' &&
-    isReferenceData(payload.reference);
+    isReferenceData(payload.reference) &&
+    (payload.continuation === undefined || continuationSchema.safeParse(payload.continuation).success);
   if (!sound) throw refuse('tampered');
-  return payload as WorkplacePayload;
+  return payload as WorkplacePackagePayload;
 }
 
 /**
@@ -144,8 +189,17 @@ export async function importWorkplace(ctx: ServiceContext, file: Buffer, passphr
     // Checked again under the write lock: two windows must not both install.
     if (await isSetupDone(ctx)) throw new DeskError('conflict', 'errors.setup.alreadyDone');
     const counts = await applyReferenceData(ctx, payload.reference, 'centre');
+    // A re-created PC continues the office's journals from the centre's last entry.
+    const continuesFrom = payload.continuation ? await installContinuation(ctx, payload.continuation) : undefined;
     await putSetting(ctx.db, SETTING_KEYS.setupDone, true);
-    await writeWorkplaceState(ctx.db, { officeId: office.id, officeCode: office.code, centreKeys: payload.centreKeys, enrolment: payload.enrolment, installedAt: at });
+    await writeWorkplaceState(ctx.db, {
+      officeId: office.id,
+      officeCode: office.code,
+      centreKeys: payload.centreKeys,
+      enrolment: payload.enrolment,
+      installedAt: at,
+      ...(continuesFrom ? { continuesFrom } : {}),
+    });
     await insertExchangeLog(ctx.db, {
       direction: 'import',
       kind: 'workplace',
@@ -260,7 +314,8 @@ export async function importUpdates(ctx: ServiceContext, actor: SessionUser, fil
   if (payload.officeId !== state.officeId || payload.version !== header.sequence) throw refuse('tampered');
   if (payload.version < current) throw refuse('updateOlder', { version: payload.version, current });
   if (payload.version === current) return { status: 'already_applied', version: current, acknowledgedSequence: payload.acknowledgedSequence, applied: null };
-  const lastExported = (await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0;
+  // A re-created PC starts where the centre's bundles from the replaced one ended.
+  const lastExported = Math.max((await latestExchange(ctx.db, state.officeId, 'bundle', 'export'))?.sequence ?? 0, state.continuesFrom?.sequence ?? 0);
   if (payload.acknowledgedSequence > lastExported) throw refuse('acknowledgedUnknown', { sequence: payload.acknowledgedSequence });
   const witness = await checkUpdateWitness(ctx, state, payload.witness);
   const at = ctx.now().toISOString();

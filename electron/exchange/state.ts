@@ -17,6 +17,8 @@ export const workplaceStateSchema = z.object({
   /** Proves to the centre, in the first bundle, that this desk was installed from its package. */
   enrolment: z.string(),
   installedAt: z.string(),
+  /** A re-created PC: the bundle sequence and marks its first bundle starts from (the centre's copy it was installed with). */
+  continuesFrom: z.object({ sequence: z.number().int(), marks: z.lazy(() => bundleMarksSchema) }).optional(),
 });
 export type WorkplaceState = z.infer<typeof workplaceStateSchema>;
 

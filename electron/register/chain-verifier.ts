@@ -40,7 +40,8 @@ export type VerifyResult = { ok: true; entries: number } | { ok: false; firstBad
  * (R7.7, section E: gap-free numbering, entries never edited or deleted):
  * - `duplicate`: the same year and number twice;
  * - `gap`: a number skipped, or a year's counter beyond its last entry (the last one deleted); a
- *   year starts at 1, or at the number set for it when the journal continued a paper one;
+ *   year starts at 1, or at the number set for it when the journal continued a paper one; a
+ *   recorded lost range (a dead remote PC's numbers) is stepped over, not a gap;
  * - `broken_link`: prev_hash is not the hash of the entry before (a row deleted or moved);
  * - `hash_mismatch`: the row's bytes no longer give its hash (a field edited).
  */
@@ -56,6 +57,8 @@ export class ChainVerifier {
     private readonly printNumber: (year: number, number: number) => string,
     /** Years that start past 1: the journal continued a paper one (section E, migration 0007). */
     private readonly firstNumbers: ReadonlyMap<number, number> = new Map(),
+    /** Numbers a dead remote PC gave on paper, stepped over (migration 0010): where each range leads. */
+    private readonly stepOver: (year: number, number: number) => number = (_year, number) => number,
   ) {}
 
   private firstOf(year: number): number {
@@ -106,7 +109,7 @@ export class ChainVerifier {
       const emptied = this.yearWithoutEntries(prev?.year ?? -Infinity, row.year);
       if (emptied) return emptied;
     }
-    const expected = prev && prev.year === row.year ? prev.number + 1 : this.firstOf(row.year);
+    const expected = this.stepOver(row.year, prev && prev.year === row.year ? prev.number + 1 : this.firstOf(row.year));
     if (row.number !== expected) return bad('gap', expected);
     if (row.prevHash !== this.prevHash) return bad('broken_link');
     if (row.hash !== recomputeHash(this.journalId, row)) return bad('hash_mismatch');

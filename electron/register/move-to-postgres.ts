@@ -5,6 +5,7 @@ import { checkPostgresSchema, MIGRATION_LOCK_KEY } from './postgres/migrate.js';
 import type { PostgresRegisterDb } from './postgres/register-db.js';
 import { firstNumberOfYear } from './repositories/entries.js';
 import { listJournals } from './repositories/journals.js';
+import { insertLostNumbers, journalLostNumbers, LOST_NUMBERS_COLUMNS } from './repositories/lost-numbers.js';
 import {
   advanceIdentity,
   COPIED_TABLES,
@@ -121,6 +122,7 @@ async function checkSourceSchema(source: Sql): Promise<void> {
   const expected = new Map<string, string[]>([
     ['entries', [...ENTRY_COLUMNS]],
     ['journal_counters', ['journal_id', 'year', 'last_number']],
+    ['journal_lost_numbers', [...LOST_NUMBERS_COLUMNS]],
     // SQLite's row id is implicit: pragma_table_info does not list it.
     ...COPIED_TABLES.map((table): [string, string[]] => [table.name, table.columns.filter((column) => column !== 'rowid')]),
   ]);
@@ -149,11 +151,23 @@ async function copyEntries(source: Sql, tx: Sql, total: number, onProgress: Move
   let done = 0;
   for (const journalId of await sourceJournalIds(source)) {
     const counter = serverCounter(tx, journalId);
+    // A lost range is recorded when the counter stands just before it, as it was in the file.
+    const lost = await journalLostNumbers(source, journalId);
+    const recordLostBefore = async (position: { year: number; number: number }) => {
+      while (lost[0] && (lost[0].year < position.year || (lost[0].year === position.year && lost[0].toNumber < position.number))) {
+        const range = lost[0];
+        await counter.reach(range.year, range.fromNumber - 1);
+        await insertLostNumbers(tx, range);
+        counter.tookNumber(range.year, range.toNumber);
+        lost.shift();
+      }
+    };
     let after = { year: 0, number: 0 };
     for (;;) {
       const page = await sourceEntryPage(source, journalId, after, ROWS_PER_INSERT);
       for (const row of page) {
         const position = entryPosition(row);
+        await recordLostBefore(position);
         // The entry's insert takes its number (migration 5): the counter is moved by hand only
         // over numbers the file skipped, so the server's verification sees the same gap.
         await counter.reach(position.year, position.number - 1);
@@ -168,6 +182,8 @@ async function copyEntries(source: Sql, tx: Sql, total: number, onProgress: Move
     // A counter past the journal's last entry (a number taken whose entry is gone) stays as it
     // was, so the server's verification sees what the file's does.
     for (const { year, lastNumber } of await sourceCounters(source, journalId)) await counter.reach(year, lastNumber);
+    // Ranges recorded after the journal's last entry (the re-created PC has not issued yet).
+    await recordLostBefore({ year: Infinity, number: Infinity });
   }
 }
 

@@ -16,6 +16,11 @@ export function exchangeHandlers(exchange: ExchangeService): HandlerMap<typeof e
       const { fileName, data, passphrase, version } = await exchange.exportWorkplace(signedIn(ctx), officeId);
       return { fileName, dataBase64: data.toString('base64'), passphrase, version };
     },
+    'exchange.recreateWorkplace': async ({ officeId, lastNumbers, statement }, ctx) => {
+      const { data, fileName, passphrase, version, generation, lost } = await exchange.recreateWorkplace(signedIn(ctx), officeId, { lastNumbers, statement });
+      return { fileName, dataBase64: data.toString('base64'), passphrase, version, generation, lost };
+    },
+    'exchange.offices': async () => exchange.offices(),
     'exchange.importWorkplace': async ({ dataBase64, passphrase }) => {
       const { officeId, officeCode, officeName, version } = await exchange.importWorkplace(decode(dataBase64), passphrase);
       return { officeId, officeCode, officeName, version };

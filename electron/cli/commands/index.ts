@@ -3,6 +3,7 @@ import { backupCommand } from './backup.js';
 import { exportBundleCommand } from './export-bundle.js';
 import { exportWorkplaceCommand } from './export-workplace.js';
 import { importBundleCommand } from './import-bundle.js';
+import { recreateWorkplaceCommand } from './recreate-workplace.js';
 import { importUpdatesCommand } from './import-updates.js';
 import { migratePostgresCommand } from './migrate-postgres.js';
 import { migrateToPostgresCommand } from './migrate-to-postgres.js';
@@ -22,6 +23,7 @@ export const cliCommands: CliCommand[] = [
   exportBundleCommand,
   importBundleCommand,
   exportWorkplaceCommand,
+  recreateWorkplaceCommand,
   importUpdatesCommand,
   seedCommand,
   migratePostgresCommand,

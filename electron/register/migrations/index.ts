@@ -7,6 +7,7 @@ import { migration0006 } from './0006-submission-keys.js';
 import { migration0007 } from './0007-kind-decisions-year-starts.js';
 import { migration0008 } from './0008-witnessed-checkpoints.js';
 import { migration0009 } from './0009-office-document-keys.js';
+import { migration0010 } from './0010-office-recreation.js';
 import { migration0011 } from './0011-handover-power-of-attorney.js';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
 ];
 

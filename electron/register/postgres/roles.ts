@@ -12,6 +12,7 @@ export const APPEND_ONLY_TABLES = [
   'directory_revisions', 'templates', 'custom_kinds', 'exchange_log', 'exchange_office_keys', 'entry_submissions',
   'kind_decisions', 'journal_year_starts', 'witnessed_checkpoints', 'witness_flags',
   'office_document_keys', 'office_code_seals',
+  'journal_lost_numbers', 'exchange_recreations', 'exchange_reinstalled_keys',
 ] as const;
 
 /** Rows the app updates in place (their history, where kept, goes to directory_revisions). */

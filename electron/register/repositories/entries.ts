@@ -1,5 +1,6 @@
 import { normalizeApostrophes } from '../../../shared/domain/text.js';
 import { foldedTokens, toFtsQuery, toTsQuery, toTsVector } from '../search-text.js';
+import { lostRangeAt } from './lost-numbers.js';
 import type { Sql, SqlValue } from '../sql.js';
 import { insertAudit, type NewAuditRow } from './audit.js';
 import type { EntryContent, EntryRecord, EntrySort, EntryStatus, PowerOfAttorney } from '../../../shared/domain/entry.js';
@@ -56,7 +57,8 @@ export async function lockJournalForWriting(db: Sql, journalId: string): Promise
 
 /**
  * Advances the journal's counter for the year and returns the new number (inside the journal's
- * lock). A year starts at 1, or at the number set for it when the journal continues a paper one.
+ * lock). A year starts at 1, or at the number set for it when the journal continues a paper one;
+ * a lost range starting at the next number is stepped over.
  * On PostgreSQL the entry's insert advances it (a trigger with the owner's rights, so the
  * application role never writes a counter): here the number is only read.
  */
@@ -65,14 +67,17 @@ export async function takeNextNumber(db: Sql, journalId: string, year: number): 
     journalId,
     year,
   ]);
-  if (db.dialect === 'postgres') return row ? row.last_number + 1 : firstNumberOfYear(db, journalId, year);
+  const plain = row ? row.last_number + 1 : await firstNumberOfYear(db, journalId, year);
+  // Numbers a dead remote PC gave on paper are stepped over, never given again (migration 0010).
+  const lost = await lostRangeAt(db, journalId, year, plain);
+  const number = lost ? lost.toNumber + 1 : plain;
+  if (db.dialect === 'postgres') return number;
   if (!row) {
-    const first = await firstNumberOfYear(db, journalId, year);
-    await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, ?)', [journalId, year, first]);
-    return first;
+    await db.run('INSERT INTO journal_counters (journal_id, year, last_number) VALUES (?, ?, ?)', [journalId, year, number]);
+    return number;
   }
-  await db.run('UPDATE journal_counters SET last_number = last_number + 1 WHERE journal_id = ? AND year = ?', [journalId, year]);
-  return row.last_number + 1;
+  await db.run('UPDATE journal_counters SET last_number = ? WHERE journal_id = ? AND year = ?', [number, journalId, year]);
+  return number;
 }
 
 /** The number a journal's year starts at: 1, or the number set when it continued a paper journal. */

@@ -2,6 +2,7 @@ import type { Sql } from '../sql.js';
 import type { EntrySort, PowerOfAttorney } from '../../../shared/domain/entry.js';
 import { insertEntry, powerOfAttorneyOf, takeNextNumber, type EntrySearchText, type NewEntryRow } from './entries.js';
 import type { TemplateVersionRow } from './templates.js';
+import { currentGeneration, installationKeys, pinReinstalledKeys } from './office-recreations.js';
 
 /** SQL of the remote-workplace exchange (migration 0003, R3.5). Functions take the database first. */
 
@@ -161,7 +162,10 @@ export interface PinnedOfficeKeys {
   pinnedAt: string;
 }
 
+/** The keys pinned for the office's current installation (a re-created office pins its new PC's anew). */
 export async function getPinnedKeys(db: Sql, officeId: string): Promise<PinnedOfficeKeys | undefined> {
+  const generation = await currentGeneration(db, officeId);
+  if (generation > 1) return (await installationKeys(db, officeId)).find((keys) => keys.generation === generation);
   return db.get<PinnedOfficeKeys>(
     `SELECT office_id AS "officeId", signing_key AS "signingKey", encryption_key AS "encryptionKey", pinned_at AS "pinnedAt"
        FROM exchange_office_keys WHERE office_id = ?`,
@@ -170,6 +174,8 @@ export async function getPinnedKeys(db: Sql, officeId: string): Promise<PinnedOf
 }
 
 export async function pinOfficeKeys(db: Sql, keys: PinnedOfficeKeys, pinnedBy: string | null): Promise<void> {
+  const generation = await currentGeneration(db, keys.officeId);
+  if (generation > 1) return pinReinstalledKeys(db, { ...keys, generation }, pinnedBy);
   await db.run(
     'INSERT INTO exchange_office_keys (office_id, signing_key, encryption_key, pinned_at, pinned_by) VALUES (?, ?, ?, ?, ?)',
     [keys.officeId, keys.signingKey, keys.encryptionKey, keys.pinnedAt, pinnedBy],

@@ -90,6 +90,11 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
     columns: ['id', 'office_id', 'journal_id', 'reason', 'position', 'entry_id', 'printed_number', 'confirmed_size', 'bundle_sequence', 'file_name', 'flagged_at', 'flagged_by'],
     identity: 'id',
   },
+  {
+    name: 'exchange_recreations',
+    columns: ['office_id', 'generation', 'workplace_version', 'base_sequence', 'heads', 'recreated_at', 'recreated_by'],
+  },
+  { name: 'exchange_reinstalled_keys', columns: ['office_id', 'generation', 'signing_key', 'encryption_key', 'pinned_at', 'pinned_by'] },
 ];
 
 /** Copied before the entries: directories, users, templates. The rest refer to entries. */
@@ -102,7 +107,7 @@ export const ENTRY_COLUMNS = [
 ] as const;
 
 /** Every table whose rows are counted on both sides after the move. */
-export const COUNTED_TABLES = ['entries', 'journal_counters', ...COPIED_TABLES.map((table) => table.name)];
+export const COUNTED_TABLES = ['entries', 'journal_counters', 'journal_lost_numbers', ...COPIED_TABLES.map((table) => table.name)];
 
 /** FTS5's own bookkeeping tables behind `entries_fts`: SQLite's index, not data. */
 const FTS_SHADOW_TABLES = ['entries_fts_data', 'entries_fts_idx', 'entries_fts_content', 'entries_fts_docsize', 'entries_fts_config'];

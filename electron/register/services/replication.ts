@@ -12,12 +12,14 @@ export { entryAtPosition, entryHashesAfter, type EntryHashRow } from '../reposit
 export { insertWitnessedCheckpoint, insertWitnessFlag, journalHashesAfter, latestWitnessedCheckpoint, latestWitnessedOfOffice, witnessFlagsOfOffice, type WitnessFlagReason } from '../repositories/centre-witness.js';
 export { closePostPeriod, insertPost, selectBodies, selectPosts, selectSettlements, selectSignatories, selectStreets, upsertBody, upsertSettlement, upsertSignatory, upsertStreet } from '../repositories/directories.js';
 export { putDocumentCode, shortCodeOfEntry } from '../repositories/document-codes.js';
-export { insertAnnulment, insertHandover, insertReissue, journalFirstNumbers } from '../repositories/entries.js';
+export { firstNumberOfYear, insertAnnulment, insertHandover, insertReissue, journalCounters, journalFirstNumbers } from '../repositories/entries.js';
 export { annulmentsBetween, auditBetween, currentRowMarks, documentCodesBetween, entriesBetween, entryOwner, exchangeByDigest, exchangeBySequence, getAnnulmentRow, getDocumentCodeRow, getHandoverRow, getPinnedKeys, getReissueRow, handoversBetween, insertExchangeLog, insertForeignEntry, journalHead, latestAcknowledged, latestExchange, latestPackageVersion, latestTemplateVersions, listExchangeLog, NO_ROWS, pinOfficeKeys, reissuesBetween, selectAllTemplateVersions, userExists, type ChainHead, type ExchangeLogRow, type ForeignEntryRow, type RowMarks } from '../repositories/exchange.js';
 export { getJournal, insertJournal, insertJournalYearStart, journalYearCounted, listJournals, selectJournalYearStarts, updateJournal, type JournalYearStartRow } from '../repositories/journals.js';
 export { insertKindDecision, kindDecisionExists, selectKindDecisions, type KindDecisionRow } from '../repositories/kind-decisions.js';
 export { getOffice, insertOffice, listOffices, updateOffice } from '../repositories/offices.js';
 export { codeSealOf, insertOfficeDocumentKey, officeDocumentKeys, putCodeSeal } from '../repositories/office-document-keys.js';
+export { insertLostNumbers, journalLostNumbers, lostRangeAt, stepsOver, type LostNumbers } from '../repositories/lost-numbers.js';
+export { currentGeneration, insertRecreation, installationKeys, listRecreations, officeRecords, type JournalHeadMark } from '../repositories/office-recreations.js';
 export { putSetting } from '../repositories/settings.js';
 export { customKindExists, insertCustomKind, insertNextTemplateVersion, selectCustomKinds, type CustomKindRecord, type TemplateVersionRow } from '../repositories/templates.js';
 export { getUser, insertUser, listUsers, setPasswordHash, updateUserProfile, type UserRow } from '../repositories/users.js';

@@ -9,6 +9,7 @@ import type { QuickCheckResult, RegisterDb } from '../database.js';
 import { quickCheckFile } from '../integrity-check.js';
 import { checkRegisterSchema, type SchemaFault } from '../schema-check.js';
 import { chainPage, getEntryRecord, journalCounters, journalFirstNumbers } from '../repositories/entries.js';
+import { journalLostNumbers, stepsOver } from '../repositories/lost-numbers.js';
 import { getJournal, listJournals } from '../repositories/journals.js';
 import { getSetting, putSetting } from '../repositories/settings.js';
 import { entriesWithHashPrefix } from '../repositories/witness.js';
@@ -73,7 +74,13 @@ export async function verifyJournalChain(ctx: ServiceContext, journal: Journal):
   const printNumber = await printedNumberFormatter(ctx, journal);
   const walk = async (): Promise<VerifyResult> => {
     const counters = new Map((await journalCounters(ctx.db, journal.id)).map((row) => [row.year, row.lastNumber]));
-    const verifier = new ChainVerifier(journal.id, counters, printNumber, await journalFirstNumbers(ctx.db, journal.id));
+    const verifier = new ChainVerifier(
+      journal.id,
+      counters,
+      printNumber,
+      await journalFirstNumbers(ctx.db, journal.id),
+      stepsOver(await journalLostNumbers(ctx.db, journal.id)),
+    );
     // The same walk checks the register against its latest signed checkpoint (kept outside it).
     const checkpoint = CheckpointComparison.start(ctx, journal);
     for (;;) {

@@ -100,6 +100,25 @@ export const exchangeStatusSchema = z.discriminatedUnion('mode', [
 ]);
 export type ExchangeStatusShape = z.infer<typeof exchangeStatusSchema>;
 
+export const officesOverviewSchema = z.object({
+  overdueAfterDays: z.number().int(),
+  offices: z.array(
+    z.object({
+      officeId: z.string(),
+      officeCode: z.string(),
+      officeName: z.string(),
+      journals: z.array(z.object({ journalId: z.string(), index: z.string() })),
+      workplaceIssued: z.boolean(),
+      generation: z.number().int(),
+      lastBundle: z.object({ sequence: z.number().int(), importedAt: z.string(), entries: z.number().int(), alreadyPresent: z.number().int() }).nullable(),
+      lastConfirmation: z.object({ version: z.number().int(), acknowledgedSequence: z.number().int(), at: z.string() }).nullable(),
+      daysSinceBundle: z.number().int().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+});
+export type OfficesOverviewShape = z.infer<typeof officesOverviewSchema>;
+
 const exportedFile = { fileName: z.string(), dataBase64: z.string() };
 
 export const exchangeChannels = {
@@ -109,6 +128,28 @@ export const exchangeChannels = {
     access: ['head'],
     mutates: true,
     summary: "Centre: the package a remote workplace is installed from, encrypted with a one-time passphrase shown once (head only).",
+  }),
+  'exchange.recreateWorkplace': defineChannel({
+    input: z
+      .object({
+        officeId: officeIdSchema,
+        /** Each of the office's journals: this year's last number on the dead PC's paper journal (0: none). */
+        lastNumbers: z.array(z.object({ journalId: z.string().min(1).max(100), lastNumber: z.number().int().min(0).max(999_999) }).strict()).min(1).max(50),
+        /** On what the numbers rest: the act, who checked the paper journal. */
+        statement: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    output: z.object({
+      ...exportedFile,
+      passphrase: z.string(),
+      version: z.number().int(),
+      generation: z.number().int(),
+      lost: z.array(z.object({ journalId: z.string(), journalIndex: z.string(), year: z.number().int(), fromNumber: z.number().int(), toNumber: z.number().int() })),
+    }),
+    access: ['head'],
+    mutates: true,
+    summary:
+      "Centre: a dead office PC with no backup re-created: numbers its paper journal shows beyond the centre's last entry are recorded as lost, the old PC's bundles are refused from now on, and the package the new PC is installed from continues the office's journals (head only).",
   }),
   'exchange.importWorkplace': defineChannel({
     input: z.object({ dataBase64: base64Schema, passphrase: z.string().trim().min(1).max(100) }).strict(),
@@ -158,6 +199,13 @@ export const exchangeChannels = {
     access: ['remote_admin', 'head'],
     mutates: false,
     summary: 'Packages written and accepted, newest first, per office; a remote administrator sees only their own.',
+  }),
+  'exchange.offices': defineChannel({
+    input: z.object({}).strict(),
+    output: officesOverviewSchema,
+    access: ['head'],
+    mutates: false,
+    summary: "Centre: each remote office's last bundle (number, when imported, entries), the last confirmation sent, and which are overdue (no bundle for longer than «exchangeWarningDays», 7 by default; head only).",
   }),
   'exchange.status': defineChannel({
     input: z.object({}).strict(),

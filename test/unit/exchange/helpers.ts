@@ -133,7 +133,7 @@ const identity = { requirementId: 'identity', type: 'passport_book', series: 'К
 const apartmentCards = { requirementId: 'housing_records', type: 'apartment_card' } as const;
 const childBirth = { requirementId: 'child_birth:2', type: 'birth_certificate', series: 'I-БП', number: '654321' } as const;
 
-function draftFor(familyName: string) {
+export function draftFor(familyName: string) {
   const draft = familyDraft([identity, apartmentCards, childBirth]);
   draft.subject.name.familyName = familyName;
   const first = draft.household[0];

@@ -13,8 +13,25 @@ ALTER TABLE handovers DROP COLUMN proxy_date;
 ALTER TABLE handovers DROP COLUMN proxy_number;
 `;
 
-/** What migration 9 adds (the offices' document keys and code seals), and 11, taken away again. */
-const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_11}
+/** What migration 10 adds, and 11, taken away again (the counter triggers as migrations 1 and 7 left them). */
+const UNDO_MIGRATION_10 = `${UNDO_MIGRATION_11}
+DROP TABLE exchange_reinstalled_keys;
+DROP TABLE exchange_recreations;
+DROP TRIGGER journal_year_starts_before_lost_numbers;
+DROP TABLE journal_lost_numbers;
+DROP TRIGGER journal_counters_step_by_one;
+CREATE TRIGGER journal_counters_step_by_one BEFORE UPDATE ON journal_counters
+WHEN NEW.last_number <> OLD.last_number + 1 OR NEW.journal_id <> OLD.journal_id OR NEW.year <> OLD.year
+BEGIN SELECT RAISE(ABORT, 'journal_counters: numbers move forward by one'); END;
+DROP TRIGGER journal_counters_start_at_one;
+CREATE TRIGGER journal_counters_start_at_one BEFORE INSERT ON journal_counters
+WHEN NEW.last_number IS NOT COALESCE(
+  (SELECT first_number FROM journal_year_starts WHERE journal_id = NEW.journal_id AND year = NEW.year), 1)
+BEGIN SELECT RAISE(ABORT, 'journal_counters: a year starts at number 1'); END;
+`;
+
+/** What migration 9 adds (the offices' document keys and code seals), and 10 and 11, taken away again. */
+const UNDO_MIGRATION_9 = `${UNDO_MIGRATION_10}
 DROP TABLE office_code_seals;
 DROP TABLE office_document_keys;
 `;
@@ -304,6 +321,48 @@ describe.skipIf(onPostgres)('migration 11 (the power of attorney of a handover)'
             .prepare("INSERT INTO handovers (entry_id, at, received_by, recipient_name, by_user, proxy_number, proxy_date, proxy_issuer) VALUES (?, 'x', 'subject', 'Б', ?, '1', '2025-01-01', 'н')")
             .run(third.id, user.userId),
         ).toThrow(/CHECK/);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(onPostgres)('migration 10 (a dead remote PC re-created: lost numbers, installation generations)', () => {
+  it('carries an older register forward unchanged; a recorded lost range is stepped over, and nothing issued can be declared lost (R7.7)', async () => {
+    const register = await setUpRegister();
+    const { services, head, journalId, clock, file, dir } = register;
+    try {
+      for (const family of ['Шевченко', 'Бондар']) {
+        await services.entries.appendEntry({ journalId, content: certificate(person(family, 'Олена')), user: head, gate: allowAll });
+        clock.advanceMinutes(5);
+      }
+      const raw = sqliteOf(register.db);
+      raw.exec(`${UNDO_MIGRATION_10} PRAGMA user_version = 9;`);
+      const before = { ...snapshot(raw), counters: raw.prepare('SELECT * FROM journal_counters').all() };
+      await register.db.close();
+
+      const db = openRegister(file);
+      try {
+        const migrated = sqliteOf(db);
+        expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect({ ...snapshot(migrated), counters: migrated.prepare('SELECT * FROM journal_counters').all() }).toEqual(before);
+        const year = Number((migrated.prepare('SELECT year FROM journal_counters WHERE journal_id = ?').get(journalId) as { year: number }).year);
+        const lost = migrated.prepare(
+          `INSERT INTO journal_lost_numbers (journal_id, year, from_number, to_number, statement, recorded_at, recorded_by, recorded_by_name)
+           VALUES (?, ?, ?, ?, 'акт', '2026-11-02T08:00:00Z', 'head', 'Голова')`,
+        );
+        // Number 2 is issued: a range cannot start before the journal's next number.
+        expect(() => lost.run(journalId, year, 2, 4)).toThrow(/journal's next number/);
+        lost.run(journalId, year, 3, 4);
+        // By hand, the counter may not stop inside the range either.
+        expect(() => migrated.prepare('UPDATE journal_counters SET last_number = 3 WHERE journal_id = ?').run(journalId)).toThrow(/forward by one/);
+        const reopened = createRegisterServices({ db, dataDir: dir, now: clock.now });
+        const { user } = await reopened.auth.login('head-window-2', 'head', 'head-password-1');
+        expect((await reopened.entries.appendEntry({ journalId, content: certificate(), user, gate: allowAll })).number).toBe(5);
+        expect(await reopened.verification.verifyJournal(user, journalId)).toEqual({ ok: true, entries: 3 });
       } finally {
         await db.close();
       }

@@ -6,6 +6,7 @@ import { postgresMigration0004 } from './0004-kind-decisions-year-starts.js';
 import { postgresMigration0005 } from './0005-counter-by-issuing.js';
 import { postgresMigration0006 } from './0006-witnessed-checkpoints.js';
 import { postgresMigration0007 } from './0007-office-document-keys.js';
+import { postgresMigration0008 } from './0008-office-recreation.js';
 import { postgresMigration0009 } from './0009-entry-words.js';
 import { postgresMigration0010 } from './0010-handover-power-of-attorney.js';
 
@@ -23,6 +24,7 @@ export const postgresMigrations: readonly Migration[] = [
   { version: 5, name: 'counter-by-issuing', sql: postgresMigration0005 },
   { version: 6, name: 'witnessed-checkpoints', sql: postgresMigration0006 },
   { version: 7, name: 'office-document-keys', sql: postgresMigration0007 },
+  { version: 8, name: 'office-recreation', sql: postgresMigration0008 },
   { version: 9, name: 'entry-words', sql: postgresMigration0009 },
   { version: 10, name: 'handover-power-of-attorney', sql: postgresMigration0010 },
 ];

@@ -1,13 +1,15 @@
 import { Alert, Button, Code, Group, List, Select, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleImportReportShape, ExchangeLogItem, ExchangeStatusShape } from '../../../../shared/contract/channels/exchange.js';
+import type { BundleImportReportShape, ExchangeLogItem, ExchangeStatusShape, OfficesOverviewShape } from '../../../../shared/contract/channels/exchange.js';
 import { DeskError } from '../../../../shared/contract/errors.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { desk } from '../../desk/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { downloadPackage, readFileAsBase64 } from './exchange-files.js';
 import { ExchangeHistory } from './exchange-history.js';
+import { OfficesOverview } from './offices-overview.js';
+import { RecreateWorkplace } from './recreate-workplace.js';
 
 type RemoteStatus = Extract<ExchangeStatusShape, { mode: 'remote' }>;
 type CentralStatus = Extract<ExchangeStatusShape, { mode: 'central' }>;
@@ -123,12 +125,25 @@ function RemotePanel({ status, reload }: { status: RemoteStatus; reload: () => v
   );
 }
 
-function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralStatus; officeId: string | null; onOffice: (id: string | null) => void; reload: () => void }) {
+function CentralPanel({
+  status,
+  overview,
+  officeId,
+  onOffice,
+  reload,
+}: {
+  status: CentralStatus;
+  overview: OfficesOverviewShape | null;
+  officeId: string | null;
+  onOffice: (id: string | null) => void;
+  reload: () => void;
+}) {
   const { t } = useTranslation();
   const action = useAction();
   const [passphrase, setPassphrase] = useState<string | null>(null);
   const [report, setReport] = useState<BundleImportReportShape | null>(null);
   const office = status.offices.find((candidate) => candidate.officeId === officeId);
+  const officeOverview = overview?.offices.find((candidate) => candidate.officeId === officeId);
   const exportWorkplace = (id: string) =>
     action.run(async () => {
       const workplace = await desk.call('exchange.exportWorkplace', { officeId: id });
@@ -156,6 +171,7 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
     });
   return (
     <Stack>
+      {overview && <OfficesOverview overview={overview} onOffice={onOffice} />}
       <FilePick label={t('exchange.bundle.import')} accept=".cnapbundle" disabled={action.busy} onFile={(file) => void importBundle(file)} />
       <Select
         label={t('exchange.office')}
@@ -192,6 +208,9 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
                 {t('exchange.updates.export')}
               </Button>
             )}
+            {officeOverview?.workplaceIssued && (
+              <RecreateWorkplace office={officeOverview} run={action.run} busy={action.busy} onPassphrase={setPassphrase} />
+            )}
           </Group>
         </Stack>
       )}
@@ -212,6 +231,7 @@ function CentralPanel({ status, officeId, onOffice, reload }: { status: CentralS
 export function ExchangeScreen() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<ExchangeStatusShape | null>(null);
+  const [overview, setOverview] = useState<OfficesOverviewShape | null>(null);
   const [history, setHistory] = useState<ExchangeLogItem[]>([]);
   const [officeId, setOfficeId] = useState<string | null>(null);
   const [error, setError] = useState<DeskError | null>(null);
@@ -221,6 +241,7 @@ export function ExchangeScreen() {
       try {
         const next = await desk.call('exchange.status', {});
         setStatus(next);
+        if (next.mode === 'central') setOverview(await desk.call('exchange.offices', {}));
         const scope = next.mode === 'remote' ? {} : officeId ? { officeId } : {};
         setHistory((await desk.call('exchange.history', scope)).items);
       } catch (caught) {
@@ -238,7 +259,7 @@ export function ExchangeScreen() {
       </Title>
       <ErrorAlert error={error} />
       {status?.mode === 'remote' && <RemotePanel status={status} reload={reload} />}
-      {status?.mode === 'central' && <CentralPanel status={status} officeId={officeId} onOffice={setOfficeId} reload={reload} />}
+      {status?.mode === 'central' && <CentralPanel status={status} overview={overview} officeId={officeId} onOffice={setOfficeId} reload={reload} />}
       <ExchangeHistory items={history} />
     </Stack>
   );
