@@ -1,4 +1,4 @@
-import { Badge, createTheme, darken, DEFAULT_THEME, luminance, toRgba, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { Badge, createTheme, Pill, darken, DEFAULT_THEME, luminance, toRgba, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /**
  * Large, calm type for tired eyes: body text 16 px, nothing under 14 px. Every colour the desk
@@ -17,6 +17,9 @@ export const theme = createTheme({
   components: {
     // Status and day-total badges at 14 px like all other text (Mantine's are 9–13 px).
     Badge: Badge.extend({ vars: () => ({ root: { '--badge-fz': '14px', '--badge-height': '26px' } }) }),
+    // The chosen values of a multi-select (a journal's sorts) at 14 px too (Mantine's pills are 12 px).
+    Pill: Pill.extend({ vars: () => ({ root: { '--pill-fz': '14px', '--pill-height': '24px' } }) }),
+    MultiSelect: { defaultProps: { size: 'md' } },
     Button: { defaultProps: { size: 'md' } },
     Kbd: { defaultProps: { size: 'md' } },
     TextInput: { defaultProps: { size: 'md' } },

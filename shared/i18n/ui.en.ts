@@ -42,8 +42,6 @@ export default {
       nextYear: 'Next year',
       previousDecade: 'Previous decade',
       nextDecade: 'Next decade',
-      monthLevel: 'Choose a month',
-      yearLevel: 'Choose a year',
     },
     roles: {
       head: 'Head of the ASC department',

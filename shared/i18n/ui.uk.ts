@@ -42,8 +42,6 @@ export default {
       nextYear: 'Наступний рік',
       previousDecade: 'Попереднє десятиліття',
       nextDecade: 'Наступне десятиліття',
-      monthLevel: 'Вибрати місяць',
-      yearLevel: 'Вибрати рік',
     },
     roles: {
       head: 'Начальник відділу ЦНАП',

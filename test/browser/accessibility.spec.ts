@@ -127,6 +127,34 @@ test('every screen of a working desk meets WCAG 2.1 AA, has text of 14 px or mor
   expect(await smallText(page), 'journal: the handover to a representative').toEqual([]);
   await saveScreen(page, 'a11y-handover', { fullPage: false });
   await handover.getByRole('button', { name: 'Скасувати' }).click();
+  await page.keyboard.press('Escape');
+
+  // The journal pages' dialog, with its calendar open.
+  await page.getByRole('button', { name: 'Друк сторінок журналу' }).click();
+  await page.getByRole('dialog', { name: 'Друк сторінок журналу' }).getByRole('textbox', { name: 'З' }).click();
+  expect(await wcagViolations(page), 'journal: the pages’ dialog and its calendar').toEqual([]);
+  expect(await smallText(page), 'journal: the pages’ dialog and its calendar').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Every tab of the directories, not only the first.
+  await page.getByRole('navigation').getByRole('button', { name: 'Довідники' }).click();
+  for (const tab of ['Вулиці', 'Підписанти', 'Офіси', 'Журнали', 'Користувачі']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await wcagViolations(page), `directories: ${tab}`).toEqual([]);
+    expect(await smallText(page), `directories: ${tab}`).toEqual([]);
+  }
+
+  // The person finder of the issue screen, with what it found.
+  await page.getByRole('navigation').getByRole('button', { name: 'Видати довідку' }).click();
+  await page.getByRole('button', { name: 'Знайти серед попередніх' }).click();
+  const finder = page.getByRole('dialog', { name: 'Пошук особи в журналі' });
+  await finder.getByLabel('Прізвище, імʼя або адреса').fill('ко');
+  await finder.getByLabel('Прізвище, імʼя або адреса').press('Enter');
+  await expect(finder.getByText(/^Запис № /).first()).toBeVisible();
+  expect(await wcagViolations(page), 'issue: the person finder').toEqual([]);
+  expect(await smallText(page), 'issue: the person finder').toEqual([]);
 });
 
 test.describe('a fresh register', () => {

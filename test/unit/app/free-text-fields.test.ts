@@ -16,6 +16,9 @@ const HOSTILE = {
   loneSurrogate: 'Коваль \uD800',
 } as const;
 
+/** The power of attorney a representative shows at handover (R7.4.4). */
+const PROXY = { number: '451', date: '2025-05-20', issuer: 'приватний нотаріус Коваль О. П.' };
+
 let t: TestDesk;
 let entryId: string;
 beforeAll(async () => {
@@ -36,7 +39,8 @@ async function callsWith(text: string): Promise<Record<string, { channel: string
     journal: { channel: 'journals.update', input: { id: t.journalId, title: text }, field: 'title' },
     user: { channel: 'users.create', input: { login: 'admin7', fullName: text, role: 'admin', officeId: t.officeId, password: 'пароль-адміна-7' }, field: 'fullName' },
     signatory: { channel: 'directories.signatories.save', input: { ...signatory, fullName: text }, field: 'fullName' },
-    handover: { channel: 'entries.handover', input: { entryId, receivedBy: 'representative', recipientName: text }, field: 'recipientName' },
+    handover: { channel: 'entries.handover', input: { entryId, receivedBy: 'representative', recipientName: text, powerOfAttorney: PROXY }, field: 'recipientName' },
+    proxyIssuer: { channel: 'entries.handover', input: { entryId, receivedBy: 'representative', recipientName: 'Бондар Іван', powerOfAttorney: { ...PROXY, issuer: text } }, field: 'powerOfAttorney.issuer' },
     annulment: { channel: 'entries.annul', input: { entryId, reason: `Помилка: ${text}` }, field: 'reason' },
     decision: {
       channel: 'kinds.decisions.record',
@@ -79,7 +83,7 @@ describe('free text beyond the certificate', () => {
   it('takes ordinary text, tidied as the certificate fields are: one apostrophe, single spaces', async () => {
     const office = await t.call('offices.create', { code: 'D', name: "  Старостат   с. Мар'янівка ", kind: 'remote' });
     expect(office.name).toBe('Старостат с. Марʼянівка');
-    const handed = await t.call('entries.handover', { entryId, receivedBy: 'representative', recipientName: "Дем'яненко  Ольга" });
+    const handed = await t.call('entries.handover', { entryId, receivedBy: 'representative', recipientName: "Дем'яненко  Ольга", powerOfAttorney: PROXY });
     expect(handed.handover?.recipientName).toBe('Демʼяненко Ольга');
   });
 

@@ -76,6 +76,8 @@ export function DeskDateInput({ label, value, onChange, onBlur, max, required, e
       // (e.g. the journal pages' period) skips a key its target marks so, as Mantine's own selects do.
       data-mantine-stop-propagation={calendarOpen ? 'true' : undefined}
       error={rejected ?? error}
+      // The month and year buttons are named by what they show («грудень 2026»): a label of their
+      // own would hide that text from speech input (WCAG 2.5.3, label in name).
       ariaLabels={{
         previousMonth: t('ui.dates.previousMonth'),
         nextMonth: t('ui.dates.nextMonth'),
@@ -83,8 +85,6 @@ export function DeskDateInput({ label, value, onChange, onBlur, max, required, e
         nextYear: t('ui.dates.nextYear'),
         previousDecade: t('ui.dates.previousDecade'),
         nextDecade: t('ui.dates.nextDecade'),
-        monthLevelControl: t('ui.dates.monthLevel'),
-        yearLevelControl: t('ui.dates.yearLevel'),
       }}
     />
   );
