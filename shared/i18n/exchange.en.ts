@@ -121,7 +121,7 @@ export default {
     },
     overview: {
       title: 'Workplaces at a glance',
-      rule: 'A workplace is overdue when no journal bundle has come from it for more than {{days}} days (setting «exchangeWarningDays», 7 by default).',
+      rule: 'A workplace is overdue when no journal bundle has come from it for more than {{days}} days (as this desk is set; 7 by default).',
       lastBundle: 'Last journal bundle',
       lastConfirmation: 'Last confirmation',
       state: 'State',
