@@ -156,6 +156,8 @@ export async function createDesk(options: DeskOptions): Promise<Desk> {
     jobs,
     startupChecks,
     close: async () => {
+      // Closing twice (a window's close and then the process's) is a no-op, not a second end of the pool.
+      if (closed) return;
       closed = true;
       // A job still copying or printing stops first; a restore that is replacing finishes.
       await jobs.stopAll();

@@ -688,7 +688,11 @@ function keptBatchWriter(db: Sql): EntryBatchWriter {
       searchRows.push({ entry_id: row.id, names: search.names, address: search.address, number: search.number, lexemes: toTsVector(search) });
     },
     handover: async (row) => {
-      handovers.push({ entry_id: row.entryId, at: row.at, received_by: row.receivedBy, recipient_name: row.recipientName, by_user: row.byUser });
+      const proxy = row.powerOfAttorney;
+      handovers.push({
+        entry_id: row.entryId, at: row.at, received_by: row.receivedBy, recipient_name: row.recipientName, by_user: row.byUser,
+        proxy_number: proxy?.number ?? null, proxy_date: proxy?.date ?? null, proxy_issuer: proxy?.issuer ?? null,
+      });
     },
     annulment: async (row) => {
       annulments.push({ entry_id: row.entryId, at: row.at, reason: row.reason, by_user: row.byUser });
@@ -715,7 +719,10 @@ const ENTRY_ROW_TYPES: ColumnTypes = [
   ['id', 'text'], ['journal_id', 'text'], ['year', 'integer'], ['number', 'integer'], ['printed_number', 'text'], ['sort', 'text'],
   ['kinds', 'text'], ['created_at', 'text'], ['local_date', 'text'], ['created_by', 'text'], ['content', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
 ];
-const HANDOVER_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['at', 'text'], ['received_by', 'text'], ['recipient_name', 'text'], ['by_user', 'text']];
+const HANDOVER_ROW_TYPES: ColumnTypes = [
+  ['entry_id', 'text'], ['at', 'text'], ['received_by', 'text'], ['recipient_name', 'text'], ['by_user', 'text'],
+  ['proxy_number', 'text'], ['proxy_date', 'text'], ['proxy_issuer', 'text'],
+];
 const ANNULMENT_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['at', 'text'], ['reason', 'text'], ['by_user', 'text']];
 const AUDIT_ROW_TYPES: ColumnTypes = [['at', 'text'], ['user_id', 'text'], ['action', 'text'], ['entity', 'text'], ['entity_id', 'text'], ['summary', 'text']];
 const SEARCH_ROW_TYPES: ColumnTypes = [['entry_id', 'text'], ['names', 'text'], ['address', 'text'], ['number', 'text'], ['lexemes', 'tsvector']];
